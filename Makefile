@@ -1,0 +1,35 @@
+# Pingwise. `make run` and `make test` install what is missing first.
+GO      ?= go
+TAGS    := migrated_fynedo
+BIN     := bin/pingwise
+export GOTOOLCHAIN ?= auto
+
+.PHONY: run build test unit e2e bench lint setup setup-test clean
+
+run: setup build
+	./$(BIN)
+
+build:
+	$(GO) build -tags $(TAGS) -o $(BIN) ./cmd/pingwise
+
+setup:
+	@scripts/setup
+
+setup-test:
+	@scripts/setup test
+
+# Every test: the domain without cgo (it must never need it), then the
+# whole tree with the GUI, then the end-to-end runs under Xvfb.
+test: setup-test lint
+	CGO_ENABLED=0 $(GO) test -count=1 ./focus/... ./advisor/...
+	PINGWISE_E2E=1 $(GO) test -count=1 -tags $(TAGS) -timeout 30m ./...
+
+lint:
+	@test -z "$$(gofmt -l $$(git ls-files '*.go'))" || { gofmt -l $$(git ls-files '*.go'); echo 'gofmt: the files above need formatting'; exit 1; }
+	$(GO) vet -tags $(TAGS) ./...
+
+bench: build
+	bench/run
+
+clean:
+	rm -rf bin

@@ -1,0 +1,224 @@
+package cli
+
+import (
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"time"
+
+	"github.com/pingwise/pingwise/focus"
+)
+
+// controller is what the session and log commands act through: the running
+// app (so that its tray changes at once) or, without one, the store.
+type controller interface {
+	Status() (focus.Status, error)
+	Start(planned time.Duration, intent string) (focus.Status, error)
+	Pause() (focus.Status, error)
+	Resume() (focus.Status, error)
+	Stop(breakAfter time.Duration) (focus.Status, error)
+	Break(length time.Duration) (focus.Status, error)
+	LogInterruption(focus.Interruption) (focus.Interruption, error)
+	LogDecision(focus.Decision) (focus.Decision, error)
+}
+
+// Controller returns the running app's controller when one answers on the
+// socket, else a tracker over the store.
+var Controller = func(e *Env) (controller, error) { return e.Tracker() }
+
+func init() {
+	register(&command{
+		name: "start", args: "[DURATION] [--intent TEXT]",
+		summary: "Start a focus session (25 min unless DURATION or the settings say otherwise).\n" +
+			"DURATION is 1m to 8h: 50, 50m, 1h30m.",
+		flags: func(fs *flag.FlagSet) {
+			fs.String("intent", "", "what the session is for, shown in the tray")
+		},
+		run: runStart,
+	})
+	register(&command{name: "pause", summary: "Pause the focus session.", run: simple(controller.Pause)})
+	register(&command{name: "resume", summary: "Resume the paused focus session.", run: simple(controller.Resume)})
+	register(&command{
+		name: "stop", args: "[--break DURATION]",
+		summary: "Stop the focus session (completed if it ran its length, else abandoned), or the break.",
+		flags: func(fs *flag.FlagSet) {
+			fs.String("break", "", "take a break this long after the session, e.g. 5m")
+		},
+		run: runStop,
+	})
+	register(&command{
+		name: "break", args: "[DURATION]",
+		summary: "Take a break now (the settings' break length unless DURATION says otherwise).",
+		run:     runBreak,
+	})
+	register(&command{
+		name: "status", args: "[--json]",
+		summary: "Show whether you are focusing, paused or on a break, and the time left.",
+		flags: func(fs *flag.FlagSet) {
+			fs.Bool("json", false, "print one JSON object: state, intent, planned_minutes, remaining_seconds, started_at")
+		},
+		run: runStatus,
+	})
+}
+
+func flagString(fs *flag.FlagSet, name string) string { return fs.Lookup(name).Value.String() }
+func flagBool(fs *flag.FlagSet, name string) bool     { return fs.Lookup(name).Value.String() == "true" }
+
+func maxArgs(args []string, n int) error {
+	if len(args) > n {
+		return usagef("unexpected argument %q", args[n])
+	}
+	return nil
+}
+
+func runStart(e *Env, fs *flag.FlagSet, args []string) error {
+	if err := maxArgs(args, 1); err != nil {
+		return err
+	}
+	s, err := e.Settings()
+	if err != nil {
+		return err
+	}
+	planned := time.Duration(s.SessionMinutes) * time.Minute
+	if len(args) == 1 {
+		if planned, err = parseLength(args[0]); err != nil {
+			return invalid(err)
+		}
+	}
+	intent := flagString(fs, "intent")
+	if err := focus.CheckPlanned(planned); err != nil {
+		return invalid(err)
+	}
+	if err := focus.CheckText("intent", intent, focus.MaxIntent); err != nil {
+		return invalid(err)
+	}
+	c, err := Controller(e)
+	if err != nil {
+		return err
+	}
+	st, err := c.Start(planned, intent)
+	if err != nil {
+		return err
+	}
+	return printStatus(e.Stdout, st, e.Clock.Now())
+}
+
+func simple(action func(controller) (focus.Status, error)) func(*Env, *flag.FlagSet, []string) error {
+	return func(e *Env, _ *flag.FlagSet, args []string) error {
+		if err := maxArgs(args, 0); err != nil {
+			return err
+		}
+		c, err := Controller(e)
+		if err != nil {
+			return err
+		}
+		st, err := action(c)
+		if err != nil {
+			return err
+		}
+		return printStatus(e.Stdout, st, e.Clock.Now())
+	}
+}
+
+func runStop(e *Env, fs *flag.FlagSet, args []string) error {
+	if err := maxArgs(args, 0); err != nil {
+		return err
+	}
+	var after time.Duration
+	if b := flagString(fs, "break"); b != "" {
+		d, err := parseLength(b)
+		if err != nil {
+			return invalid(err)
+		}
+		if d < time.Minute || d > focus.MaxPlanned {
+			return usagef("break %s is out of range: use 1m to 8h", focus.FormatDuration(d))
+		}
+		after = d
+	}
+	c, err := Controller(e)
+	if err != nil {
+		return err
+	}
+	st, err := c.Stop(after)
+	if err != nil {
+		return err
+	}
+	return printStatus(e.Stdout, st, e.Clock.Now())
+}
+
+func runBreak(e *Env, _ *flag.FlagSet, args []string) error {
+	if err := maxArgs(args, 1); err != nil {
+		return err
+	}
+	s, err := e.Settings()
+	if err != nil {
+		return err
+	}
+	length := time.Duration(max(s.BreakMinutes, 5)) * time.Minute
+	if len(args) == 1 {
+		if length, err = parseLength(args[0]); err != nil {
+			return invalid(err)
+		}
+	}
+	if length < time.Minute || length > focus.MaxPlanned {
+		return usagef("break %s is out of range: use 1m to 8h", focus.FormatDuration(length))
+	}
+	c, err := Controller(e)
+	if err != nil {
+		return err
+	}
+	st, err := c.Break(length)
+	if err != nil {
+		return err
+	}
+	return printStatus(e.Stdout, st, e.Clock.Now())
+}
+
+func runStatus(e *Env, fs *flag.FlagSet, args []string) error {
+	if err := maxArgs(args, 0); err != nil {
+		return err
+	}
+	c, err := Controller(e)
+	if err != nil {
+		return err
+	}
+	st, err := c.Status()
+	if err != nil {
+		return err
+	}
+	if flagBool(fs, "json") {
+		return json.NewEncoder(e.Stdout).Encode(st)
+	}
+	return printStatus(e.Stdout, st, e.Clock.Now())
+}
+
+// printStatus writes the state as the tray's first line says it, with what
+// just ended before it.
+func printStatus(w io.Writer, st focus.Status, now time.Time) error {
+	if s := st.Ended; s != nil {
+		fmt.Fprintf(w, "Session %s: %s of focus.\n", s.Result, minutes(s.Focused(now)))
+	}
+	_, err := fmt.Fprintln(w, StatusLine(st))
+	return err
+}
+
+// StatusLine says the state in one line: "Focusing: 18 min left - write
+// report", "Not focusing".
+func StatusLine(st focus.Status) string {
+	var line string
+	switch st.State {
+	case focus.Focusing:
+		line = "Focusing: " + minutes(st.Remaining) + " left"
+	case focus.Paused:
+		line = "Paused: " + minutes(st.Remaining) + " left"
+	case focus.OnBreak:
+		return "On a break: " + minutes(st.Remaining) + " left"
+	default:
+		return "Not focusing"
+	}
+	if st.Intent != "" {
+		line += " - " + st.Intent
+	}
+	return line
+}

@@ -1,0 +1,174 @@
+package cli
+
+import (
+	"encoding/csv"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/pingwise/pingwise/focus"
+)
+
+// ShowStats opens the stats window of the running app, when main provides
+// one.
+var ShowStats func(e *Env, week focus.Week) error
+
+func init() {
+	register(&command{
+		name: "stats", args: "[--week 2026-W48] [--json|--csv] [--show]",
+		summary: "Show a week's focus stats: focus time, sessions, interruptions, decisions,\n" +
+			"refocus time saved and lost, meeting person-minutes avoided, streak.",
+		flags: func(fs *flag.FlagSet) {
+			fs.String("week", "", "the ISO week, e.g. 2026-W48 (default this week)")
+			fs.Bool("json", false, "print one JSON object")
+			fs.Bool("csv", false, "print CSV: a row per day and a total row")
+			fs.Bool("show", false, "open the Weekly focus window")
+		},
+		run: runStats,
+	})
+}
+
+func runStats(e *Env, fs *flag.FlagSet, args []string) error {
+	if err := maxArgs(args, 0); err != nil {
+		return err
+	}
+	asJSON, asCSV, show := flagBool(fs, "json"), flagBool(fs, "csv"), flagBool(fs, "show")
+	if asJSON && asCSV {
+		return usagef("stats: --json and --csv exclude each other")
+	}
+	s, err := e.Settings()
+	if err != nil {
+		return err
+	}
+	loc, err := s.Location()
+	if err != nil {
+		return err
+	}
+	w := focus.WeekOf(e.Clock.Now().In(loc))
+	if v := flagString(fs, "week"); v != "" {
+		if w, err = focus.ParseWeek(v, loc); err != nil {
+			return invalid(err)
+		}
+	}
+	if show {
+		if ShowStats == nil {
+			return fmt.Errorf("stats --show needs the tray app")
+		}
+		return ShowStats(e, w)
+	}
+	t, err := e.Tracker()
+	if err != nil {
+		return err
+	}
+	st, err := t.Week(w)
+	if err != nil {
+		return err
+	}
+	switch {
+	case asJSON:
+		return json.NewEncoder(e.Stdout).Encode(st)
+	case asCSV:
+		return WriteStatsCSV(e.Stdout, st)
+	}
+	return writeStatsText(e.Stdout, st)
+}
+
+// statsColumns are the CSV columns after the date, in Tally's order.
+var statsColumns = []string{"focus_minutes", "sessions_completed", "sessions_abandoned",
+	"interruptions", "interruptions_taken", "interruptions_deferred", "decisions_sync", "decisions_async",
+	"refocus_minutes_saved", "refocus_minutes_lost", "meeting_person_minutes_avoided"}
+
+// WriteStatsCSV writes a week's stats as CSV: a row per day, then a row for
+// the week with the week's name in the date column.
+func WriteStatsCSV(w io.Writer, st focus.Stats) error {
+	cw := csv.NewWriter(w)
+	cw.Write(append([]string{"date"}, statsColumns...))
+	row := func(date string, t focus.Tally) {
+		f := func(x float64) string { return strconv.FormatFloat(x, 'f', -1, 64) }
+		cw.Write([]string{date, strconv.Itoa(t.FocusMinutes), strconv.Itoa(t.SessionsCompleted),
+			strconv.Itoa(t.SessionsAbandoned), strconv.Itoa(t.Interruptions), strconv.Itoa(t.InterruptionsTaken),
+			strconv.Itoa(t.InterruptionsDeferred), strconv.Itoa(t.DecisionsSync), strconv.Itoa(t.DecisionsAsync),
+			f(t.RefocusMinutesSaved), f(t.RefocusMinutesLost), strconv.Itoa(t.MeetingPersonMinutesAvoided)})
+	}
+	for _, d := range st.Days {
+		row(d.Date, d.Tally)
+	}
+	row(st.Week, st.Tally)
+	cw.Flush()
+	return cw.Error()
+}
+
+func writeStatsText(w io.Writer, st focus.Stats) error {
+	from, _ := time.Parse(time.DateOnly, st.From)
+	to, _ := time.Parse(time.DateOnly, st.To)
+	fmt.Fprintf(w, "Week %s (%s to %s)\n", st.Week, from.Format("Mon 2 Jan"), to.Format("Mon 2 Jan 2006"))
+	if st.Empty() {
+		_, err := fmt.Fprintln(w, "\nNothing logged this week yet. Start a session with: pingwise start 25m --intent \"...\"")
+		return err
+	}
+	t, c := st.Tally, st.Change
+	line := func(label, value, change string) {
+		if change != "" {
+			value += "   (" + change + " on the week before)"
+		}
+		fmt.Fprintf(w, "  %-18s %s\n", label, value)
+	}
+	fmt.Fprintln(w)
+	line("Focus", minutes(durationOf(float64(t.FocusMinutes))), signedMinutes(float64(c.FocusMinutes)))
+	line("Sessions", fmt.Sprintf("%d completed, %d abandoned", t.SessionsCompleted, t.SessionsAbandoned), signed(c.SessionsCompleted, "completed"))
+	line("Interruptions", fmt.Sprintf("%d taken, %d deferred", t.InterruptionsTaken, t.InterruptionsDeferred), signed(c.Interruptions, ""))
+	line("Pings", fmt.Sprintf("%d turned async, %d sync", t.DecisionsAsync, t.DecisionsSync), signed(c.DecisionsAsync, "async"))
+	line("Refocus saved", minutes(durationOf(t.RefocusMinutesSaved)), signedMinutes(c.RefocusMinutesSaved))
+	line("Refocus lost", minutes(durationOf(t.RefocusMinutesLost)), signedMinutes(c.RefocusMinutesLost))
+	line("Meetings avoided", minutes(durationOf(float64(t.MeetingPersonMinutesAvoided)))+" of people's time", signedMinutes(float64(c.MeetingPersonMinutesAvoided)))
+	line("Streak", plural(st.StreakDays, "day"), "")
+	fmt.Fprintln(w)
+	most := 1
+	for _, d := range st.Days {
+		most = max(most, d.FocusMinutes)
+	}
+	for _, d := range st.Days {
+		day, _ := time.Parse(time.DateOnly, d.Date)
+		n := d.FocusMinutes * 20 / most
+		bar := strings.Repeat("█", n) + strings.Repeat("·", 20-n)
+		fmt.Fprintf(w, "  %s  %s  %-12s", day.Format("Mon 02"), bar, minutes(durationOf(float64(d.FocusMinutes))))
+		if d.Interruptions > 0 {
+			fmt.Fprintf(w, " %s", plural(d.Interruptions, "interruption"))
+		}
+		fmt.Fprintln(w)
+	}
+	_, err := fmt.Fprintf(w, "\nRefocus model: %g min per interruption (see the README).\n", st.RefocusMinutes)
+	return err
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
+}
+
+func signed(n int, what string) string {
+	if n == 0 {
+		return ""
+	}
+	s := fmt.Sprintf("%+d", n)
+	if what != "" {
+		s += " " + what
+	}
+	return s
+}
+
+func signedMinutes(m float64) string {
+	switch {
+	case m > 0:
+		return "+" + minutes(durationOf(m))
+	case m < 0:
+		return "-" + minutes(durationOf(-m))
+	}
+	return ""
+}

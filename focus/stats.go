@@ -1,0 +1,258 @@
+package focus
+
+import (
+	"math"
+	"time"
+)
+
+// DefaultRefocus is the minutes it takes to regain focus after an
+// interruption: Gloria Mark measured 23 min 15 s on average.
+const DefaultRefocus = 23.0
+
+// Log is what happened in a span of time: the sessions that started in it,
+// and the interruptions and decisions logged in it.
+type Log struct {
+	Sessions      []Session
+	Interruptions []Interruption
+	Decisions     []Decision
+}
+
+// Tally holds the figures of a week or a day.
+type Tally struct {
+	FocusMinutes                int     `json:"focus_minutes"`
+	SessionsCompleted           int     `json:"sessions_completed"`
+	SessionsAbandoned           int     `json:"sessions_abandoned"`
+	Interruptions               int     `json:"interruptions"` // incoming, taken or deferred
+	InterruptionsTaken          int     `json:"interruptions_taken"`
+	InterruptionsDeferred       int     `json:"interruptions_deferred"`
+	DecisionsSync               int     `json:"decisions_sync"`
+	DecisionsAsync              int     `json:"decisions_async"`
+	RefocusMinutesSaved         float64 `json:"refocus_minutes_saved"`
+	RefocusMinutesLost          float64 `json:"refocus_minutes_lost"`
+	MeetingPersonMinutesAvoided int     `json:"meeting_person_minutes_avoided"`
+}
+
+// ChannelCount splits a channel's incoming interruptions by outcome.
+type ChannelCount struct {
+	Taken    int `json:"taken"`
+	Deferred int `json:"deferred"`
+}
+
+// Day is one day of a week.
+type Day struct {
+	Date string `json:"date"` // 2026-11-23
+	Tally
+}
+
+// Stats are a week's figures: its totals, its days, its interruptions by
+// channel, and the change against the week before.
+type Stats struct {
+	Week string `json:"week"` // 2026-W48
+	From string `json:"from"` // the Monday
+	To   string `json:"to"`   // the Sunday
+	Tally
+	ByChannel      map[Channel]ChannelCount `json:"by_channel"`
+	StreakDays     int                      `json:"streak_days"`
+	RefocusMinutes float64                  `json:"refocus_minutes"` // the model's minutes per interruption
+	Change         Tally                    `json:"change"`          // this week minus the week before
+	Days           []Day                    `json:"days"`
+}
+
+// Empty reports whether nothing at all happened in the week.
+func (s *Stats) Empty() bool {
+	t := s.Tally
+	return t.FocusMinutes == 0 && t.SessionsCompleted+t.SessionsAbandoned == 0 &&
+		t.Interruptions == 0 && t.DecisionsSync+t.DecisionsAsync == 0
+}
+
+// Summarize computes a week's stats from its log and the log of the week
+// before, with refocus minutes per interruption and a streak counted by the
+// caller. Session focus time counts on the day the session started; a session
+// still running counts what it has had by now.
+func Summarize(w Week, now time.Time, this, prev Log, refocus float64, streak int) Stats {
+	s := Stats{
+		Week:           w.String(),
+		From:           w.Start().Format(time.DateOnly),
+		To:             w.Day(6).Format(time.DateOnly),
+		ByChannel:      map[Channel]ChannelCount{},
+		StreakDays:     streak,
+		RefocusMinutes: refocus,
+	}
+	days := tallyDays(w, now, this, refocus, s.ByChannel)
+	s.Days = make([]Day, 7)
+	for i := range days {
+		s.Days[i] = Day{Date: w.Day(i).Format(time.DateOnly), Tally: days[i]}
+		s.Tally.add(days[i])
+	}
+	var before Tally
+	for _, d := range tallyDays(w.Prev(), now, prev, refocus, nil) {
+		before.add(d)
+	}
+	s.Change = s.Tally.minus(before)
+	return s
+}
+
+// tallyDays counts a week's log day by day, and its incoming interruptions
+// by channel into byChannel when that is not nil.
+func tallyDays(w Week, now time.Time, log Log, refocus float64, byChannel map[Channel]ChannelCount) [7]Tally {
+	var days [7]Tally
+	var focus [7]time.Duration
+	var bounds [8]int64 // each day's first nanosecond, and the next Monday's
+	for i := range bounds {
+		bounds[i] = w.Day(i).UnixNano()
+	}
+	dayOf := func(t time.Time) int {
+		n := t.UnixNano()
+		for i := 6; i >= 0; i-- {
+			if n >= bounds[i] {
+				if n < bounds[i+1] {
+					return i
+				}
+				break
+			}
+		}
+		return -1
+	}
+	for i := range log.Sessions {
+		se := &log.Sessions[i]
+		d := dayOf(se.Start)
+		if d < 0 {
+			continue
+		}
+		focus[d] += se.Focused(now)
+		switch se.Result {
+		case Completed:
+			days[d].SessionsCompleted++
+		case Abandoned:
+			days[d].SessionsAbandoned++
+		}
+	}
+	for i := range log.Interruptions {
+		in := &log.Interruptions[i]
+		d := dayOf(in.At)
+		if d < 0 {
+			continue
+		}
+		t := &days[d]
+		switch {
+		case in.Direction == Incoming && in.Outcome == Taken:
+			t.Interruptions++
+			t.InterruptionsTaken++
+			t.RefocusMinutesLost += refocus
+		case in.Direction == Incoming:
+			t.Interruptions++
+			t.InterruptionsDeferred++
+			t.RefocusMinutesSaved += refocus
+		case in.Outcome == Taken: // an outgoing ping sent at once is a sync choice
+			t.DecisionsSync++
+		default:
+			t.DecisionsAsync++
+			t.RefocusMinutesSaved += refocus * float64(in.People)
+		}
+		if byChannel != nil && in.Direction == Incoming {
+			c := byChannel[in.Channel]
+			if in.Outcome == Taken {
+				c.Taken++
+			} else {
+				c.Deferred++
+			}
+			byChannel[in.Channel] = c
+		}
+	}
+	for i := range log.Decisions {
+		de := &log.Decisions[i]
+		d := dayOf(de.At)
+		if d < 0 {
+			continue
+		}
+		t := &days[d]
+		if de.Chosen == Sync {
+			t.DecisionsSync++
+			continue
+		}
+		t.DecisionsAsync++
+		t.RefocusMinutesSaved += refocus * float64(de.People)
+		t.MeetingPersonMinutesAvoided += de.Minutes * de.People
+	}
+	for i := range days {
+		days[i].FocusMinutes = int(math.Round(focus[i].Minutes()))
+		days[i].RefocusMinutesSaved = round1(days[i].RefocusMinutesSaved)
+		days[i].RefocusMinutesLost = round1(days[i].RefocusMinutesLost)
+	}
+	return days
+}
+
+func (t *Tally) add(o Tally) {
+	t.FocusMinutes += o.FocusMinutes
+	t.SessionsCompleted += o.SessionsCompleted
+	t.SessionsAbandoned += o.SessionsAbandoned
+	t.Interruptions += o.Interruptions
+	t.InterruptionsTaken += o.InterruptionsTaken
+	t.InterruptionsDeferred += o.InterruptionsDeferred
+	t.DecisionsSync += o.DecisionsSync
+	t.DecisionsAsync += o.DecisionsAsync
+	t.RefocusMinutesSaved = round1(t.RefocusMinutesSaved + o.RefocusMinutesSaved)
+	t.RefocusMinutesLost = round1(t.RefocusMinutesLost + o.RefocusMinutesLost)
+	t.MeetingPersonMinutesAvoided += o.MeetingPersonMinutesAvoided
+}
+
+func (t Tally) minus(o Tally) Tally {
+	return Tally{
+		FocusMinutes:                t.FocusMinutes - o.FocusMinutes,
+		SessionsCompleted:           t.SessionsCompleted - o.SessionsCompleted,
+		SessionsAbandoned:           t.SessionsAbandoned - o.SessionsAbandoned,
+		Interruptions:               t.Interruptions - o.Interruptions,
+		InterruptionsTaken:          t.InterruptionsTaken - o.InterruptionsTaken,
+		InterruptionsDeferred:       t.InterruptionsDeferred - o.InterruptionsDeferred,
+		DecisionsSync:               t.DecisionsSync - o.DecisionsSync,
+		DecisionsAsync:              t.DecisionsAsync - o.DecisionsAsync,
+		RefocusMinutesSaved:         round1(t.RefocusMinutesSaved - o.RefocusMinutesSaved),
+		RefocusMinutesLost:          round1(t.RefocusMinutesLost - o.RefocusMinutesLost),
+		MeetingPersonMinutesAvoided: t.MeetingPersonMinutesAvoided - o.MeetingPersonMinutesAvoided,
+	}
+}
+
+func round1(x float64) float64 { return math.Round(x*10) / 10 }
+
+// Streak counts consecutive days with at least one completed session. It is
+// fed the end times of completed sessions, latest first, and counts back from
+// the anchor day; when the anchor day has none yet (today, before the first
+// session is done), the streak still runs from the day before.
+type Streak struct {
+	Days   int
+	anchor time.Time // midnight UTC of the anchor's calendar day
+	want   time.Time // the day that continues the streak
+	loc    *time.Location
+}
+
+// NewStreak starts counting back from the calendar day of anchor.
+func NewStreak(anchor time.Time) *Streak {
+	d := civil(anchor, anchor.Location())
+	return &Streak{anchor: d, want: d, loc: anchor.Location()}
+}
+
+// See takes the next completed session's end, and reports whether the
+// streak may continue further back.
+func (s *Streak) See(end time.Time) bool {
+	d := civil(end, s.loc)
+	switch {
+	case d.After(s.want):
+		return true // later than the anchor, or a second session on a counted day
+	case d.Equal(s.want):
+		s.Days++
+		s.want = d.AddDate(0, 0, -1)
+		return true
+	case s.Days == 0 && s.want.Equal(s.anchor) && d.Equal(s.anchor.AddDate(0, 0, -1)):
+		s.Days = 1
+		s.want = d.AddDate(0, 0, -1)
+		return true
+	}
+	return false
+}
+
+// civil returns t's calendar day in loc as midnight UTC, so that stepping
+// days is never thrown off by a DST change.
+func civil(t time.Time, loc *time.Location) time.Time {
+	y, m, d := t.In(loc).Date()
+	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+}

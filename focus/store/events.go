@@ -1,0 +1,266 @@
+package store
+
+import (
+	"database/sql"
+	"encoding/json"
+	"time"
+
+	"github.com/pingwise/pingwise/focus"
+)
+
+const sessionCols = `uid, start_at, planned_s, intent, paused_ms, paused_at, end_at, outcome`
+
+func scanSession(row interface{ Scan(...any) error }) (focus.Session, error) {
+	var (
+		s              focus.Session
+		start, planned int64
+		paused         int64
+		pausedAt, end  sql.NullInt64
+		outcome        sql.NullString
+	)
+	err := row.Scan(&s.ID, &start, &planned, &s.Intent, &paused, &pausedAt, &end, &outcome)
+	s.Start = time.UnixMilli(start)
+	s.Planned = time.Duration(planned) * time.Second
+	s.Paused = time.Duration(paused) * time.Millisecond
+	s.PausedAt, s.End, s.Result = fromMS(pausedAt), fromMS(end), focus.Result(outcome.String)
+	return s, err
+}
+
+// Current loads the active session and the running break.
+func (s *DB) Current() (focus.Current, error) {
+	c, err := current(s.db)
+	return c, s.explain(err)
+}
+
+func current(q queryer) (focus.Current, error) {
+	var c focus.Current
+	se, err := scanSession(q.QueryRow(`SELECT ` + sessionCols + ` FROM sessions WHERE end_at IS NULL ORDER BY start_at DESC LIMIT 1`))
+	switch {
+	case err == nil:
+		c.Session = &se
+	case err != sql.ErrNoRows:
+		return c, err
+	}
+	var (
+		b              focus.Break
+		start, planned int64
+	)
+	err = q.QueryRow(`SELECT uid, start_at, planned_s FROM breaks WHERE end_at IS NULL ORDER BY start_at DESC LIMIT 1`).Scan(&b.ID, &start, &planned)
+	switch {
+	case err == nil:
+		b.Start, b.Planned = time.UnixMilli(start), time.Duration(planned)*time.Second
+		c.Break = &b
+	case err != sql.ErrNoRows:
+		return c, err
+	}
+	return c, nil
+}
+
+// Update runs a transition atomically: see focus.Store.
+func (s *DB) Update(fn func(*focus.Current) error) error {
+	return s.tx(func(tx *sql.Tx) error {
+		c, err := current(tx)
+		if err != nil {
+			return err
+		}
+		if err := fn(&c); err != nil {
+			return err
+		}
+		for _, se := range []*focus.Session{c.Ended, c.Session} {
+			if se != nil {
+				if err := putSession(tx, se); err != nil {
+					return err
+				}
+			}
+		}
+		for _, b := range []*focus.Break{c.EndedBreak, c.Break} {
+			if b != nil {
+				if err := putBreak(tx, b); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	})
+}
+
+type execer interface {
+	Exec(query string, args ...any) (sql.Result, error)
+}
+
+func putSession(tx execer, se *focus.Session) error {
+	var outcome sql.NullString
+	if se.Result != "" {
+		outcome = sql.NullString{String: string(se.Result), Valid: true}
+	}
+	_, err := tx.Exec(`INSERT INTO sessions (`+sessionCols+`) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+		ON CONFLICT (uid) DO UPDATE SET planned_s = excluded.planned_s, intent = excluded.intent,
+			paused_ms = excluded.paused_ms, paused_at = excluded.paused_at,
+			end_at = excluded.end_at, outcome = excluded.outcome`,
+		se.ID, ms(se.Start), int64(se.Planned/time.Second), se.Intent, se.Paused.Milliseconds(),
+		nullMS(se.PausedAt), nullMS(se.End), outcome)
+	return err
+}
+
+func putBreak(tx execer, b *focus.Break) error {
+	_, err := tx.Exec(`INSERT INTO breaks (uid, start_at, planned_s, end_at) VALUES (?, ?, ?, ?)
+		ON CONFLICT (uid) DO UPDATE SET planned_s = excluded.planned_s, end_at = excluded.end_at`,
+		b.ID, ms(b.Start), int64(b.Planned/time.Second), nullMS(b.End))
+	return err
+}
+
+const interruptionCols = `uid, at, direction, channel, outcome, people, who, note, in_session, handled_at`
+
+// AddInterruption stores an interruption.
+func (s *DB) AddInterruption(i *focus.Interruption) error {
+	return s.tx(func(tx *sql.Tx) error { _, err := insertInterruption(tx, i, false); return err })
+}
+
+// insertInterruption stores i; with ignoreDup an event already stored
+// (same uid) is skipped. It reports whether a row was added.
+func insertInterruption(tx execer, i *focus.Interruption, ignoreDup bool) (bool, error) {
+	q := `INSERT INTO interruptions (` + interruptionCols + `) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+	if ignoreDup {
+		q += ` ON CONFLICT (uid) DO NOTHING`
+	}
+	r, err := tx.Exec(q, i.ID, ms(i.At), string(i.Direction), string(i.Channel), string(i.Outcome),
+		i.People, i.Who, i.Note, i.InSession, nullMS(i.Handled))
+	if err != nil {
+		return false, err
+	}
+	n, err := r.RowsAffected()
+	return n > 0, err
+}
+
+func scanInterruption(rows *sql.Rows) (focus.Interruption, error) {
+	var (
+		i                     focus.Interruption
+		at                    int64
+		dir, channel, outcome string
+		handled               sql.NullInt64
+	)
+	err := rows.Scan(&i.ID, &at, &dir, &channel, &outcome, &i.People, &i.Who, &i.Note, &i.InSession, &handled)
+	i.At, i.Handled = time.UnixMilli(at), fromMS(handled)
+	i.Direction, i.Channel, i.Outcome = focus.Direction(dir), focus.Channel(channel), focus.Outcome(outcome)
+	return i, err
+}
+
+const decisionCols = `uid, at, recommended, chosen, channel, people, minutes, reasons, in_session`
+
+// AddDecision stores a decision.
+func (s *DB) AddDecision(d *focus.Decision) error {
+	return s.tx(func(tx *sql.Tx) error { _, err := insertDecision(tx, d, false); return err })
+}
+
+func insertDecision(tx execer, d *focus.Decision, ignoreDup bool) (bool, error) {
+	reasons, err := json.Marshal(d.Reasons)
+	if err != nil {
+		return false, err
+	}
+	if d.Reasons == nil {
+		reasons = []byte("[]")
+	}
+	q := `INSERT INTO decisions (` + decisionCols + `) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`
+	if ignoreDup {
+		q += ` ON CONFLICT (uid) DO NOTHING`
+	}
+	r, err := tx.Exec(q, d.ID, ms(d.At), string(d.Recommended), string(d.Chosen), d.Channel,
+		d.People, d.Minutes, string(reasons), d.InSession)
+	if err != nil {
+		return false, err
+	}
+	n, err := r.RowsAffected()
+	return n > 0, err
+}
+
+func scanDecision(rows *sql.Rows) (focus.Decision, error) {
+	var (
+		d                    focus.Decision
+		at                   int64
+		rec, chosen, reasons string
+	)
+	err := rows.Scan(&d.ID, &at, &rec, &chosen, &d.Channel, &d.People, &d.Minutes, &reasons, &d.InSession)
+	if err != nil {
+		return d, err
+	}
+	d.At, d.Recommended, d.Chosen = time.UnixMilli(at), focus.Mode(rec), focus.Mode(chosen)
+	return d, json.Unmarshal([]byte(reasons), &d.Reasons)
+}
+
+// SessionAt reports whether a focus session was active at t.
+func (s *DB) SessionAt(t time.Time) (bool, error) {
+	var end sql.NullInt64
+	err := s.db.QueryRow(`SELECT end_at FROM sessions WHERE start_at <= ? ORDER BY start_at DESC LIMIT 1`, ms(t)).Scan(&end)
+	if err == sql.ErrNoRows {
+		return false, nil
+	}
+	if err != nil {
+		return false, s.explain(err)
+	}
+	return !end.Valid || end.Int64 > ms(t), nil
+}
+
+// Log returns the sessions that started in [from, to), and the interruptions
+// and decisions logged in it, each in time order.
+func (s *DB) Log(from, to time.Time) (focus.Log, error) {
+	var l focus.Log
+	err := s.each(`SELECT `+sessionCols+` FROM sessions WHERE start_at >= ? AND start_at < ? ORDER BY start_at`,
+		[]any{ms(from), ms(to)}, func(r *sql.Rows) error {
+			se, err := scanSession(r)
+			l.Sessions = append(l.Sessions, se)
+			return err
+		})
+	if err == nil {
+		err = s.each(`SELECT `+interruptionCols+` FROM interruptions WHERE at >= ? AND at < ? ORDER BY at`,
+			[]any{ms(from), ms(to)}, func(r *sql.Rows) error {
+				i, err := scanInterruption(r)
+				l.Interruptions = append(l.Interruptions, i)
+				return err
+			})
+	}
+	if err == nil {
+		err = s.each(`SELECT `+decisionCols+` FROM decisions WHERE at >= ? AND at < ? ORDER BY at`,
+			[]any{ms(from), ms(to)}, func(r *sql.Rows) error {
+				d, err := scanDecision(r)
+				l.Decisions = append(l.Decisions, d)
+				return err
+			})
+	}
+	return l, err
+}
+
+// EachCompletedEnd calls fn with the end of each completed session that
+// ended before before, latest first, until fn returns false.
+func (s *DB) EachCompletedEnd(before time.Time, fn func(time.Time) bool) error {
+	errStop := sql.ErrNoRows // any sentinel: rows are closed either way
+	err := s.each(`SELECT end_at FROM sessions WHERE outcome = 'completed' AND end_at < ? ORDER BY end_at DESC`,
+		[]any{ms(before)}, func(r *sql.Rows) error {
+			var end int64
+			if err := r.Scan(&end); err != nil {
+				return err
+			}
+			if !fn(time.UnixMilli(end)) {
+				return errStop
+			}
+			return nil
+		})
+	if err == errStop {
+		return nil
+	}
+	return err
+}
+
+// each runs a query and calls fn for every row.
+func (s *DB) each(query string, args []any, fn func(*sql.Rows) error) error {
+	rows, err := s.db.Query(query, args...)
+	if err != nil {
+		return s.explain(err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		if err := fn(rows); err != nil {
+			return err
+		}
+	}
+	return s.explain(rows.Err())
+}

@@ -1,0 +1,93 @@
+package store
+
+import (
+	"database/sql"
+	"fmt"
+)
+
+// migrations bring the schema from version i to i+1. Never edit one that has
+// shipped: add another. The README documents the resulting schema.
+var migrations = []string{
+	`CREATE TABLE sessions (
+		id         INTEGER PRIMARY KEY,
+		uid        TEXT NOT NULL UNIQUE,
+		start_at   INTEGER NOT NULL,            -- Unix milliseconds
+		planned_s  INTEGER NOT NULL,
+		intent     TEXT NOT NULL DEFAULT '',
+		paused_ms  INTEGER NOT NULL DEFAULT 0,  -- paused or asleep, closed pauses
+		paused_at  INTEGER,                     -- set while paused
+		end_at     INTEGER,                     -- NULL while active
+		outcome    TEXT CHECK (outcome IN ('completed', 'abandoned'))
+	);
+	CREATE INDEX sessions_start ON sessions (start_at);
+	CREATE INDEX sessions_active ON sessions (start_at) WHERE end_at IS NULL;
+	CREATE INDEX sessions_completed ON sessions (end_at) WHERE outcome = 'completed';
+
+	CREATE TABLE breaks (
+		id         INTEGER PRIMARY KEY,
+		uid        TEXT NOT NULL UNIQUE,
+		start_at   INTEGER NOT NULL,
+		planned_s  INTEGER NOT NULL,
+		end_at     INTEGER
+	);
+	CREATE INDEX breaks_active ON breaks (start_at) WHERE end_at IS NULL;
+
+	CREATE TABLE interruptions (
+		id         INTEGER PRIMARY KEY,
+		uid        TEXT NOT NULL UNIQUE,
+		at         INTEGER NOT NULL,
+		direction  TEXT NOT NULL CHECK (direction IN ('incoming', 'outgoing')),
+		channel    TEXT NOT NULL,
+		outcome    TEXT NOT NULL CHECK (outcome IN ('taken', 'deferred')),
+		people     INTEGER NOT NULL DEFAULT 1 CHECK (people >= 1),
+		who        TEXT NOT NULL DEFAULT '',
+		note       TEXT NOT NULL DEFAULT '',
+		in_session INTEGER NOT NULL DEFAULT 0,
+		handled_at INTEGER
+	);
+	CREATE INDEX interruptions_at ON interruptions (at);
+
+	CREATE TABLE decisions (
+		id          INTEGER PRIMARY KEY,
+		uid         TEXT NOT NULL UNIQUE,
+		at          INTEGER NOT NULL,
+		recommended TEXT NOT NULL CHECK (recommended IN ('sync', 'async')),
+		chosen      TEXT NOT NULL CHECK (chosen IN ('sync', 'async')),
+		channel     TEXT NOT NULL DEFAULT '',
+		people      INTEGER NOT NULL DEFAULT 1 CHECK (people >= 1),
+		minutes     INTEGER NOT NULL DEFAULT 0,
+		reasons     TEXT NOT NULL DEFAULT '[]', -- JSON array of strings
+		in_session  INTEGER NOT NULL DEFAULT 0
+	);
+	CREATE INDEX decisions_at ON decisions (at);`,
+}
+
+// SchemaVersion is the schema this build writes.
+var SchemaVersion = len(migrations)
+
+func (s *DB) migrate() error {
+	var v int
+	if err := s.db.QueryRow(`PRAGMA user_version`).Scan(&v); err != nil {
+		return err
+	}
+	if v > SchemaVersion {
+		return unusable(s.path, fmt.Sprintf("it was written by a newer Pingwise (schema %d, this one knows %d); upgrade Pingwise to use it", v, SchemaVersion))
+	}
+	if v == SchemaVersion {
+		return nil
+	}
+	return s.tx(func(tx *sql.Tx) error {
+		// Read again under the write lock: another process may have
+		// migrated since.
+		if err := tx.QueryRow(`PRAGMA user_version`).Scan(&v); err != nil {
+			return err
+		}
+		for ; v < SchemaVersion; v++ {
+			if _, err := tx.Exec(migrations[v]); err != nil {
+				return fmt.Errorf("migrate schema to version %d: %w", v+1, err)
+			}
+		}
+		_, err := tx.Exec(fmt.Sprintf(`PRAGMA user_version = %d`, SchemaVersion))
+		return err
+	})
+}

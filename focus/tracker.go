@@ -1,0 +1,217 @@
+package focus
+
+import (
+	"fmt"
+	"time"
+)
+
+// Store keeps sessions, breaks, interruptions and decisions. Update runs a
+// transition atomically, even against other processes: it loads the current
+// state, runs fn, and saves what fn changed, or nothing if fn fails.
+type Store interface {
+	Current() (Current, error)
+	Update(fn func(*Current) error) error
+	AddInterruption(*Interruption) error
+	AddDecision(*Decision) error
+	SessionAt(t time.Time) (bool, error)
+	Log(from, to time.Time) (Log, error)
+	EachCompletedEnd(before time.Time, fn func(end time.Time) bool) error
+}
+
+// Policy holds the settings the tracker applies.
+type Policy struct {
+	Break   time.Duration // break after a completed session; 0 for none
+	Refocus float64       // minutes to regain focus after an interruption
+}
+
+// Tracker runs focus sessions and logs what interrupts them. The tray app and
+// the command line both act through it, so they always agree.
+type Tracker struct {
+	store  Store
+	clock  Clock
+	policy Policy
+}
+
+// NewTracker returns a tracker over store.
+func NewTracker(store Store, clock Clock, policy Policy) *Tracker {
+	if policy.Refocus <= 0 {
+		policy.Refocus = DefaultRefocus
+	}
+	return &Tracker{store: store, clock: clock, policy: policy}
+}
+
+// Policy returns the settings the tracker applies.
+func (t *Tracker) Policy() Policy { return t.policy }
+
+// Status is the state at a moment, as the tray and `pingwise status` show it.
+type Status struct {
+	State     State         `json:"state"`
+	Intent    string        `json:"intent"`
+	Planned   time.Duration `json:"-"`
+	Remaining time.Duration `json:"-"`
+	Started   time.Time     `json:"-"` // the session's or break's start; zero when idle
+	Ended     *Session      `json:"-"` // a session this call ended, if any
+
+	PlannedMinutes   int     `json:"planned_minutes"`
+	RemainingSeconds int     `json:"remaining_seconds"`
+	StartedAt        *string `json:"started_at"` // RFC 3339, null when idle
+}
+
+func statusOf(c *Current, now time.Time) Status {
+	st := Status{State: c.State()}
+	switch {
+	case c.Session != nil:
+		s := c.Session
+		st.Intent, st.Planned, st.Remaining, st.Started = s.Intent, s.Planned, s.Remaining(now), s.Start
+	case c.Break != nil:
+		b := c.Break
+		st.Planned, st.Remaining, st.Started = b.Planned, b.Remaining(now), b.Start
+	}
+	st.PlannedMinutes = int(st.Planned / time.Minute)
+	st.RemainingSeconds = int((st.Remaining + time.Second - 1) / time.Second)
+	if !st.Started.IsZero() {
+		at := st.Started.Format(time.RFC3339)
+		st.StartedAt = &at
+	}
+	return st
+}
+
+// Status returns the state now, first settling a session or break that has
+// run its length.
+func (t *Tracker) Status() (Status, error) {
+	now := t.clock.Now()
+	c, err := t.store.Current()
+	if err != nil {
+		return Status{}, err
+	}
+	if c.Settle(now, t.policy.Break) {
+		// Save the settled state, so that what ended is logged with the
+		// time it ended even if nobody asks again for a week.
+		return t.update(func(*Current) error { return nil })
+	}
+	return statusOf(&c, now), nil
+}
+
+// update settles the state, applies fn and returns the resulting status.
+func (t *Tracker) update(fn func(*Current) error) (Status, error) {
+	now := t.clock.Now()
+	var st Status
+	err := t.store.Update(func(c *Current) error {
+		c.Settle(now, t.policy.Break)
+		if err := fn(c); err != nil {
+			return err
+		}
+		st = statusOf(c, now)
+		st.Ended = c.Ended
+		return nil
+	})
+	return st, err
+}
+
+// Start begins a focus session of the planned length.
+func (t *Tracker) Start(planned time.Duration, intent string) (Status, error) {
+	return t.update(func(c *Current) error { return c.StartSession(t.clock.Now(), planned, intent) })
+}
+
+// Pause pauses the running session.
+func (t *Tracker) Pause() (Status, error) {
+	return t.update(func(c *Current) error { return c.Pause(t.clock.Now()) })
+}
+
+// Resume resumes the paused session.
+func (t *Tracker) Resume() (Status, error) {
+	return t.update(func(c *Current) error { return c.Resume(t.clock.Now()) })
+}
+
+// Stop ends the session or break. A session stopped with a break length
+// above zero is followed by a break that long.
+func (t *Tracker) Stop(breakAfter time.Duration) (Status, error) {
+	return t.update(func(c *Current) error { return c.Stop(t.clock.Now(), breakAfter) })
+}
+
+// Break starts a break now.
+func (t *Tracker) Break(length time.Duration) (Status, error) {
+	return t.update(func(c *Current) error { return c.StartBreak(t.clock.Now(), length) })
+}
+
+// Slept takes a span the computer spent asleep out of the running session.
+func (t *Tracker) Slept(from, to time.Time) error {
+	_, err := t.update(func(c *Current) error { c.Slept(from, to); return nil })
+	return err
+}
+
+// LogInterruption validates and stores an interruption. A zero At means now;
+// ID and InSession are filled in.
+func (t *Tracker) LogInterruption(i Interruption) (Interruption, error) {
+	now := t.clock.Now()
+	if i.At.IsZero() {
+		i.At = now
+	}
+	if i.People == 0 {
+		i.People = 1
+	}
+	if err := i.Validate(); err != nil {
+		return i, err
+	}
+	if i.At.After(now.Add(time.Minute)) {
+		return i, fmt.Errorf("time %s is in the future", i.At.Format(time.RFC3339))
+	}
+	in, err := t.store.SessionAt(i.At)
+	if err != nil {
+		return i, err
+	}
+	i.ID, i.InSession = NewID(), in
+	return i, t.store.AddInterruption(&i)
+}
+
+// LogDecision validates and stores a sync-or-async decision made now.
+func (t *Tracker) LogDecision(d Decision) (Decision, error) {
+	d.At = t.clock.Now()
+	if d.People == 0 {
+		d.People = 1
+	}
+	if err := d.Validate(); err != nil {
+		return d, err
+	}
+	in, err := t.store.SessionAt(d.At)
+	if err != nil {
+		return d, err
+	}
+	d.ID, d.InSession = NewID(), in
+	return d, t.store.AddDecision(&d)
+}
+
+// Week returns the stats of week w.
+func (t *Tracker) Week(w Week) (Stats, error) {
+	now := t.clock.Now()
+	this, err := t.store.Log(w.Start(), w.End())
+	if err != nil {
+		return Stats{}, err
+	}
+	prev, err := t.store.Log(w.Prev().Start(), w.Start())
+	if err != nil {
+		return Stats{}, err
+	}
+	streak, err := t.streak(w, now)
+	if err != nil {
+		return Stats{}, err
+	}
+	return Summarize(w, now, this, prev, t.policy.Refocus, streak), nil
+}
+
+// streak counts back from the week's last day, or from today in the
+// current week. A week still to come has none.
+func (t *Tracker) streak(w Week, now time.Time) (int, error) {
+	now = now.In(w.Loc)
+	if now.Before(w.Start()) {
+		return 0, nil
+	}
+	anchor := w.Day(6)
+	if now.Before(w.End()) {
+		anchor = now
+	}
+	s := NewStreak(anchor)
+	y, m, d := anchor.Date()
+	err := t.store.EachCompletedEnd(time.Date(y, m, d+1, 0, 0, 0, 0, w.Loc), s.See)
+	return s.Days, err
+}

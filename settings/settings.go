@@ -1,0 +1,190 @@
+// Package settings reads and writes Pingwise's settings file: plain TOML
+// under $XDG_CONFIG_HOME/pingwise/settings.toml that a person can read and
+// edit, and that the tray's Settings window writes too.
+package settings
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"text/template"
+	"time"
+
+	"github.com/BurntSushi/toml"
+	"github.com/pingwise/pingwise/focus"
+)
+
+// Settings are everything a person can set.
+type Settings struct {
+	RefocusMinutes float64 `toml:"refocus_minutes"`
+	SessionMinutes int     `toml:"session_minutes"`
+	Presets        []int   `toml:"presets"`
+	BreakMinutes   int     `toml:"break_minutes"`
+	Notifications  bool    `toml:"notifications"`
+	Hotkey         string  `toml:"hotkey"`
+	WorkingHours   string  `toml:"working_hours"`
+	TimeZone       string  `toml:"time_zone"`
+	StartAtLogin   bool    `toml:"start_at_login"`
+}
+
+// Defaults returns the settings of a new installation.
+func Defaults() Settings {
+	return Settings{
+		RefocusMinutes: focus.DefaultRefocus,
+		SessionMinutes: 25,
+		Presets:        []int{25, 50, 90},
+		BreakMinutes:   5,
+		Notifications:  true,
+		Hotkey:         "Ctrl+Shift+Space",
+		WorkingHours:   "09:00-17:00",
+	}
+}
+
+// Load reads the settings file; a missing file gives the defaults, and a
+// key the file leaves out keeps its default.
+func Load(path string) (Settings, error) {
+	s := Defaults()
+	md, err := toml.DecodeFile(path, &s)
+	if errors.Is(err, fs.ErrNotExist) {
+		return Defaults(), nil
+	}
+	if err != nil {
+		var perr toml.ParseError
+		if errors.As(err, &perr) {
+			return s, fmt.Errorf("settings %s: line %d: %s", path, perr.Position.Line, perr.Message)
+		}
+		return s, fmt.Errorf("settings %s: %w", path, err)
+	}
+	if extra := md.Undecoded(); len(extra) > 0 {
+		return s, fmt.Errorf("settings %s: unknown setting %q", path, extra[0].String())
+	}
+	if err := s.Validate(); err != nil {
+		return s, fmt.Errorf("settings %s: %w", path, err)
+	}
+	return s, nil
+}
+
+// Validate reports the first setting out of range.
+func (s *Settings) Validate() error {
+	switch {
+	case s.RefocusMinutes < 0 || s.RefocusMinutes > 240:
+		return fmt.Errorf("refocus_minutes %g is out of range: use 0 to 240", s.RefocusMinutes)
+	case s.BreakMinutes < 0 || s.BreakMinutes > 120:
+		return fmt.Errorf("break_minutes %d is out of range: use 0 to 120", s.BreakMinutes)
+	}
+	if err := focus.CheckPlanned(time.Duration(s.SessionMinutes) * time.Minute); err != nil {
+		return fmt.Errorf("session_minutes: %w", err)
+	}
+	if len(s.Presets) == 0 || len(s.Presets) > 6 {
+		return errors.New("presets must list 1 to 6 session lengths in minutes")
+	}
+	for _, p := range s.Presets {
+		if err := focus.CheckPlanned(time.Duration(p) * time.Minute); err != nil {
+			return fmt.Errorf("presets: %w", err)
+		}
+	}
+	if _, _, err := s.Hours(); err != nil {
+		return err
+	}
+	if _, err := s.Location(); err != nil {
+		return err
+	}
+	return focus.CheckText("hotkey", s.Hotkey, 40)
+}
+
+// Hours returns the working hours as offsets from midnight.
+func (s *Settings) Hours() (start, end time.Duration, err error) {
+	from, to, ok := strings.Cut(s.WorkingHours, "-")
+	a, err1 := time.Parse("15:04", strings.TrimSpace(from))
+	b, err2 := time.Parse("15:04", strings.TrimSpace(to))
+	if !ok || err1 != nil || err2 != nil || !b.After(a) {
+		return 0, 0, fmt.Errorf("working_hours %q: write them as 09:00-17:00", s.WorkingHours)
+	}
+	midnight := time.Date(0, 1, 1, 0, 0, 0, 0, time.UTC)
+	return a.Sub(midnight), b.Sub(midnight), nil
+}
+
+// Location returns the time zone setting, the computer's own when empty.
+func (s *Settings) Location() (*time.Location, error) {
+	if s.TimeZone == "" {
+		return time.Local, nil
+	}
+	loc, err := time.LoadLocation(s.TimeZone)
+	if err != nil {
+		return nil, fmt.Errorf("time_zone %q is not a known IANA zone such as Europe/Berlin", s.TimeZone)
+	}
+	return loc, nil
+}
+
+// Policy returns what the focus tracker needs of the settings.
+func (s *Settings) Policy() focus.Policy {
+	return focus.Policy{
+		Break:   time.Duration(s.BreakMinutes) * time.Minute,
+		Refocus: s.RefocusMinutes,
+	}
+}
+
+var file = template.Must(template.New("settings").Funcs(template.FuncMap{"q": func(s string) string {
+	return fmt.Sprintf("%q", s)
+}}).Parse(`# Pingwise settings. Edit freely: the app reads this file when it starts and
+# when you save it from the Settings window; the command line reads it each time.
+
+# Minutes it takes to regain focus after an interruption (Gloria Mark: 23 min 15 s).
+refocus_minutes = {{.RefocusMinutes}}
+
+# Length of a focus session started without a length, and the tray's choices.
+session_minutes = {{.SessionMinutes}}
+presets = [{{range $i, $p := .Presets}}{{if $i}}, {{end}}{{$p}}{{end}}]
+
+# Break after a completed session, in minutes (0 for none).
+break_minutes = {{.BreakMinutes}}
+
+# Notify when a session or break ends.
+notifications = {{.Notifications}}
+
+# Global shortcut for the "Sync or async?" popup (X11).
+hotkey = {{q .Hotkey}}
+
+# Your working hours, and the time zone they are in ("" = this computer's).
+# The advisor uses them for recipients who have not set their own.
+working_hours = {{q .WorkingHours}}
+time_zone = {{q .TimeZone}}
+
+# Start Pingwise when you log in.
+start_at_login = {{.StartAtLogin}}
+`))
+
+// Save writes the settings file atomically, keeping its comments.
+func Save(path string, s Settings) error {
+	if err := s.Validate(); err != nil {
+		return err
+	}
+	var buf bytes.Buffer
+	if err := file.Execute(&buf, s); err != nil {
+		return err
+	}
+	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+		return fmt.Errorf("create settings folder: %w", err)
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(path), ".settings-*.toml")
+	if err != nil {
+		return fmt.Errorf("save settings: %w", err)
+	}
+	defer os.Remove(tmp.Name())
+	if _, err := tmp.Write(buf.Bytes()); err != nil {
+		tmp.Close()
+		return fmt.Errorf("save settings: %w", err)
+	}
+	if err := tmp.Sync(); err != nil {
+		tmp.Close()
+		return fmt.Errorf("save settings: %w", err)
+	}
+	if err := tmp.Close(); err != nil {
+		return fmt.Errorf("save settings: %w", err)
+	}
+	return os.Rename(tmp.Name(), path)
+}
