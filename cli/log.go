@@ -3,6 +3,7 @@ package cli
 import (
 	"flag"
 	"fmt"
+	"time"
 
 	"github.com/pingwise/pingwise/focus"
 )
@@ -53,11 +54,16 @@ func runLog(e *Env, fs *flag.FlagSet, args []string) error {
 		if i.At, err = parseWhen(at, e.Clock.Now()); err != nil {
 			return invalid(err)
 		}
+		// The tracker refuses this too, but as a failure (exit 1); it is a
+		// mistake in what was typed (exit 2). Same minute of slack.
+		if i.At.After(e.Clock.Now().Add(time.Minute)) {
+			return usagef("log: time %s is in the future", i.At.Format(time.RFC3339))
+		}
 	}
 	if err := i.Validate(); err != nil {
 		return invalid(err)
 	}
-	c, err := Controller(e)
+	c, err := e.controller()
 	if err != nil {
 		return err
 	}

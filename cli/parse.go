@@ -2,16 +2,26 @@ package cli
 
 import (
 	"fmt"
+	"github.com/pingwise/pingwise/focus"
 	"strconv"
 	"strings"
 	"time"
 )
+
+// maxLengthMinutes is far above any length a command accepts (8 h) and far
+// below where minutes overflow a time.Duration.
+const maxLengthMinutes = 1 << 20
 
 // parseLength reads a session or break length: "25" (minutes), "25m",
 // "1h30m", "90s".
 func parseLength(s string) (time.Duration, error) {
 	t := strings.TrimSpace(strings.ToLower(s))
 	if n, err := strconv.Atoi(t); err == nil {
+		// Bound n before multiplying: a huge count of minutes would wrap
+		// around int64 and could land inside the allowed range.
+		if n > maxLengthMinutes || n < -maxLengthMinutes {
+			return 0, fmt.Errorf("length %q is out of range: use 1m to 8h", s)
+		}
 		return time.Duration(n) * time.Minute, nil
 	}
 	d, err := time.ParseDuration(t)
@@ -47,23 +57,8 @@ func parseWhen(s string, now time.Time) (time.Time, error) {
 	return time.Time{}, fmt.Errorf("time %q: write 14:05, 2026-11-24 14:05, an RFC 3339 time or 10m ago", s)
 }
 
-// minutes writes a duration for people: "18 min", "45 s", "2 h 5 min".
-func minutes(d time.Duration) string {
-	switch {
-	case d == 0:
-		return "0 min"
-	case d < time.Minute:
-		return fmt.Sprintf("%d s", int(d.Round(time.Second)/time.Second))
-	case d < time.Hour:
-		return fmt.Sprintf("%d min", int(d.Round(time.Minute)/time.Minute))
-	}
-	d = d.Round(time.Minute)
-	h, m := int(d/time.Hour), int(d%time.Hour/time.Minute)
-	if m == 0 {
-		return fmt.Sprintf("%d h", h)
-	}
-	return fmt.Sprintf("%d h %d min", h, m)
-}
+// minutes writes a duration for people.
+func minutes(d time.Duration) string { return focus.Human(d) }
 
 func durationOf(minutes float64) time.Duration {
 	return time.Duration(minutes * float64(time.Minute))

@@ -23,10 +23,6 @@ type controller interface {
 	LogDecision(focus.Decision) (focus.Decision, error)
 }
 
-// Controller returns the running app's controller when one answers on the
-// socket, else a tracker over the store.
-var Controller = func(e *Env) (controller, error) { return e.Tracker() }
-
 func init() {
 	register(&command{
 		name: "start", args: "[DURATION] [--intent TEXT]",
@@ -93,7 +89,7 @@ func runStart(e *Env, fs *flag.FlagSet, args []string) error {
 	if err := focus.CheckText("intent", intent, focus.MaxIntent); err != nil {
 		return invalid(err)
 	}
-	c, err := Controller(e)
+	c, err := e.controller()
 	if err != nil {
 		return err
 	}
@@ -109,7 +105,7 @@ func simple(action func(controller) (focus.Status, error)) func(*Env, *flag.Flag
 		if err := maxArgs(args, 0); err != nil {
 			return err
 		}
-		c, err := Controller(e)
+		c, err := e.controller()
 		if err != nil {
 			return err
 		}
@@ -136,7 +132,7 @@ func runStop(e *Env, fs *flag.FlagSet, args []string) error {
 		}
 		after = d
 	}
-	c, err := Controller(e)
+	c, err := e.controller()
 	if err != nil {
 		return err
 	}
@@ -155,7 +151,12 @@ func runBreak(e *Env, _ *flag.FlagSet, args []string) error {
 	if err != nil {
 		return err
 	}
-	length := time.Duration(max(s.BreakMinutes, 5)) * time.Minute
+	// The settings' break length; break_minutes = 0 means no break after a
+	// session, and an explicit break then lasts 5 min.
+	length := time.Duration(s.BreakMinutes) * time.Minute
+	if length == 0 {
+		length = 5 * time.Minute
+	}
 	if len(args) == 1 {
 		if length, err = parseLength(args[0]); err != nil {
 			return invalid(err)
@@ -164,7 +165,7 @@ func runBreak(e *Env, _ *flag.FlagSet, args []string) error {
 	if length < time.Minute || length > focus.MaxPlanned {
 		return usagef("break %s is out of range: use 1m to 8h", focus.FormatDuration(length))
 	}
-	c, err := Controller(e)
+	c, err := e.controller()
 	if err != nil {
 		return err
 	}
@@ -179,7 +180,7 @@ func runStatus(e *Env, fs *flag.FlagSet, args []string) error {
 	if err := maxArgs(args, 0); err != nil {
 		return err
 	}
-	c, err := Controller(e)
+	c, err := e.controller()
 	if err != nil {
 		return err
 	}
@@ -199,26 +200,6 @@ func printStatus(w io.Writer, st focus.Status, now time.Time) error {
 	if s := st.Ended; s != nil {
 		fmt.Fprintf(w, "Session %s: %s of focus.\n", s.Result, minutes(s.Focused(now)))
 	}
-	_, err := fmt.Fprintln(w, StatusLine(st))
+	_, err := fmt.Fprintln(w, st.Line())
 	return err
-}
-
-// StatusLine says the state in one line: "Focusing: 18 min left - write
-// report", "Not focusing".
-func StatusLine(st focus.Status) string {
-	var line string
-	switch st.State {
-	case focus.Focusing:
-		line = "Focusing: " + minutes(st.Remaining) + " left"
-	case focus.Paused:
-		line = "Paused: " + minutes(st.Remaining) + " left"
-	case focus.OnBreak:
-		return "On a break: " + minutes(st.Remaining) + " left"
-	default:
-		return "Not focusing"
-	}
-	if st.Intent != "" {
-		line += " - " + st.Intent
-	}
-	return line
 }

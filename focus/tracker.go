@@ -16,6 +16,8 @@ type Store interface {
 	SessionAt(t time.Time) (bool, error)
 	Log(from, to time.Time) (Log, error)
 	EachCompletedEnd(before time.Time, fn func(end time.Time) bool) error
+	Deferred(limit int) ([]Interruption, int, error)
+	MarkHandled(at time.Time, ids ...string) error
 }
 
 // Policy holds the settings the tracker applies.
@@ -51,6 +53,7 @@ type Status struct {
 	Remaining time.Duration `json:"-"`
 	Started   time.Time     `json:"-"` // the session's or break's start; zero when idle
 	Ended     *Session      `json:"-"` // a session this call ended, if any
+	BreakOver bool          `json:"-"` // a break ran its full length during this call
 
 	PlannedMinutes   int     `json:"planned_minutes"`
 	RemainingSeconds int     `json:"remaining_seconds"`
@@ -103,6 +106,9 @@ func (t *Tracker) update(fn func(*Current) error) (Status, error) {
 		}
 		st = statusOf(c, now)
 		st.Ended = c.Ended
+		if b := c.EndedBreak; b != nil && !b.End.Before(b.Start.Add(b.Planned)) {
+			st.BreakOver = true
+		}
 		return nil
 	})
 	return st, err
@@ -214,4 +220,17 @@ func (t *Tracker) streak(w Week, now time.Time) (int, error) {
 	y, m, d := anchor.Date()
 	err := t.store.EachCompletedEnd(time.Date(y, m, d+1, 0, 0, 0, 0, w.Loc), s.See)
 	return s.Days, err
+}
+
+// Deferred returns the interruptions deferred during focus sessions and not
+// answered yet, latest first and at most limit, and how many there are: the
+// break is when they get answered.
+func (t *Tracker) Deferred(limit int) ([]Interruption, int, error) {
+	return t.store.Deferred(limit)
+}
+
+// MarkHandled marks deferred interruptions answered; with no ids, all of
+// them.
+func (t *Tracker) MarkHandled(ids ...string) error {
+	return t.store.MarkHandled(t.clock.Now(), ids...)
 }

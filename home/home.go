@@ -12,9 +12,11 @@ import (
 
 // Dirs are the folders Pingwise uses.
 type Dirs struct {
-	Data    string
-	Config  string
-	Runtime string
+	Data      string
+	Config    string
+	Runtime   string
+	Autostart string // where desktop sessions look for programs to start at login
+	Home      string // the --home or PINGWISE_HOME folder; empty for XDG
 }
 
 // Resolve returns the folders: all under dir when it is not empty, else
@@ -28,7 +30,7 @@ func Resolve(dir string) (Dirs, error) {
 		if err != nil {
 			return Dirs{}, fmt.Errorf("home folder %q: %w", dir, err)
 		}
-		return Dirs{Data: abs, Config: abs, Runtime: abs}, nil
+		return Dirs{Data: abs, Config: abs, Runtime: abs, Autostart: filepath.Join(abs, "autostart"), Home: abs}, nil
 	}
 	userHome, err := os.UserHomeDir()
 	if err != nil {
@@ -42,10 +44,12 @@ func Resolve(dir string) (Dirs, error) {
 	} else {
 		runtime = filepath.Join(runtime, "pingwise")
 	}
+	config := xdg("XDG_CONFIG_HOME", filepath.Join(userHome, ".config"))
 	return Dirs{
-		Data:    filepath.Join(xdg("XDG_DATA_HOME", filepath.Join(userHome, ".local", "share")), "pingwise"),
-		Config:  filepath.Join(xdg("XDG_CONFIG_HOME", filepath.Join(userHome, ".config")), "pingwise"),
-		Runtime: runtime,
+		Data:      filepath.Join(xdg("XDG_DATA_HOME", filepath.Join(userHome, ".local", "share")), "pingwise"),
+		Config:    filepath.Join(config, "pingwise"),
+		Runtime:   runtime,
+		Autostart: filepath.Join(config, "autostart"),
 	}, nil
 }
 

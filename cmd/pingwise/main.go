@@ -3,15 +3,12 @@
 package main
 
 import (
-	"fmt"
 	"os"
 
+	"github.com/pingwise/pingwise/app"
 	"github.com/pingwise/pingwise/cli"
 )
 
 func main() {
-	os.Exit(cli.Run(func(e *cli.Env) int {
-		fmt.Fprintln(e.Stderr, "pingwise: the tray app is not part of this build yet; see pingwise --help")
-		return 1
-	}))
+	os.Exit(cli.Run(func(e *cli.Env) int { return app.Run(e.Dirs(), e.Stderr) }))
 }

@@ -264,3 +264,39 @@ func (s *DB) each(query string, args []any, fn func(*sql.Rows) error) error {
 	}
 	return s.explain(rows.Err())
 }
+
+const pending = `outcome = 'deferred' AND in_session = 1 AND handled_at IS NULL`
+
+// Deferred returns the interruptions deferred during sessions and not
+// handled yet, latest first and at most limit, and how many there are.
+func (s *DB) Deferred(limit int) ([]focus.Interruption, int, error) {
+	var n int
+	if err := s.db.QueryRow(`SELECT count(*) FROM interruptions WHERE ` + pending).Scan(&n); err != nil {
+		return nil, 0, s.explain(err)
+	}
+	var list []focus.Interruption
+	err := s.each(`SELECT `+interruptionCols+` FROM interruptions WHERE `+pending+` ORDER BY at DESC LIMIT ?`,
+		[]any{limit}, func(r *sql.Rows) error {
+			i, err := scanInterruption(r)
+			list = append(list, i)
+			return err
+		})
+	return list, n, err
+}
+
+// MarkHandled marks the deferred interruptions with the given ids handled
+// at t; with no ids, every one still pending.
+func (s *DB) MarkHandled(at time.Time, ids ...string) error {
+	return s.tx(func(tx *sql.Tx) error {
+		if len(ids) == 0 {
+			_, err := tx.Exec(`UPDATE interruptions SET handled_at = ? WHERE `+pending, ms(at))
+			return err
+		}
+		for _, id := range ids {
+			if _, err := tx.Exec(`UPDATE interruptions SET handled_at = ? WHERE uid = ? AND handled_at IS NULL`, ms(at), id); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}

@@ -46,6 +46,8 @@ var migrations = []string{
 		handled_at INTEGER
 	);
 	CREATE INDEX interruptions_at ON interruptions (at);
+	CREATE INDEX interruptions_pending ON interruptions (at)
+		WHERE outcome = 'deferred' AND in_session = 1 AND handled_at IS NULL;
 
 	CREATE TABLE decisions (
 		id          INTEGER PRIMARY KEY,

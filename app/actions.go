@@ -1,0 +1,71 @@
+package app
+
+import (
+	"github.com/pingwise/pingwise/control"
+	"github.com/pingwise/pingwise/focus"
+)
+
+// The shell's answers to the tray menu and the main window's buttons. They
+// run on the UI goroutine.
+
+func (s *shell) pauseResume() {
+	s.do(func(t *focus.Tracker) (focus.Status, error) {
+		st, err := t.Status()
+		if err == nil && st.State == focus.Paused {
+			return t.Resume()
+		}
+		return t.Pause()
+	})
+}
+
+func (s *shell) stop() {
+	s.do(func(t *focus.Tracker) (focus.Status, error) { return t.Stop(0) })
+}
+
+func (s *shell) logInterruption(c focus.Channel, o focus.Outcome) {
+	_, err := s.track().LogInterruption(focus.Interruption{Direction: focus.Incoming, Channel: c, Outcome: o})
+	if err != nil {
+		s.main.notice(err.Error())
+		return
+	}
+	s.main.notice("Logged: " + channelLabel(c) + ", " + string(o) + ".")
+	s.refresh()
+}
+
+func (s *shell) markHandled(id string) {
+	var err error
+	if id == "" {
+		err = s.track().MarkHandled()
+	} else {
+		err = s.track().MarkHandled(id)
+	}
+	if err != nil {
+		s.main.notice(err.Error())
+	}
+	s.refresh()
+}
+
+func (s *shell) ask() { s.askWith(control.Ask{}) }
+
+func (s *shell) askWith(a control.Ask) {
+	if s.asker == nil {
+		s.main.notice("The sync-or-async popup is not available in this build.")
+		s.main.present()
+		return
+	}
+	s.asker(a)
+}
+
+func (s *shell) showStatsNow() {
+	if err := s.showStats(""); err != nil {
+		s.main.notice(err.Error())
+		s.main.present()
+	}
+}
+
+func (s *shell) showStats(week string) error {
+	if s.stats == nil {
+		return errStatsMissing
+	}
+	return s.stats(week)
+}

@@ -1,0 +1,188 @@
+// Package app is Pingwise's desktop side: the tray icon and menu, the main
+// window, the settings window, notifications, and the control socket's
+// handler. It draws what package focus computes and keeps no state of its
+// own that focus does not have; background work reaches widgets only through
+// bridge.go.
+package app
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"sync/atomic"
+	"time"
+
+	"fyne.io/fyne/v2"
+	fyneapp "fyne.io/fyne/v2/app"
+	"fyne.io/fyne/v2/driver/desktop"
+
+	"github.com/pingwise/pingwise/control"
+	"github.com/pingwise/pingwise/focus"
+	"github.com/pingwise/pingwise/focus/store"
+	"github.com/pingwise/pingwise/home"
+	"github.com/pingwise/pingwise/settings"
+)
+
+// ID is the application's identifier, as in FyneApp.toml.
+const ID = "io.github.pingwise"
+
+// Run starts the tray app and returns the exit code when it quits.
+func Run(dirs home.Dirs, stderr io.Writer) int {
+	say := func(format string, args ...any) { fmt.Fprintf(stderr, "pingwise: "+format+"\n", args...) }
+	if !hasDisplay() {
+		say("no display (DISPLAY and WAYLAND_DISPLAY are unset): use the command line, see pingwise --help")
+		return 1
+	}
+	cfg, err := settings.Load(dirs.Settings())
+	if err != nil {
+		// The file is the person's: keep it as it is and run on defaults.
+		say("%v; using the defaults until it is fixed", err)
+		cfg = settings.Defaults()
+	}
+	db, err := store.Open(dirs.DB())
+	if err != nil {
+		say("%v", err)
+		return 1
+	}
+	defer db.Close()
+
+	s := newShell(dirs, db, cfg)
+	srv, err := control.Listen(dirs.Lock(), dirs.Socket(), handler{s})
+	if errors.Is(err, control.ErrRunning) {
+		// One app, one truth: ask the running one to show itself.
+		if c, err := control.Dial(dirs.Socket()); err == nil {
+			if _, err := c.Do(control.Request{Op: control.OpShow}); err == nil {
+				say("already running: showed its window")
+				return 0
+			}
+		}
+		say("already running, but not answering on %s", dirs.Socket())
+		return 1
+	}
+	if err != nil {
+		say("%v", err)
+		return 1
+	}
+	defer srv.Close()
+
+	a := fyneapp.NewWithID(ID)
+	s.start(a, probeDesktop())
+	if s.desk.missing() != "" {
+		say("%s", s.desk.missing())
+	}
+	a.Run()
+	return 0
+}
+
+// shell is the running app. Its fields belong to the UI goroutine; the
+// tracker is safe to use from any goroutine.
+type shell struct {
+	dirs     home.Dirs
+	db       *store.DB
+	tracker  atomic.Pointer[focus.Tracker]
+	settings settings.Settings
+
+	app     fyne.App
+	desk    environment
+	tray    desktop.App // nil without a tray
+	main    *mainWindow
+	prefs   fyne.Window
+	custom  fyne.Window
+	notify  *notifier
+	ticker  *ticker
+	lastKey string // what the tray menu shows, to rebuild it only on change
+	icon    focus.State
+	stats   func(week string) error // opens the Weekly focus window; set by stats.go
+	asker   func(control.Ask)       // opens the "Sync or async?" popup; set by popup.go
+}
+
+func newShell(dirs home.Dirs, db *store.DB, cfg settings.Settings) *shell {
+	s := &shell{dirs: dirs, db: db, settings: cfg}
+	s.setPolicy(cfg)
+	return s
+}
+
+func (s *shell) setPolicy(cfg settings.Settings) {
+	s.tracker.Store(focus.NewTracker(s.db, focus.SystemClock{}, cfg.Policy()))
+}
+
+func (s *shell) track() *focus.Tracker { return s.tracker.Load() }
+
+// start builds the UI: the tray when there is one, the main window always
+// (shown when the tray is missing), then the first refresh.
+func (s *shell) start(a fyne.App, d environment) {
+	s.app, s.desk = a, d
+	a.SetIcon(appIcon)
+	s.notify = newNotifier(d.bus, s.settings.Notifications)
+	s.main = newMainWindow(s)
+	if da, ok := a.(desktop.App); ok && d.bus {
+		// Without a session bus Fyne's systray panics on Quit, so the tray
+		// is only set up when a bus answers; with a bus but no tray host
+		// it is still set up, and appears when a panel starts.
+		s.tray = da
+	}
+	if d.missing() != "" && !(d.wayland && d.tray) {
+		s.main.notice(d.missing())
+		s.main.win.Show()
+	}
+	s.ticker = newTicker(s)
+	s.refresh()
+}
+
+// refresh shows the current state everywhere: tray menu, icon, title,
+// tooltip and main window. It runs on the UI goroutine.
+func (s *shell) refresh() {
+	st, err := s.track().Status()
+	if err != nil {
+		s.main.notice(err.Error())
+		return
+	}
+	s.react(st)
+	list, n, err := s.track().Deferred(maxDeferredShown)
+	if err != nil {
+		s.main.notice(err.Error())
+	}
+	v := view{status: st, deferred: list, pending: n, presets: s.settings.Presets, canAsk: s.asker != nil}
+	if s.tray != nil {
+		if key := v.key(); key != s.lastKey {
+			s.tray.SetSystemTrayMenu(buildMenu(v, s))
+			s.lastKey = key
+		}
+		if st.State != s.icon || s.icon == "" {
+			s.tray.SetSystemTrayIcon(trayIcons[st.State])
+			s.icon = st.State
+		}
+		setTrayText(st)
+	}
+	s.main.show(v)
+	s.ticker.schedule(st)
+}
+
+// react tells the person what just ended on its own.
+func (s *shell) react(st focus.Status) {
+	if e := st.Ended; e != nil && e.Result == focus.Completed {
+		list, pending, _ := s.track().Deferred(maxDeferredShown)
+		s.notify.send(sessionDone(e, list, pending))
+	}
+	if st.BreakOver {
+		s.notify.send(note{title: "Break over", body: "Ready for another focus session?"})
+	}
+}
+
+// do runs a tracker action from the UI and shows the result.
+func (s *shell) do(action func(*focus.Tracker) (focus.Status, error)) {
+	st, err := action(s.track())
+	if err != nil {
+		s.main.notice(err.Error())
+		s.main.win.Show()
+		return
+	}
+	s.react(st)
+	s.refresh()
+}
+
+func (s *shell) startFocus(d time.Duration) {
+	s.do(func(t *focus.Tracker) (focus.Status, error) { return t.Start(d, s.main.intent()) })
+}
+
+func (s *shell) quit() { s.app.Quit() }

@@ -1,0 +1,201 @@
+package app
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/pingwise/pingwise/focus"
+	"github.com/pingwise/pingwise/settings"
+)
+
+// showSettings opens the Settings window. It edits the same file the
+// command line reads.
+func (s *shell) showSettings() {
+	if s.prefs != nil {
+		s.prefs.Show()
+		s.prefs.RequestFocus()
+		return
+	}
+	w := s.app.NewWindow("Pingwise settings")
+	cfg := s.settings
+	session := entry(strconv.Itoa(cfg.SessionMinutes))
+	presets := entry(joinInts(cfg.Presets))
+	brk := entry(strconv.Itoa(cfg.BreakMinutes))
+	refocus := entry(strconv.FormatFloat(cfg.RefocusMinutes, 'f', -1, 64))
+	notify := widget.NewCheck("Notify when a session or break ends", nil)
+	notify.SetChecked(cfg.Notifications)
+	hotkey := entry(cfg.Hotkey)
+	hours := entry(cfg.WorkingHours)
+	zone := entry(cfg.TimeZone)
+	zone.SetPlaceHolder("this computer's, or e.g. Europe/Berlin")
+	login := widget.NewCheck("Start Pingwise when I log in", nil)
+	login.SetChecked(cfg.StartAtLogin)
+	problem := widget.NewLabel("")
+	problem.Wrapping = fyne.TextWrapWord
+
+	save := func() {
+		next := cfg
+		var errs []error
+		next.SessionMinutes = atoi(session.Text, "session length", &errs)
+		next.BreakMinutes = atoi(brk.Text, "break", &errs)
+		next.Presets = nil
+		for _, p := range strings.Split(presets.Text, ",") {
+			next.Presets = append(next.Presets, atoi(p, "presets", &errs))
+		}
+		f, err := strconv.ParseFloat(strings.TrimSpace(refocus.Text), 64)
+		if err != nil {
+			errs = append(errs, fmt.Errorf("refocus minutes %q is not a number", refocus.Text))
+		}
+		next.RefocusMinutes = f
+		next.Notifications, next.StartAtLogin = notify.Checked, login.Checked
+		next.Hotkey = strings.TrimSpace(hotkey.Text)
+		next.WorkingHours, next.TimeZone = strings.TrimSpace(hours.Text), strings.TrimSpace(zone.Text)
+		if err := errors.Join(errs...); err != nil {
+			problem.SetText(err.Error())
+			return
+		}
+		if err := s.applySettings(next); err != nil {
+			problem.SetText(err.Error())
+			return
+		}
+		cfg = next
+		problem.SetText("Saved to " + s.dirs.Settings())
+	}
+	form := widget.NewForm(
+		widget.NewFormItem("Session length (min)", session),
+		widget.NewFormItem("Start focus choices (min)", presets),
+		widget.NewFormItem("Break (min, 0 for none)", brk),
+		widget.NewFormItem("Refocus per interruption (min)", refocus),
+		widget.NewFormItem("", notify),
+		widget.NewFormItem("Popup hotkey", hotkey),
+		widget.NewFormItem("Working hours", hours),
+		widget.NewFormItem("Time zone", zone),
+		widget.NewFormItem("", login),
+	)
+	form.SubmitText, form.OnSubmit = "Save", save
+	w.SetContent(container.NewVBox(form, problem))
+	w.Resize(fyne.NewSize(460, 0))
+	w.SetCloseIntercept(w.Hide)
+	s.prefs = w
+	w.Show()
+}
+
+// applySettings saves cfg and puts it into effect.
+func (s *shell) applySettings(cfg settings.Settings) error {
+	if err := settings.Save(s.dirs.Settings(), cfg); err != nil {
+		return err
+	}
+	if err := s.setAutostart(cfg.StartAtLogin); err != nil {
+		return err
+	}
+	s.settings = cfg
+	s.setPolicy(cfg)
+	s.notify.enabled.Store(cfg.Notifications)
+	s.refresh()
+	return nil
+}
+
+// setAutostart writes or removes the desktop entry that starts Pingwise at
+// login.
+func (s *shell) setAutostart(on bool) error {
+	path := filepath.Join(s.dirs.Autostart, ID+".desktop")
+	if !on {
+		if err := os.Remove(path); err != nil && !errors.Is(err, os.ErrNotExist) {
+			return fmt.Errorf("start at login: %w", err)
+		}
+		return nil
+	}
+	exe, err := os.Executable()
+	if err != nil {
+		return fmt.Errorf("start at login: %w", err)
+	}
+	cmd := desktopQuote(exe)
+	if s.dirs.Home != "" {
+		cmd += " --home " + desktopQuote(s.dirs.Home)
+	}
+	entry := "[Desktop Entry]\nType=Application\nName=Pingwise\nComment=Guards your focus\n" +
+		"Exec=" + cmd + "\nIcon=" + ID + "\nX-GNOME-Autostart-enabled=true\n"
+	if err := os.MkdirAll(s.dirs.Autostart, 0o755); err != nil {
+		return fmt.Errorf("start at login: %w", err)
+	}
+	return os.WriteFile(path, []byte(entry), 0o644)
+}
+
+// desktopQuote quotes an Exec argument as the Desktop Entry spec asks.
+func desktopQuote(s string) string {
+	r := strings.NewReplacer(`\`, `\\\\`, `"`, `\\"`, "`", "\\\\`", `$`, `\\$`)
+	return `"` + r.Replace(s) + `"`
+}
+
+// startCustom asks for a session length and intent.
+func (s *shell) startCustom() {
+	if s.custom != nil {
+		s.custom.Show()
+		s.custom.RequestFocus()
+		return
+	}
+	w := s.app.NewWindow("Start focus")
+	length := entry("45")
+	intent := entry(s.main.intent())
+	intent.SetPlaceHolder("What is this session for? (optional)")
+	problem := widget.NewLabel("")
+	form := widget.NewForm(widget.NewFormItem("Minutes", length), widget.NewFormItem("Intent", intent))
+	form.SubmitText = "Start"
+	form.OnSubmit = func() {
+		n, err := strconv.Atoi(strings.TrimSpace(length.Text))
+		d := time.Duration(n) * time.Minute
+		if err == nil {
+			err = focus.CheckPlanned(d)
+		}
+		if err != nil {
+			problem.SetText("Minutes: a whole number from 1 to 480.")
+			return
+		}
+		st, err := s.track().Start(d, intent.Text)
+		if err != nil {
+			problem.SetText(err.Error())
+			return
+		}
+		problem.SetText("")
+		w.Hide()
+		s.react(st)
+		s.refresh()
+	}
+	form.OnCancel = w.Hide
+	w.SetContent(container.NewVBox(form, problem))
+	w.Resize(fyne.NewSize(360, 0))
+	w.SetCloseIntercept(w.Hide)
+	s.custom = w
+	w.Show()
+}
+
+func entry(text string) *widget.Entry {
+	e := widget.NewEntry()
+	e.SetText(text)
+	return e
+}
+
+func atoi(s, what string, errs *[]error) int {
+	n, err := strconv.Atoi(strings.TrimSpace(s))
+	if err != nil {
+		*errs = append(*errs, fmt.Errorf("%s: %q is not a whole number", what, strings.TrimSpace(s)))
+	}
+	return n
+}
+
+func joinInts(ns []int) string {
+	parts := make([]string, len(ns))
+	for i, n := range ns {
+		parts[i] = strconv.Itoa(n)
+	}
+	return strings.Join(parts, ", ")
+}

@@ -1,0 +1,128 @@
+package app
+
+import (
+	"fmt"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/pingwise/pingwise/focus"
+)
+
+// mainWindow offers everything the tray menu does. It is what a second
+// `pingwise` start shows, and where Pingwise lives when there is no tray.
+type mainWindow struct {
+	s        *shell
+	win      fyne.Window
+	state    *widget.Label
+	intentIn *widget.Entry
+	starts   *fyne.Container
+	pause    *widget.Button
+	stopB    *widget.Button
+	askB     *widget.Button
+	channel  *widget.Select
+	deferred *widget.Label
+	handled  *widget.Button
+	message  *widget.Label
+	presets  string // the presets the start buttons were made for
+}
+
+func newMainWindow(s *shell) *mainWindow {
+	m := &mainWindow{s: s, win: s.app.NewWindow("Pingwise")}
+	m.state = widget.NewLabelWithStyle("Not focusing", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	m.intentIn = widget.NewEntry()
+	m.intentIn.SetPlaceHolder("What is this session for? (optional)")
+	m.starts = container.NewHBox()
+	m.pause = widget.NewButton("Pause", s.pauseResume)
+	m.stopB = widget.NewButton("Stop", s.stop)
+	m.askB = widget.NewButton("Sync or async?...", s.ask)
+	labels := make([]string, len(logChannels))
+	for i, c := range logChannels {
+		labels[i] = channelLabel(c)
+	}
+	m.channel = widget.NewSelect(labels, nil)
+	m.channel.SetSelectedIndex(0)
+	logAs := func(o focus.Outcome) func() {
+		return func() { s.logInterruption(logChannels[m.channel.SelectedIndex()], o) }
+	}
+	m.deferred = widget.NewLabel("")
+	m.handled = widget.NewButton("Mark all handled", func() { s.markHandled("") })
+	m.message = widget.NewLabel("")
+	m.message.Wrapping = fyne.TextWrapWord
+
+	m.win.SetContent(container.NewVBox(
+		m.state,
+		m.intentIn,
+		container.NewHBox(widget.NewLabel("Start focus:"), m.starts),
+		container.NewHBox(m.pause, m.stopB, m.askB),
+		widget.NewSeparator(),
+		container.NewHBox(widget.NewLabel("Interruption:"), m.channel,
+			widget.NewButton("Taken now", logAs(focus.Taken)), widget.NewButton("Deferred", logAs(focus.Deferred))),
+		container.NewHBox(m.deferred, m.handled),
+		widget.NewSeparator(),
+		container.NewHBox(widget.NewButton("Weekly stats...", s.showStatsNow),
+			widget.NewButton("Settings...", s.showSettings), widget.NewButton("Quit", s.quit)),
+		m.message,
+	))
+	m.win.Resize(fyne.NewSize(520, 0))
+	m.win.SetCloseIntercept(func() {
+		if s.tray == nil {
+			s.quit() // without a tray, this window is the app
+			return
+		}
+		m.win.Hide()
+	})
+	return m
+}
+
+// show updates the window for v.
+func (m *mainWindow) show(v view) {
+	st := v.status.State
+	active := st == focus.Focusing || st == focus.Paused
+	m.state.SetText(v.status.Line())
+	if key := fmt.Sprint(v.presets); key != m.presets {
+		m.presets = key
+		m.starts.RemoveAll()
+		for _, p := range v.presets {
+			d := time.Duration(p) * time.Minute
+			m.starts.Add(widget.NewButton(fmt.Sprintf("%d min", p), func() { m.s.startFocus(d) }))
+		}
+		m.starts.Add(widget.NewButton("Custom...", m.s.startCustom))
+	}
+	for _, o := range m.starts.Objects {
+		if b, ok := o.(*widget.Button); ok {
+			setEnabled(b, !active)
+		}
+	}
+	m.pause.SetText("Pause")
+	if st == focus.Paused {
+		m.pause.SetText("Resume")
+	}
+	setEnabled(m.pause, active)
+	setEnabled(m.stopB, st != focus.Idle)
+	setEnabled(m.askB, v.canAsk)
+	m.deferred.SetText(fmt.Sprintf("Deferred to answer: %d", v.pending))
+	setEnabled(m.handled, v.pending > 0)
+}
+
+func setEnabled(w fyne.Disableable, on bool) {
+	if on {
+		w.Enable()
+	} else {
+		w.Disable()
+	}
+}
+
+// intent is what the person typed as the next session's intent.
+func (m *mainWindow) intent() string { return m.intentIn.Text }
+
+// notice shows a one-line message in the window.
+func (m *mainWindow) notice(msg string) { m.message.SetText(msg) }
+
+// present shows the window and brings it to the front.
+func (m *mainWindow) present() {
+	m.win.Show()
+	m.win.RequestFocus()
+}

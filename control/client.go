@@ -1,0 +1,125 @@
+package control
+
+import (
+	"bufio"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"time"
+
+	"github.com/pingwise/pingwise/focus"
+)
+
+// ErrNotRunning means no app answers on the socket.
+var ErrNotRunning = errors.New("pingwise is not running")
+
+// Client talks to the running app.
+type Client struct {
+	path string
+}
+
+// Dial connects to the app listening on socketPath, or returns
+// ErrNotRunning. A socket file with nobody behind it (a crashed app) counts
+// as not running.
+func Dial(socketPath string) (*Client, error) {
+	c := &Client{path: socketPath}
+	conn, err := net.DialTimeout("unix", socketPath, time.Second)
+	if err != nil {
+		return nil, ErrNotRunning
+	}
+	conn.Close()
+	return c, nil
+}
+
+// Do sends a request and returns the app's response.
+func (c *Client) Do(req Request) (Response, error) {
+	var resp Response
+	conn, err := net.DialTimeout("unix", c.path, time.Second)
+	if err != nil {
+		return resp, ErrNotRunning
+	}
+	defer conn.Close()
+	conn.SetDeadline(time.Now().Add(10 * time.Second))
+	b, err := json.Marshal(req)
+	if err != nil {
+		return resp, err
+	}
+	if len(b) > MaxMessage {
+		return resp, errors.New("request too large")
+	}
+	if _, err := conn.Write(append(b, '\n')); err != nil {
+		return resp, fmt.Errorf("talk to the app: %w", err)
+	}
+	line, err := bufio.NewReader(io.LimitReader(conn, MaxMessage+1)).ReadBytes('\n')
+	if err != nil && len(line) == 0 {
+		return resp, fmt.Errorf("no answer from the app: %w", err)
+	}
+	if err := json.Unmarshal(line, &resp); err != nil {
+		return resp, fmt.Errorf("bad answer from the app: %w", err)
+	}
+	if resp.Error != "" {
+		return resp, errors.New(resp.Error)
+	}
+	return resp, nil
+}
+
+func (c *Client) status(req Request) (focus.Status, error) {
+	resp, err := c.Do(req)
+	if err != nil {
+		return focus.Status{}, err
+	}
+	if resp.Status == nil {
+		return focus.Status{}, errors.New("the app sent no status")
+	}
+	return resp.Status.unwrap(), nil
+}
+
+// Status asks for the state.
+func (c *Client) Status() (focus.Status, error) { return c.status(Request{Op: OpStatus}) }
+
+// Start starts a session.
+func (c *Client) Start(planned time.Duration, intent string) (focus.Status, error) {
+	return c.status(Request{Op: OpStart, Duration: planned, Intent: intent})
+}
+
+// Pause pauses the session.
+func (c *Client) Pause() (focus.Status, error) { return c.status(Request{Op: OpPause}) }
+
+// Resume resumes the session.
+func (c *Client) Resume() (focus.Status, error) { return c.status(Request{Op: OpResume}) }
+
+// Stop stops the session or break.
+func (c *Client) Stop(breakAfter time.Duration) (focus.Status, error) {
+	return c.status(Request{Op: OpStop, Duration: breakAfter})
+}
+
+// Break starts a break.
+func (c *Client) Break(length time.Duration) (focus.Status, error) {
+	return c.status(Request{Op: OpBreak, Duration: length})
+}
+
+// LogInterruption logs an interruption through the app.
+func (c *Client) LogInterruption(i focus.Interruption) (focus.Interruption, error) {
+	resp, err := c.Do(Request{Op: OpLog, Interruption: &i})
+	if err != nil {
+		return i, err
+	}
+	if resp.Interruption == nil {
+		return i, errors.New("the app sent no interruption")
+	}
+	return *resp.Interruption, nil
+}
+
+// LogDecision logs a decision through the app.
+func (c *Client) LogDecision(d focus.Decision) (focus.Decision, error) {
+	resp, err := c.Do(Request{Op: OpDecide, Decision: &d})
+	if err != nil {
+		return d, err
+	}
+	if resp.Decision == nil {
+		return d, errors.New("the app sent no decision")
+	}
+	return *resp.Decision, nil
+}
