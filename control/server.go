@@ -75,6 +75,9 @@ func Listen(lockPath, socketPath string, h Handler) (*Server, error) {
 	old := syscall.Umask(0o077)
 	ln, err := net.Listen("unix", socketPath)
 	syscall.Umask(old)
+	if err == nil {
+		err = os.Chmod(socketPath, 0o600) // sockets need no execute bit
+	}
 	if err != nil {
 		lock.Unlock()
 		return nil, fmt.Errorf("listen on %s: %w", socketPath, err)

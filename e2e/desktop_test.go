@@ -1,0 +1,450 @@
+package e2e
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+)
+
+var (
+	binary   string // the pingwise binary under test
+	buildErr error
+	once     sync.Once
+)
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if binary != "" {
+		os.RemoveAll(filepath.Dir(binary))
+	}
+	os.Exit(code)
+}
+
+// need skips unless the end-to-end run was asked for, and builds the binary
+// once.
+func need(t *testing.T, tools ...string) {
+	t.Helper()
+	if os.Getenv("PINGWISE_E2E") == "" {
+		t.Skip("end-to-end tests run with PINGWISE_E2E=1 (make test sets it)")
+	}
+	for _, tool := range append([]string{"Xvfb", "dbus-daemon", "gdbus", "xdotool"}, tools...) {
+		if _, err := exec.LookPath(tool); err != nil {
+			t.Fatalf("%s is missing: run scripts/setup test", tool)
+		}
+	}
+	once.Do(func() {
+		dir, err := os.MkdirTemp("", "pingwise-e2e-")
+		if err != nil {
+			buildErr = err
+			return
+		}
+		binary = filepath.Join(dir, "pingwise")
+		out, err := exec.Command("go", "build", "-tags", "migrated_fynedo", "-o", binary, "../cmd/pingwise").CombinedOutput()
+		if err != nil {
+			buildErr = fmt.Errorf("build: %v\n%s", err, out)
+		}
+	})
+	if buildErr != nil {
+		t.Fatal(buildErr)
+	}
+}
+
+// desk is a headless desktop: a display, maybe a bus, maybe a panel.
+type desk struct {
+	t       *testing.T
+	display string
+	bus     string // DBUS_SESSION_BUS_ADDRESS; may point nowhere
+	home    string // the app's --home
+	procs   []*exec.Cmd
+}
+
+type deskOpts struct {
+	noBus, noPanel bool
+}
+
+func newDesk(t *testing.T, o deskOpts) *desk {
+	t.Helper()
+	d := &desk{t: t, home: t.TempDir()}
+	d.display = d.startXvfb()
+	if o.noBus {
+		d.bus = "unix:path=" + filepath.Join(t.TempDir(), "no-bus")
+	} else {
+		d.bus = d.startBus()
+	}
+	if !o.noPanel && !o.noBus {
+		d.start("xfce4-panel", "--disable-wm-check")
+		d.waitFor("the panel's StatusNotifierWatcher", func() bool {
+			out, _ := d.gdbus("org.freedesktop.DBus", "/org/freedesktop/DBus", "org.freedesktop.DBus.NameHasOwner", "org.kde.StatusNotifierWatcher")
+			return strings.Contains(out, "true")
+		})
+	}
+	t.Cleanup(d.stop)
+	return d
+}
+
+func (d *desk) env() []string {
+	var env []string
+	for _, kv := range os.Environ() {
+		k, _, _ := strings.Cut(kv, "=")
+		switch k {
+		case "DISPLAY", "DBUS_SESSION_BUS_ADDRESS", "WAYLAND_DISPLAY", "LC_ALL", "LANG", "PINGWISE_HOME", "XDG_RUNTIME_DIR":
+			continue
+		}
+		env = append(env, kv)
+	}
+	// Fyne cannot parse the C locale.
+	return append(env, "DISPLAY="+d.display, "DBUS_SESSION_BUS_ADDRESS="+d.bus, "LANG=en_US.UTF-8", "NO_AT_BRIDGE=1")
+}
+
+func (d *desk) startXvfb() string {
+	r, w, err := os.Pipe()
+	if err != nil {
+		d.t.Fatal(err)
+	}
+	cmd := exec.Command("Xvfb", "-displayfd", "3", "-screen", "0", "1280x800x24", "-nolisten", "tcp")
+	cmd.ExtraFiles = []*os.File{w}
+	if err := cmd.Start(); err != nil {
+		d.t.Fatalf("Xvfb: %v", err)
+	}
+	w.Close()
+	d.procs = append(d.procs, cmd)
+	line, err := bufio.NewReader(r).ReadString('\n')
+	r.Close()
+	if err != nil {
+		d.t.Fatalf("Xvfb gave no display: %v", err)
+	}
+	return ":" + strings.TrimSpace(line)
+}
+
+func (d *desk) startBus() string {
+	cmd := exec.Command("dbus-daemon", "--session", "--nofork", "--print-address=1")
+	out, err := cmd.StdoutPipe()
+	if err != nil {
+		d.t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		d.t.Fatalf("dbus-daemon: %v", err)
+	}
+	d.procs = append(d.procs, cmd)
+	line, err := bufio.NewReader(out).ReadString('\n')
+	if err != nil {
+		d.t.Fatalf("dbus-daemon gave no address: %v", err)
+	}
+	return strings.TrimSpace(line)
+}
+
+// start runs a helper program on the desk until the test ends.
+func (d *desk) start(name string, args ...string) *exec.Cmd {
+	cmd := exec.Command(name, args...)
+	cmd.Env = d.env()
+	if err := cmd.Start(); err != nil {
+		d.t.Fatalf("%s: %v", name, err)
+	}
+	d.procs = append(d.procs, cmd)
+	return cmd
+}
+
+func (d *desk) stop() {
+	for i := len(d.procs) - 1; i >= 0; i-- {
+		p := d.procs[i]
+		if p.ProcessState == nil {
+			p.Process.Kill()
+			p.Wait()
+		}
+	}
+}
+
+// app is a running Pingwise.
+type app struct {
+	cmd    *exec.Cmd
+	stderr *bytes.Buffer
+	done   chan error
+}
+
+// startApp starts the tray app on the desk.
+func (d *desk) startApp(extraEnv ...string) *app {
+	d.t.Helper()
+	cmd := exec.Command(binary, "--home", d.home)
+	cmd.Env = append(d.env(), extraEnv...)
+	a := &app{cmd: cmd, stderr: &bytes.Buffer{}, done: make(chan error, 1)}
+	cmd.Stderr = &syncWriter{w: a.stderr}
+	if err := cmd.Start(); err != nil {
+		d.t.Fatalf("start app: %v", err)
+	}
+	go func() { a.done <- cmd.Wait() }()
+	d.t.Cleanup(func() {
+		if cmd.ProcessState == nil {
+			cmd.Process.Kill()
+			<-a.done
+		}
+	})
+	deadline := time.Now().Add(20 * time.Second)
+	for !fileExists(filepath.Join(d.home, "pingwise.sock")) {
+		if time.Now().After(deadline) || cmd.ProcessState != nil {
+			d.t.Fatalf("the app did not open its control socket:\n%s", a.errors())
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	return a
+}
+
+func fileExists(p string) bool { _, err := os.Stat(p); return err == nil }
+
+// wait waits for the app to exit and returns its error.
+func (a *app) wait(t *testing.T) error {
+	select {
+	case err := <-a.done:
+		return err
+	case <-time.After(15 * time.Second):
+		t.Fatal("the app did not exit")
+		return nil
+	}
+}
+
+type syncWriter struct {
+	mu sync.Mutex
+	w  *bytes.Buffer
+}
+
+func (s *syncWriter) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.w.Write(p)
+}
+
+func (a *app) errors() string {
+	w := a.cmd.Stderr.(*syncWriter)
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.w.String()
+}
+
+// pingwise runs a command against the desk's home and returns its stdout.
+func (d *desk) pingwise(args ...string) (string, error) {
+	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, binary, append(args, "--home", d.home)...)
+	cmd.Env = d.env()
+	var out, errb bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &errb
+	err := cmd.Run()
+	if err != nil {
+		return out.String(), fmt.Errorf("pingwise %s: %v: %s", strings.Join(args, " "), err, errb.String())
+	}
+	return out.String(), nil
+}
+
+type status struct {
+	State            string  `json:"state"`
+	Intent           string  `json:"intent"`
+	PlannedMinutes   int     `json:"planned_minutes"`
+	RemainingSeconds int     `json:"remaining_seconds"`
+	StartedAt        *string `json:"started_at"`
+}
+
+func (d *desk) status() status {
+	d.t.Helper()
+	out, err := d.pingwise("status", "--json")
+	if err != nil {
+		d.t.Fatal(err)
+	}
+	var st status
+	if err := json.Unmarshal([]byte(out), &st); err != nil {
+		d.t.Fatalf("status --json: %v: %q", err, out)
+	}
+	return st
+}
+
+func (d *desk) gdbus(dest, path, method string, args ...string) (string, error) {
+	all := append([]string{"call", "--session", "-t", "5", "-d", dest, "-o", path, "-m", method, "--"}, args...)
+	cmd := exec.Command("gdbus", all...)
+	cmd.Env = d.env()
+	out, err := cmd.CombinedOutput()
+	return string(out), err
+}
+
+// waitFor polls cond for up to 20 s.
+func (d *desk) waitFor(what string, cond func() bool) {
+	d.t.Helper()
+	deadline := time.Now().Add(20 * time.Second)
+	for !cond() {
+		if time.Now().After(deadline) {
+			d.t.Fatalf("timed out waiting for %s", what)
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+}
+
+// trayItem is the app's StatusNotifierItem as the panel knows it.
+type trayItem struct {
+	d    *desk
+	name string
+}
+
+// tray waits until the app's item is registered with the panel.
+func (d *desk) tray(a *app) trayItem {
+	d.t.Helper()
+	want := fmt.Sprintf("org.kde.StatusNotifierItem-%d-1", a.cmd.Process.Pid)
+	d.waitFor("the app's tray item registered with the panel", func() bool {
+		out, _ := d.gdbus("org.kde.StatusNotifierWatcher", "/StatusNotifierWatcher",
+			"org.freedesktop.DBus.Properties.Get", "org.kde.StatusNotifierWatcher", "RegisteredStatusNotifierItems")
+		owner, _ := d.gdbus("org.freedesktop.DBus", "/org/freedesktop/DBus", "org.freedesktop.DBus.GetNameOwner", want)
+		m := regexp.MustCompile(`'(:[0-9.]+)'`).FindStringSubmatch(owner)
+		return m != nil && strings.Contains(out, m[1]+"/StatusNotifierItem")
+	})
+	return trayItem{d: d, name: want}
+}
+
+// menuItem is one entry of the tray menu.
+type menuItem struct {
+	id       int
+	label    string
+	enabled  bool
+	children []menuItem
+}
+
+var (
+	entryRe = regexp.MustCompile(`^\((\d+), \{`)
+	labelRe = regexp.MustCompile(`'label': <'((?:[^'\\]|\\.)*)'>`)
+	offRe   = regexp.MustCompile(`'enabled': <false>`)
+)
+
+// menu reads the menu through com.canonical.dbusmenu.GetLayout.
+func (ti trayItem) menu() []menuItem {
+	ti.d.t.Helper()
+	out, err := ti.d.gdbus(ti.name, "/StatusNotifierItem/menu", "com.canonical.dbusmenu.GetLayout", "0", "-1", "[]")
+	if err != nil {
+		ti.d.t.Fatalf("GetLayout: %v: %s", err, out)
+	}
+	// The root is (0, {...}, [children]); parse the children.
+	i := strings.Index(out, "[<")
+	if i < 0 {
+		ti.d.t.Fatalf("GetLayout: no children in %q", out)
+	}
+	items, _ := parseItems(out[i+1:])
+	return items
+}
+
+// parseItems parses "<(id, {props}, [children])>, ..." up to the closing
+// bracket of the list and returns the rest.
+func parseItems(s string) ([]menuItem, string) {
+	var items []menuItem
+	for {
+		s = strings.TrimLeft(s, ", ")
+		if strings.HasPrefix(s, "]") || s == "" {
+			return items, strings.TrimPrefix(s, "]")
+		}
+		s = strings.TrimPrefix(s, "<")
+		m := entryRe.FindStringSubmatch(s)
+		if m == nil {
+			return items, ""
+		}
+		id, _ := strconv.Atoi(m[1])
+		end := strings.Index(s, "}, ")
+		props := s[:end]
+		it := menuItem{id: id, enabled: !offRe.MatchString(props)}
+		if lm := labelRe.FindStringSubmatch(props); lm != nil {
+			it.label = strings.ReplaceAll(lm[1], `\'`, `'`)
+		}
+		s = s[end+3:]
+		if strings.HasPrefix(s, "@av []") {
+			s = s[len("@av []"):]
+		} else {
+			it.children, s = parseItems(strings.TrimPrefix(s, "["))
+		}
+		s = strings.TrimPrefix(strings.TrimPrefix(s, ")"), ">")
+		items = append(items, it)
+	}
+}
+
+// find returns the item at a path of labels, such as "Start focus", "25 min".
+func find(items []menuItem, path ...string) (menuItem, bool) {
+	for _, it := range items {
+		if it.label == path[0] {
+			if len(path) == 1 {
+				return it, true
+			}
+			return find(it.children, path[1:]...)
+		}
+	}
+	return menuItem{}, false
+}
+
+func labels(items []menuItem) []string {
+	var l []string
+	for _, it := range items {
+		if it.label != "" {
+			l = append(l, it.label)
+		}
+	}
+	return l
+}
+
+// click clicks a menu item as a panel does.
+func (ti trayItem) click(path ...string) {
+	ti.d.t.Helper()
+	it, ok := find(ti.menu(), path...)
+	if !ok {
+		ti.d.t.Fatalf("no menu item %q in %v", path, labels(ti.menu()))
+	}
+	if !it.enabled {
+		ti.d.t.Fatalf("menu item %q is disabled", path)
+	}
+	out, err := ti.d.gdbus(ti.name, "/StatusNotifierItem/menu", "com.canonical.dbusmenu.Event",
+		strconv.Itoa(it.id), "clicked", "<0>", "0")
+	if err != nil {
+		ti.d.t.Fatalf("click %q: %v: %s", path, err, out)
+	}
+}
+
+// firstLabel is the menu's state line.
+func (ti trayItem) firstLabel() string {
+	m := ti.menu()
+	if len(m) == 0 {
+		return ""
+	}
+	return m[0].label
+}
+
+// window waits for a window with the given title and returns its id.
+func (d *desk) window(title string) string {
+	d.t.Helper()
+	var id string
+	d.waitFor("window "+title, func() bool {
+		cmd := exec.Command("xdotool", "search", "--onlyvisible", "--name", "^"+regexp.QuoteMeta(title)+"$")
+		cmd.Env = d.env()
+		out, err := cmd.Output()
+		id = strings.TrimSpace(strings.Split(string(out), "\n")[0])
+		return err == nil && id != ""
+	})
+	return id
+}
+
+// screenshot saves the screen to docs/NAME when PINGWISE_SCREENSHOTS is set,
+// so the README's pictures are current, and to the test's folder otherwise.
+func (d *desk) screenshot(name string) string {
+	d.t.Helper()
+	path := filepath.Join(d.t.TempDir(), name)
+	if os.Getenv("PINGWISE_SCREENSHOTS") != "" {
+		path = filepath.Join("..", "docs", name)
+	}
+	cmd := exec.Command("import", "-window", "root", path)
+	cmd.Env = d.env()
+	if out, err := cmd.CombinedOutput(); err != nil {
+		d.t.Fatalf("screenshot: %v: %s", err, out)
+	}
+	return path
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }
