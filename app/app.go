@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"runtime/debug"
 	"sync/atomic"
 	"time"
 
@@ -127,6 +128,9 @@ func (s *shell) start(a fyne.App, d environment) {
 	}
 	s.ticker = newTicker(s)
 	s.refresh()
+	// Start-up garbage (drawing icons, opening the store) would otherwise
+	// stay resident for the app's whole day in the tray.
+	time.AfterFunc(3*time.Second, debug.FreeOSMemory)
 }
 
 // refresh shows the current state everywhere: tray menu, icon, title,

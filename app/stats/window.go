@@ -1,0 +1,224 @@
+package stats
+
+import (
+	"encoding/json"
+	"io"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/pingwise/pingwise/focus"
+)
+
+// Source returns a week's stats; the app passes a tracker's Week.
+type Source func(focus.Week) (focus.Stats, error)
+
+// Window is the Weekly focus window. The app keeps one: closing it only
+// hides it, and Show brings it back on any week.
+type Window struct {
+	win  fyne.Window
+	src  Source
+	now  func() time.Time
+	week focus.Week
+	st   *focus.Stats // the week shown; nil when it failed to load
+
+	title                 *widget.Label
+	prev, next, thisWeek  *widget.Button
+	exportCSV, exportJSON *widget.Button
+	problem               *widget.Label // why the week failed to load, in one line
+
+	report    *fyne.Container // the week's figures, chart and breakdowns
+	figures   []*figureCard
+	refocus   *widget.Label
+	chart     *chart
+	channels  *fyne.Container
+	decisions *fyne.Container
+	empty     fyne.CanvasObject // shown instead of the report for a week with nothing in it
+}
+
+// New builds the window, hidden, in app a. now gives the current time, in
+// the location weeks are counted in, for "This week".
+func New(a fyne.App, src Source, now func() time.Time) *Window {
+	w := &Window{win: a.NewWindow("Weekly focus"), src: src, now: now}
+
+	w.title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	w.prev = widget.NewButtonWithIcon("", theme.NavigateBackIcon(), func() { w.load(w.week.Prev()) })
+	w.next = widget.NewButtonWithIcon("", theme.NavigateNextIcon(), func() { w.load(w.week.Next()) })
+	w.thisWeek = widget.NewButton("This week", func() { w.load(focus.WeekOf(w.now())) })
+	w.exportCSV = widget.NewButtonWithIcon("Export CSV...", theme.DocumentSaveIcon(), func() { w.export(".csv", writeCSV) })
+	w.exportJSON = widget.NewButtonWithIcon("Export JSON...", theme.DocumentSaveIcon(), func() { w.export(".json", writeJSON) })
+	header := container.NewBorder(nil, nil,
+		container.NewHBox(w.prev, w.next, w.thisWeek, w.title),
+		container.NewHBox(w.exportCSV, w.exportJSON))
+
+	w.problem = widget.NewLabel("")
+	w.problem.Importance = widget.DangerImportance
+	w.problem.Truncation = fyne.TextTruncateEllipsis
+	w.problem.Hide()
+
+	grid := container.NewGridWithColumns(5)
+	for range 10 {
+		f := newFigureCard()
+		w.figures = append(w.figures, f)
+		grid.Add(f)
+	}
+	w.refocus = widget.NewLabel("")
+	w.refocus.Wrapping = fyne.TextWrapWord
+	w.chart = newChart()
+	w.channels = container.New(layout.NewFormLayout())
+	w.decisions = container.New(layout.NewFormLayout())
+	heading := func(s string) *widget.Label {
+		return widget.NewLabelWithStyle(s, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	}
+	side := container.NewVBox(heading("Interruptions by channel"), w.channels, heading("Sync or async"), w.decisions)
+	w.report = container.NewBorder(container.NewVBox(grid, w.refocus), nil, nil, nil,
+		container.NewBorder(nil, nil, nil, side, container.NewBorder(heading("Focus per day"), nil, nil, nil, w.chart)))
+
+	w.empty = emptyState()
+	w.win.SetContent(container.NewBorder(container.NewVBox(header, w.problem), nil, nil, nil,
+		container.NewStack(w.report, w.empty)))
+	w.win.Resize(fyne.NewSize(1000, 720))
+	w.win.SetCloseIntercept(w.win.Hide) // the tray app lives on
+	w.win.Canvas().SetOnTypedKey(w.typedKey)
+	return w
+}
+
+// emptyState invites a person to start, for a week with nothing logged.
+func emptyState() fyne.CanvasObject {
+	heading := widget.NewLabelWithStyle("Nothing logged this week", fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
+	heading.SizeName = theme.SizeNameSubHeadingText
+	// Each line's first segment sets its alignment; a segment that is not
+	// inline ends its line.
+	seg := func(text string, style widget.RichTextStyle, inline bool) widget.RichTextSegment {
+		style.Alignment, style.Inline = fyne.TextAlignCenter, inline
+		return &widget.TextSegment{Text: text, Style: style}
+	}
+	how := widget.NewRichText(
+		seg("Start a focus session with ", widget.RichTextStyleInline, true),
+		seg("Start focus", widget.RichTextStyleStrong, true),
+		seg(" in the tray menu, or run ", widget.RichTextStyleInline, true),
+		seg("pingwise start", widget.RichTextStyleCodeInline, true),
+		seg(" in a terminal.", widget.RichTextStyleInline, false),
+		seg("Your focus hours, the interruptions you defer and the refocus time they save you will show here.",
+			widget.RichTextStyleParagraph, false))
+	return container.NewCenter(container.NewVBox(heading, how))
+}
+
+// Window returns the Fyne window, for the app to place or close.
+func (w *Window) Window() fyne.Window { return w.win }
+
+// Show shows week and brings the window to the front.
+func (w *Window) Show(week focus.Week) {
+	w.load(week)
+	w.win.Show()
+	w.win.RequestFocus()
+}
+
+// load fetches week from the source and shows it, or why it could not.
+func (w *Window) load(week focus.Week) {
+	w.week = week
+	w.title.SetText(week.String() + " · " + week.Start().Format("Mon 2 Jan") + " – " + week.Day(6).Format("Mon 2 Jan 2006"))
+	// Weeks to come hold nothing yet.
+	current := focus.WeekOf(w.now())
+	if week.Start().Before(current.Start()) {
+		w.next.Enable()
+	} else {
+		w.next.Disable()
+	}
+	if week.String() == current.String() {
+		w.thisWeek.Disable()
+	} else {
+		w.thisWeek.Enable()
+	}
+
+	st, err := w.src(week)
+	if err != nil {
+		w.st = nil
+		w.problem.SetText("Could not load " + week.String() + ": " + err.Error())
+		w.problem.Show()
+		w.report.Hide()
+		w.empty.Hide()
+		w.exportCSV.Disable()
+		w.exportJSON.Disable()
+		return
+	}
+	w.st = &st
+	w.problem.Hide()
+	w.exportCSV.Enable()
+	w.exportJSON.Enable()
+	if st.Empty() {
+		w.report.Hide()
+		w.empty.Show()
+		return
+	}
+	w.empty.Hide()
+	for i, f := range headline(&st) {
+		w.figures[i].set(f)
+	}
+	w.refocus.SetText(refocusLine(&st))
+	w.chart.setDays(st.Days)
+	w.channels.Objects = channelRows(&st)
+	w.channels.Refresh()
+	w.decisions.Objects = decisionRows(&st)
+	w.decisions.Refresh()
+	w.report.Show()
+}
+
+// typedKey steps through weeks with the arrow keys, as the buttons do.
+func (w *Window) typedKey(ev *fyne.KeyEvent) {
+	var b *widget.Button
+	switch ev.Name {
+	case fyne.KeyLeft:
+		b = w.prev
+	case fyne.KeyRight:
+		b = w.next
+	default:
+		return
+	}
+	if !b.Disabled() {
+		b.OnTapped()
+	}
+}
+
+// export asks where to save the week shown, then writes it there.
+func (w *Window) export(ext string, write func(io.Writer, *focus.Stats) error) {
+	st := w.st // the week shown now, even if the window moves on meanwhile
+	if st == nil {
+		return
+	}
+	d := dialog.NewFileSave(func(out fyne.URIWriteCloser, err error) {
+		if out == nil && err == nil {
+			return // cancelled
+		}
+		if err == nil {
+			err = save(out, st, write)
+		}
+		if err != nil {
+			dialog.ShowError(err, w.win)
+		}
+	}, w.win)
+	d.SetFileName("pingwise-" + st.Week + ext)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{ext}))
+	d.Show()
+}
+
+// save writes st to out and closes it: what the save dialog calls.
+func save(out io.WriteCloser, st *focus.Stats, write func(io.Writer, *focus.Stats) error) error {
+	err := write(out, st)
+	if cerr := out.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}
+
+// writeCSV writes what `pingwise stats --csv` prints.
+func writeCSV(out io.Writer, st *focus.Stats) error { return st.WriteCSV(out) }
+
+// writeJSON writes what `pingwise stats --json` prints.
+func writeJSON(out io.Writer, st *focus.Stats) error { return json.NewEncoder(out).Encode(*st) }
