@@ -277,7 +277,18 @@ func (d *desk) gdbus(dest, path, method string, args ...string) (string, error) 
 // waitFor polls cond for up to 20 s.
 func (d *desk) waitFor(what string, cond func() bool) {
 	d.t.Helper()
-	deadline := time.Now().Add(20 * time.Second)
+	d.waitUntil(what, 20*time.Second, cond)
+}
+
+// waitLong polls cond for up to 90 s, for what takes a real minute.
+func (d *desk) waitLong(what string, cond func() bool) {
+	d.t.Helper()
+	d.waitUntil(what, 90*time.Second, cond)
+}
+
+func (d *desk) waitUntil(what string, limit time.Duration, cond func() bool) {
+	d.t.Helper()
+	deadline := time.Now().Add(limit)
 	for !cond() {
 		if time.Now().After(deadline) {
 			d.t.Fatalf("timed out waiting for %s", what)
