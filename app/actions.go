@@ -62,10 +62,3 @@ func (s *shell) showStatsNow() {
 		s.main.present()
 	}
 }
-
-func (s *shell) showStats(week string) error {
-	if s.stats == nil {
-		return errStatsMissing
-	}
-	return s.stats(week)
-}

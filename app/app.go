@@ -17,6 +17,7 @@ import (
 	fyneapp "fyne.io/fyne/v2/app"
 	"fyne.io/fyne/v2/driver/desktop"
 
+	"github.com/pingwise/pingwise/app/stats"
 	"github.com/pingwise/pingwise/control"
 	"github.com/pingwise/pingwise/focus"
 	"github.com/pingwise/pingwise/focus/store"
@@ -83,18 +84,18 @@ type shell struct {
 	tracker  atomic.Pointer[focus.Tracker]
 	settings settings.Settings
 
-	app     fyne.App
-	desk    environment
-	tray    desktop.App // nil without a tray
-	main    *mainWindow
-	prefs   fyne.Window
-	custom  fyne.Window
-	notify  *notifier
-	ticker  *ticker
-	lastKey string // what the tray menu shows, to rebuild it only on change
-	icon    focus.State
-	stats   func(week string) error // opens the Weekly focus window; set by stats.go
-	asker   func(control.Ask)       // opens the "Sync or async?" popup; set by popup.go
+	app      fyne.App
+	desk     environment
+	tray     desktop.App // nil without a tray
+	main     *mainWindow
+	prefs    fyne.Window
+	custom   fyne.Window
+	notify   *notifier
+	ticker   *ticker
+	lastKey  string // what the tray menu shows, to rebuild it only on change
+	icon     focus.State
+	statsWin *stats.Window
+	asker    func(control.Ask) // opens the "Sync or async?" popup; set by popup.go
 }
 
 func newShell(dirs home.Dirs, db *store.DB, cfg settings.Settings) *shell {
@@ -113,7 +114,7 @@ func (s *shell) track() *focus.Tracker { return s.tracker.Load() }
 // (shown when the tray is missing), then the first refresh.
 func (s *shell) start(a fyne.App, d environment) {
 	s.app, s.desk = a, d
-	a.SetIcon(appIcon)
+	a.SetIcon(appIcon())
 	s.notify = newNotifier(d.bus, s.settings.Notifications)
 	s.main = newMainWindow(s)
 	if da, ok := a.(desktop.App); ok && d.bus {
@@ -153,7 +154,7 @@ func (s *shell) refresh() {
 			s.lastKey = key
 		}
 		if st.State != s.icon || s.icon == "" {
-			s.tray.SetSystemTrayIcon(trayIcons[st.State])
+			s.tray.SetSystemTrayIcon(trayIcons()[st.State])
 			s.icon = st.State
 		}
 		setTrayText(st)

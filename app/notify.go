@@ -9,7 +9,6 @@ import (
 
 	"github.com/gen2brain/beeep"
 
-	"github.com/pingwise/pingwise/assets"
 	"github.com/pingwise/pingwise/focus"
 )
 
@@ -34,14 +33,12 @@ func newNotifier(bus, enabled bool) *notifier {
 
 const notifyTimeout = 5 * time.Second
 
-var notifyIcon = assets.AppIcon(128)
-
 func (n *notifier) send(m note) {
 	if !n.enabled.Load() || !n.bus {
 		return
 	}
 	done := make(chan error, 1)
-	go func() { done <- n.send1(m.title, m.body, notifyIcon) }()
+	go func() { done <- n.send1(m.title, m.body, notifyIcon()) }()
 	go func() {
 		var err error
 		select {

@@ -4,6 +4,10 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"os"
+	"os/exec"
+	"syscall"
+	"time"
 
 	"github.com/pingwise/pingwise/control"
 )
@@ -23,6 +27,41 @@ func (e *Env) controller() (controller, error) {
 		return c, nil
 	}
 	return e.Tracker()
+}
+
+// launchApp returns a client of the running app, starting the app first
+// when it is not running, for commands that open one of its windows.
+func (e *Env) launchApp() (*control.Client, error) {
+	if c, err := e.app(); err == nil {
+		return c, nil
+	}
+	exe, err := os.Executable()
+	if err != nil {
+		return nil, fmt.Errorf("start the app: %w", err)
+	}
+	args := []string{}
+	if e.dirs.Home != "" {
+		args = append(args, "--home", e.dirs.Home)
+	}
+	cmd := exec.Command(exe, args...)
+	// The app outlives this command: its own session, no terminal.
+	cmd.SysProcAttr = &syscall.SysProcAttr{Setsid: true}
+	if err := cmd.Start(); err != nil {
+		return nil, fmt.Errorf("start the app: %w", err)
+	}
+	exited := make(chan error, 1)
+	go func() { exited <- cmd.Wait() }()
+	for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); {
+		select {
+		case err := <-exited:
+			return nil, fmt.Errorf("the app exited at start (%v): run pingwise to see why", err)
+		case <-time.After(50 * time.Millisecond):
+		}
+		if c, err := e.app(); err == nil {
+			return c, nil
+		}
+	}
+	return nil, errors.New("the app did not start within 10 s: run pingwise to see why")
 }
 
 // appOnly runs an op that only a running app can do.

@@ -8,12 +8,9 @@ import (
 	"strings"
 	"time"
 
+	"github.com/pingwise/pingwise/control"
 	"github.com/pingwise/pingwise/focus"
 )
-
-// ShowStats opens the stats window of the running app, when main provides
-// one.
-var ShowStats func(e *Env, week focus.Week) error
 
 func init() {
 	register(&command{
@@ -53,10 +50,12 @@ func runStats(e *Env, fs *flag.FlagSet, args []string) error {
 		}
 	}
 	if show {
-		if ShowStats == nil {
-			return fmt.Errorf("stats --show needs the tray app")
+		c, err := e.launchApp()
+		if err != nil {
+			return err
 		}
-		return ShowStats(e, w)
+		_, err = c.Do(control.Request{Op: control.OpStats, Week: w.String()})
+		return err
 	}
 	t, err := e.Tracker()
 	if err != nil {

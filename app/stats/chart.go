@@ -36,10 +36,11 @@ func (c *chart) setDays(days []focus.Day) {
 
 func (c *chart) CreateRenderer() fyne.WidgetRenderer {
 	r := &chartRenderer{chart: c, baseline: canvas.NewRectangle(nil)}
-	r.legend = [3]badge{newBadge(), newBadge(), newBadge()}
 	r.legendText = [3]*canvas.Text{canvas.NewText("Focus", nil), canvas.NewText("Taken", nil), canvas.NewText("Deferred", nil)}
 	for i := range r.legend {
-		r.objects = append(r.objects, r.legend[i].pill, r.legendText[i])
+		r.legend[i] = canvas.NewRectangle(nil)
+		r.legend[i].CornerRadius = canvas.RadiusMaximum
+		r.objects = append(r.objects, r.legend[i], r.legendText[i])
 	}
 	r.objects = append(r.objects, r.baseline)
 	for i := range r.cols {
@@ -54,8 +55,7 @@ func (c *chart) CreateRenderer() fyne.WidgetRenderer {
 	return r
 }
 
-// badge is a count on a pill: a day's interruptions taken or deferred, or,
-// empty, a key in the legend.
+// badge is a count on a pill: a day's interruptions taken or deferred.
 type badge struct {
 	pill  *canvas.Rectangle
 	count *canvas.Text
@@ -97,26 +97,28 @@ type column struct {
 
 type chartRenderer struct {
 	chart      *chart
-	legend     [3]badge
+	legend     [3]*canvas.Rectangle // the colour keys of focus, taken and deferred
 	legendText [3]*canvas.Text
 	baseline   *canvas.Rectangle
 	cols       [7]column
 	objects    []fyne.CanvasObject
 
-	pad, line, text float32 // theme sizes: padding, separator thickness, caption text height
+	// From the theme: padding, separator thickness, caption text size and
+	// the height of a line of it.
+	pad, line, caption, text float32
 }
 
 // apply takes the days and the theme, which may both have changed.
 func (r *chartRenderer) apply() {
 	th, v := r.chart.Theme(), fyne.CurrentApp().Settings().ThemeVariant()
 	caption := th.Size(theme.SizeNameCaptionText)
-	r.pad, r.line = th.Size(theme.SizeNamePadding), th.Size(theme.SizeNameSeparatorThickness)
+	r.pad, r.line, r.caption = th.Size(theme.SizeNamePadding), th.Size(theme.SizeNameSeparatorThickness), caption
 	r.text = fyne.MeasureText("Mg", caption, fyne.TextStyle{}).Height
 	r.baseline.FillColor = th.Color(theme.ColorNameSeparator, v)
 
 	keys := [3]fyne.ThemeColorName{theme.ColorNamePrimary, theme.ColorNameError, theme.ColorNameSuccess}
-	for i, b := range r.legend {
-		b.pill.FillColor = th.Color(keys[i], v)
+	for i, key := range r.legend {
+		key.FillColor = th.Color(keys[i], v)
 		r.legendText[i].Color, r.legendText[i].TextSize = th.Color(theme.ColorNamePlaceHolder, v), caption
 	}
 
@@ -153,9 +155,9 @@ func (r *chartRenderer) Layout(size fyne.Size) {
 	badgeH := text + 2
 
 	x := float32(0)
-	for i, b := range r.legend {
-		b.pill.Move(fyne.NewPos(x, (text-badgeH/2)/2))
-		b.pill.Resize(fyne.NewSize(badgeH, badgeH/2))
+	for i, key := range r.legend {
+		key.Move(fyne.NewPos(x, (text-badgeH/2)/2))
+		key.Resize(fyne.NewSize(badgeH, badgeH/2))
 		x += badgeH + pad
 		t := r.legendText[i]
 		t.Move(fyne.NewPos(x, 0))
@@ -209,9 +211,11 @@ func (r *chartRenderer) Layout(size fyne.Size) {
 	}
 }
 
+// MinSize leaves each day room for its longest labels, and the bars 80
+// points at least.
 func (r *chartRenderer) MinSize() fyne.Size {
-	day := fyne.MeasureText("Wed 30", r.legendText[0].TextSize, fyne.TextStyle{}).Width
-	value := fyne.MeasureText("10 h 30 min", r.legendText[0].TextSize, fyne.TextStyle{}).Width
+	day := fyne.MeasureText("Wed 30", r.caption, fyne.TextStyle{}).Width
+	value := fyne.MeasureText("10 h 30 min", r.caption, fyne.TextStyle{}).Width
 	slot := max(day, value) + 2*r.pad
 	return fyne.NewSize(slot*float32(len(r.cols)), 4*r.text+6*r.pad+2+80)
 }
