@@ -442,15 +442,19 @@ func (d *desk) window(title string) string {
 	return id
 }
 
-// screenshot saves the screen to docs/NAME when PINGWISE_SCREENSHOTS is set,
-// so the README's pictures are current, and to the test's folder otherwise.
-func (d *desk) screenshot(name string) string {
+// screenshot saves a window (the whole screen when win is "") to docs/NAME
+// when PINGWISE_SCREENSHOTS is set, so the README's pictures are current,
+// and to the test's folder otherwise.
+func (d *desk) screenshot(name, win string) string {
 	d.t.Helper()
 	path := filepath.Join(d.t.TempDir(), name)
 	if os.Getenv("PINGWISE_SCREENSHOTS") != "" {
 		path = filepath.Join("..", "docs", name)
 	}
-	cmd := exec.Command("import", "-window", "root", path)
+	if win == "" {
+		win = "root"
+	}
+	cmd := exec.Command("import", "-window", win, path)
 	cmd.Env = d.env()
 	if out, err := cmd.CombinedOutput(); err != nil {
 		d.t.Fatalf("screenshot: %v: %s", err, out)

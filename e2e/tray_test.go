@@ -217,7 +217,7 @@ func TestFallbackWindow(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			d := newDesk(t, tc.opts)
 			a := d.startApp()
-			d.window("Pingwise")
+			win := d.window("Pingwise")
 			d.waitFor("the message on stderr", func() bool { return strings.Contains(a.errors(), tc.message) })
 			if n := strings.Count(a.errors(), tc.message); n != 1 {
 				t.Errorf("message said %d times", n)
@@ -227,7 +227,7 @@ func TestFallbackWindow(t *testing.T) {
 			}
 			if tc.shot != "" {
 				time.Sleep(300 * time.Millisecond) // let the window draw the new state
-				d.screenshot(tc.shot)
+				d.screenshot(tc.shot, win)
 			}
 			if _, err := d.pingwise("quit"); err != nil {
 				t.Fatal(err)
