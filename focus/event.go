@@ -94,14 +94,18 @@ type Interruption struct {
 	Handled   time.Time // when a deferred interruption was answered; zero until then
 }
 
-// Validate reports the first thing wrong with i, in words for a person.
+// Validate reports the first thing wrong with i, in words for a person. It
+// writes the channel the way ParseChannel does, since it accepts it in any
+// case: the stats count by channel, so "Chat" must be stored as "chat".
 func (i *Interruption) Validate() error {
 	if i.Direction != Incoming && i.Direction != Outgoing {
 		return fmt.Errorf("unknown direction %q: use incoming or outgoing", i.Direction)
 	}
-	if _, err := ParseChannel(string(i.Channel)); err != nil {
+	c, err := ParseChannel(string(i.Channel))
+	if err != nil {
 		return err
 	}
+	i.Channel = c
 	if i.Outcome != Taken && i.Outcome != Deferred {
 		return fmt.Errorf("unknown outcome %q: use taken or deferred", i.Outcome)
 	}

@@ -78,17 +78,21 @@ func Summarize(w Week, now time.Time, this, prev Log, refocus float64, streak in
 		StreakDays:     streak,
 		RefocusMinutes: refocus,
 	}
+	// Refocus minutes are rounded once, where shown: summing days already
+	// rounded would drift from refocus x count (7 x 23.25 is 162.75, but
+	// 7 x 23.3 is 163.1).
 	days := tallyDays(w, now, this, refocus, s.ByChannel)
 	s.Days = make([]Day, 7)
 	for i := range days {
-		s.Days[i] = Day{Date: w.Day(i).Format(time.DateOnly), Tally: days[i]}
+		s.Days[i] = Day{Date: w.Day(i).Format(time.DateOnly), Tally: days[i].rounded()}
 		s.Tally.add(days[i])
 	}
 	var before Tally
 	for _, d := range tallyDays(w.Prev(), now, prev, refocus, nil) {
 		before.add(d)
 	}
-	s.Change = s.Tally.minus(before)
+	s.Change = s.Tally.minus(before).rounded()
+	s.Tally = s.Tally.rounded()
 	return s
 }
 
@@ -176,8 +180,6 @@ func tallyDays(w Week, now time.Time, log Log, refocus float64, byChannel map[Ch
 	}
 	for i := range days {
 		days[i].FocusMinutes = int(math.Round(focus[i].Minutes()))
-		days[i].RefocusMinutesSaved = round1(days[i].RefocusMinutesSaved)
-		days[i].RefocusMinutesLost = round1(days[i].RefocusMinutesLost)
 	}
 	return days
 }
@@ -191,8 +193,8 @@ func (t *Tally) add(o Tally) {
 	t.InterruptionsDeferred += o.InterruptionsDeferred
 	t.DecisionsSync += o.DecisionsSync
 	t.DecisionsAsync += o.DecisionsAsync
-	t.RefocusMinutesSaved = round1(t.RefocusMinutesSaved + o.RefocusMinutesSaved)
-	t.RefocusMinutesLost = round1(t.RefocusMinutesLost + o.RefocusMinutesLost)
+	t.RefocusMinutesSaved += o.RefocusMinutesSaved
+	t.RefocusMinutesLost += o.RefocusMinutesLost
 	t.MeetingPersonMinutesAvoided += o.MeetingPersonMinutesAvoided
 }
 
@@ -206,10 +208,17 @@ func (t Tally) minus(o Tally) Tally {
 		InterruptionsDeferred:       t.InterruptionsDeferred - o.InterruptionsDeferred,
 		DecisionsSync:               t.DecisionsSync - o.DecisionsSync,
 		DecisionsAsync:              t.DecisionsAsync - o.DecisionsAsync,
-		RefocusMinutesSaved:         round1(t.RefocusMinutesSaved - o.RefocusMinutesSaved),
-		RefocusMinutesLost:          round1(t.RefocusMinutesLost - o.RefocusMinutesLost),
+		RefocusMinutesSaved:         t.RefocusMinutesSaved - o.RefocusMinutesSaved,
+		RefocusMinutesLost:          t.RefocusMinutesLost - o.RefocusMinutesLost,
 		MeetingPersonMinutesAvoided: t.MeetingPersonMinutesAvoided - o.MeetingPersonMinutesAvoided,
 	}
+}
+
+// rounded returns t with its refocus minutes to one decimal, as shown.
+func (t Tally) rounded() Tally {
+	t.RefocusMinutesSaved = round1(t.RefocusMinutesSaved)
+	t.RefocusMinutesLost = round1(t.RefocusMinutesLost)
+	return t
 }
 
 func round1(x float64) float64 { return math.Round(x*10) / 10 }

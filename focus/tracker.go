@@ -141,9 +141,16 @@ func (t *Tracker) Break(length time.Duration) (Status, error) {
 }
 
 // Slept takes a span the computer spent asleep out of the running session.
+// What was due before the lid shut ends then; only after the span is
+// folded in may the rest settle, or the session would complete asleep.
 func (t *Tracker) Slept(from, to time.Time) error {
-	_, err := t.update(func(c *Current) error { c.Slept(from, to); return nil })
-	return err
+	now := t.clock.Now()
+	return t.store.Update(func(c *Current) error {
+		c.Settle(from, t.policy.Break)
+		c.Slept(from, to)
+		c.Settle(now, t.policy.Break)
+		return nil
+	})
 }
 
 // LogInterruption validates and stores an interruption. A zero At means now;
@@ -212,13 +219,17 @@ func (t *Tracker) streak(w Week, now time.Time) (int, error) {
 	if now.Before(w.Start()) {
 		return 0, nil
 	}
-	anchor := w.Day(6)
+	// A past week's streak is the one that stood when its Sunday was over.
+	// Anchoring on the Monday after, whose sessions are not fed, keeps the
+	// grace for a day without a session yet, which is for today only, from
+	// applying to that Sunday.
+	anchor, before := w.End(), w.End()
 	if now.Before(w.End()) {
-		anchor = now
+		y, m, d := now.Date()
+		anchor, before = now, time.Date(y, m, d+1, 0, 0, 0, 0, w.Loc)
 	}
 	s := NewStreak(anchor)
-	y, m, d := anchor.Date()
-	err := t.store.EachCompletedEnd(time.Date(y, m, d+1, 0, 0, 0, 0, w.Loc), s.See)
+	err := t.store.EachCompletedEnd(before, s.See)
 	return s.Days, err
 }
 

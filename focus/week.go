@@ -25,7 +25,7 @@ func ParseWeek(s string, loc *time.Location) (Week, error) {
 	bad := fmt.Errorf("malformed week %q: write it as 2026-W48", s)
 	t := strings.ToUpper(strings.TrimSpace(s))
 	y, n, ok := strings.Cut(strings.Replace(t, "-W", "W", 1), "W")
-	if !ok || len(y) != 4 || len(n) < 1 || len(n) > 2 {
+	if !ok || len(y) != 4 || len(n) < 1 || len(n) > 2 || !digits(y+n) {
 		return Week{}, bad
 	}
 	year, err1 := strconv.Atoi(y)
@@ -38,6 +38,17 @@ func ParseWeek(s string, loc *time.Location) (Week, error) {
 		return Week{}, fmt.Errorf("week %q does not exist: %d has weeks 1 to %d", s, year, last)
 	}
 	return w, nil
+}
+
+// digits reports whether s is all ASCII digits: strconv.Atoi alone would
+// also take a sign, as in 2026-W+8.
+func digits(s string) bool {
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // weeksIn returns 52 or 53: the ISO week of 28 December is always the last.

@@ -17,6 +17,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
+	"net/url"
 	"os"
 	"path/filepath"
 	"time"
@@ -45,9 +47,7 @@ func Open(path string) (*DB, error) {
 	if err := prepareFile(path); err != nil {
 		return nil, err
 	}
-	dsn := "file:" + path +
-		"?_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)&_pragma=synchronous(FULL)&_txlock=immediate"
-	db, err := sql.Open("sqlite", dsn)
+	db, err := sql.Open("sqlite", dsn(path))
 	if err != nil {
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
@@ -62,10 +62,22 @@ func Open(path string) (*DB, error) {
 	return s, nil
 }
 
-// prepareFile creates a missing database file with owner-only permissions,
-// and refuses an existing file that is not SQLite before SQLite sees it.
+// dsn names the database for the driver. The path is escaped: in an SQLite
+// URI a ?, # or % in it would make SQLite open another file than the one
+// prepareFile checked. WAL is set by migrate, once the file is known to be
+// sound.
+func dsn(path string) string {
+	return (&url.URL{Scheme: "file", Path: path,
+		RawQuery: "_pragma=busy_timeout(10000)&_pragma=synchronous(FULL)&_txlock=immediate"}).String()
+}
+
+// prepareFile creates a missing database, and refuses an existing file that
+// is not SQLite before SQLite sees it.
 func prepareFile(path string) error {
-	f, err := os.OpenFile(path, os.O_RDONLY|os.O_CREATE, 0o600)
+	f, err := os.Open(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return create(path)
+	}
 	if err != nil {
 		return fmt.Errorf("open %s: %w", path, err)
 	}
@@ -73,7 +85,7 @@ func prepareFile(path string) error {
 	head := make([]byte, len(sqliteHeader))
 	n, err := io.ReadFull(f, head)
 	if n == 0 && (err == io.EOF) {
-		return nil // new, empty file
+		return nil // empty: SQLite sets it up
 	}
 	if err != nil && !errors.Is(err, io.ErrUnexpectedEOF) {
 		return fmt.Errorf("read %s: %w", path, err)
@@ -84,9 +96,56 @@ func prepareFile(path string) error {
 	return nil
 }
 
+// create makes an empty WAL database at path, owner-only. It is made under
+// another name and linked into place, so that no process opens it before it
+// is in WAL mode: connections in several processes taking the same new
+// file out of rollback mode at once fail with SQLITE_BUSY or disk I/O
+// errors. Where hard links are not supported, SQLite sets it up in place.
+func create(path string) error {
+	f, err := os.CreateTemp(filepath.Dir(path), filepath.Base(path)+".new-*")
+	if err != nil {
+		return fmt.Errorf("create %s: %w", path, err)
+	}
+	tmp := f.Name()
+	f.Close()
+	defer os.Remove(tmp)
+	db, err := sql.Open("sqlite", dsn(tmp))
+	if err == nil {
+		_, err = db.Exec(`PRAGMA journal_mode = WAL`)
+		if cerr := db.Close(); err == nil {
+			err = cerr
+		}
+	}
+	if err != nil {
+		return fmt.Errorf("create %s: %w", path, err)
+	}
+	if err := os.Link(tmp, path); err == nil || errors.Is(err, fs.ErrExist) {
+		return nil // made here, or by another process at the same moment
+	}
+	if f, err = os.OpenFile(path, os.O_RDONLY|os.O_CREATE, 0o600); err != nil {
+		return fmt.Errorf("create %s: %w", path, err)
+	}
+	return f.Close()
+}
+
 func unusable(path, why string) error {
 	return fmt.Errorf("%w: %s: %s. Pingwise has not changed it: move it aside (mv %q %q) to start afresh, or restore a backup",
 		ErrUnusable, path, why, path, path+".bad")
+}
+
+// Check refuses a damaged file. quick_check reads every page, which is how
+// damage in the middle of the file is found before anything is written; it
+// costs a read of the whole file, so Open runs it only before rewriting the
+// file, and the app once when it starts.
+func (s *DB) Check() error {
+	var msg string
+	if err := s.db.QueryRow(`PRAGMA quick_check(1)`).Scan(&msg); err != nil {
+		return err
+	}
+	if msg != "ok" {
+		return unusable(s.path, "it is damaged ("+msg+")")
+	}
+	return nil
 }
 
 // explain turns SQLite's damaged-file errors into one that names the file
