@@ -66,6 +66,12 @@ func Run(dirs home.Dirs, stderr io.Writer) int {
 		return 1
 	}
 	defer srv.Close()
+	// Once a day in the tray is worth a full read of the store: damage is
+	// found before the app writes to it, not months later.
+	if err := db.Check(); err != nil {
+		say("%v", err)
+		return 1
+	}
 
 	a := fyneapp.NewWithID(ID)
 	s.start(a, probeDesktop())
