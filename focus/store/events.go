@@ -190,7 +190,10 @@ func scanDecision(rows *sql.Rows) (focus.Decision, error) {
 // SessionAt reports whether a focus session was active at t.
 func (s *DB) SessionAt(t time.Time) (bool, error) {
 	var end sql.NullInt64
-	err := s.db.QueryRow(`SELECT end_at FROM sessions WHERE start_at <= ? ORDER BY start_at DESC LIMIT 1`, ms(t)).Scan(&end)
+	st, err := s.prepared(`SELECT end_at FROM sessions WHERE start_at <= ? ORDER BY start_at DESC LIMIT 1`)
+	if err == nil {
+		err = st.QueryRow(ms(t)).Scan(&end)
+	}
 	if err == sql.ErrNoRows {
 		return false, nil
 	}
@@ -252,7 +255,11 @@ func (s *DB) EachCompletedEnd(before time.Time, fn func(time.Time) bool) error {
 
 // each runs a query and calls fn for every row.
 func (s *DB) each(query string, args []any, fn func(*sql.Rows) error) error {
-	rows, err := s.db.Query(query, args...)
+	st, err := s.prepared(query)
+	if err != nil {
+		return s.explain(err)
+	}
+	rows, err := st.Query(args...)
 	if err != nil {
 		return s.explain(err)
 	}

@@ -21,6 +21,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"sync"
 	"time"
 
 	sqlite "modernc.org/sqlite"
@@ -34,6 +35,9 @@ var ErrUnusable = errors.New("database unusable")
 type DB struct {
 	db   *sql.DB
 	path string
+
+	mu    sync.Mutex
+	stmts map[string]*sql.Stmt // reads prepared once: parsing SQL was most of a week's stats
 }
 
 var sqliteHeader = []byte("SQLite format 3\x00")
@@ -167,7 +171,33 @@ func (s *DB) explain(err error) error {
 func (s *DB) Path() string { return s.path }
 
 // Close closes the database.
-func (s *DB) Close() error { return s.db.Close() }
+func (s *DB) Close() error {
+	s.mu.Lock()
+	for _, st := range s.stmts {
+		st.Close()
+	}
+	s.stmts = nil
+	s.mu.Unlock()
+	return s.db.Close()
+}
+
+// prepared returns the query prepared, preparing it on first use.
+func (s *DB) prepared(query string) (*sql.Stmt, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if st, ok := s.stmts[query]; ok {
+		return st, nil
+	}
+	st, err := s.db.Prepare(query)
+	if err != nil {
+		return nil, err
+	}
+	if s.stmts == nil {
+		s.stmts = map[string]*sql.Stmt{}
+	}
+	s.stmts[query] = st
+	return st, nil
+}
 
 // tx runs fn in a write transaction.
 func (s *DB) tx(fn func(*sql.Tx) error) error {
