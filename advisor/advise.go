@@ -1,0 +1,314 @@
+package advisor
+
+import (
+	"math"
+	"slices"
+	"strconv"
+)
+
+// Channel is a way to reach people, synchronous or not.
+type Channel string
+
+// The channels, as the seed names them.
+const (
+	InPerson       Channel = "in-person"
+	Call           Channel = "call"
+	VideoCall      Channel = "video call"
+	Meeting        Channel = "meeting"
+	Chat           Channel = "chat"
+	Email          Channel = "email"
+	VideoMessage   Channel = "recorded video message"
+	SharedDocument Channel = "shared document"
+	ProjectTool    Channel = "project-management tool"
+)
+
+// Verdict is the advice. It marshals to the JSON the CLI prints.
+type Verdict struct {
+	Mode Mode `json:"mode"`
+	// Confidence grows with the margin between the two sides of the scale:
+	// 0.5 is a coin flip, 0.73 is the default alone, 0.95 is a margin of 3.
+	Confidence float64   `json:"confidence"`
+	Channels   []Channel `json:"channels"` // best first, all of the chosen mode
+	// Reasons are every criterion that weighed in, heaviest first; the
+	// default's reason is always among them.
+	Reasons []Reason `json:"reasons"`
+	Cost    Cost     `json:"cost"`
+	Tips    []string `json:"tips"` // the seed's best practices for the chosen mode
+}
+
+// Reason is one criterion's push.
+type Reason struct {
+	Criterion Criterion `json:"criterion"`
+	Leans     Mode      `json:"leans"`
+	Text      string    `json:"text"`
+	// Words are the draft's own words that triggered it, negator included
+	// ("isn't an emergency"); empty when a flag or the recipient's clock did.
+	Words []string `json:"words,omitempty"`
+	// Weight is how hard it pushed; 0 when it yielded to another criterion.
+	Weight float64 `json:"-"`
+}
+
+// Cost is what each choice costs, in person-minutes.
+type Cost struct {
+	// SyncPersonMinutes is people × minutes plus the refocus time of every
+	// person pulled out of focus.
+	SyncPersonMinutes float64 `json:"sync_person_minutes"`
+	// AsyncPersonMinutes is the writer's extra time to put it in writing.
+	AsyncPersonMinutes float64 `json:"async_person_minutes"`
+	// RefocusMinutesSavedIfAsync is the refocus part of the sync cost: it
+	// disappears when people read the message in their own time.
+	RefocusMinutesSavedIfAsync float64 `json:"refocus_minutes_saved_if_async"`
+}
+
+// writeShare is the writer's extra effort for the async version, as a share
+// of the call it replaces: a clear, detailed message ("offer detail") takes
+// about half as long to write as the conversation would have taken.
+const writeShare = 0.5
+
+// assumedGroup is the group size read into "hi all" or "@here" when the
+// recipient count is not given.
+const assumedGroup = 4
+
+// signal is what is known about one criterion.
+type signal struct {
+	known, holds bool
+	words        []string
+	text         string // replaces the table's reason when the evidence says more
+}
+
+// Advise weighs the situation and returns the advice. It is pure and safe
+// for concurrent use. Input that Validate would reject is read with the
+// defaults (fewer than one person counts as one, a negative length as the
+// default length), so Advise always answers.
+func Advise(s Situation) Verdict {
+	n := normalize(s)
+	var sig [numCriteria]signal
+	sc := scratchPool.Get().(*scratch)
+	defer sc.release()
+	r := lex().read(n.Text, sc)
+	text := r.decide(n.Text)
+	off, offNote := n.offHours()
+	sig[Default] = signal{known: true, holds: true}
+	for c := Crisis; c < numCriteria; c++ {
+		if v, set := n.Flags[c]; set && table[c].key != 0 {
+			sig[c] = signal{known: true, holds: v}
+			continue
+		}
+		if c == TimeZones && off {
+			sig[c] = signal{known: true, holds: true, text: offNote}
+			continue
+		}
+		sig[c] = signal{known: text[c].known, holds: text[c].holds, words: text[c].words}
+	}
+
+	group := n.people
+	switch {
+	case group >= groupSize:
+		sig[People] = signal{known: true, holds: true, text: strconv.Itoa(group) + " recipients. " + table[People].yes.text}
+	case sig[People].holds:
+		group = assumedGroup
+	default:
+		sig[People] = signal{}
+	}
+
+	v := Verdict{Reasons: make([]Reason, 0, numCriteria)}
+	var weight [2]float64 // by side
+	scheduled := false
+	for c := range numCriteria {
+		sg := &sig[c]
+		if !sg.known {
+			continue
+		}
+		p := table[c].no
+		if sg.holds {
+			p = table[c].yes
+		}
+		w := p.weight
+		if table[c].perDoubling {
+			w = math.Min(maxGroupWeight, p.weight*math.Log2(float64(group)/2))
+		}
+		text := p.text
+		if sg.text != "" {
+			text = sg.text
+		}
+		if y := table[c].yieldsTo; y != Default && sg.holds && sig[y].holds {
+			w, text, scheduled = 0, scheduleReason, true
+		} else if w <= 0 {
+			continue
+		}
+		weight[side(p.leans)] += w
+		v.Reasons = append(v.Reasons, Reason{c, p.leans, text, sg.words, w})
+	}
+	// Heaviest first; an insertion sort is stable and, for a dozen reasons,
+	// cheaper than a general sort.
+	for i := 1; i < len(v.Reasons); i++ {
+		for j := i; j > 0 && v.Reasons[j-1].Weight < v.Reasons[j].Weight; j-- {
+			v.Reasons[j-1], v.Reasons[j] = v.Reasons[j], v.Reasons[j-1]
+		}
+	}
+
+	v.Mode = Async
+	if weight[syncSide] > weight[asyncSide] {
+		v.Mode = Sync
+	}
+	margin := math.Abs(weight[syncSide] - weight[asyncSide])
+	v.Confidence = math.Round(100/(1+math.Exp(-margin))) / 100
+
+	lead := leader(v.Reasons, v.Mode)
+	// When async wins over a human moment (rapport, a sensitive topic, a
+	// kickoff), a recorded video keeps some of it; not so for context that
+	// merely mentions such a moment ("the offsite agenda is in the doc").
+	lost := v.Mode == Async && lead != Context && (sig[Sensitive].holds || sig[Rapport].holds || sig[Kickoff].holds)
+	v.Channels = channels(v.Mode, lead, group >= groupSize, sig[TimeZones].holds, lost)
+
+	people, minutes := float64(n.people), float64(n.minutes)
+	v.Cost = Cost{
+		SyncPersonMinutes:          people*minutes + people*n.refocus,
+		AsyncPersonMinutes:         minutes * writeShare,
+		RefocusMinutesSavedIfAsync: people * n.refocus,
+	}
+	v.Tips = tips(v.Mode, lead, &sig, scheduled, lost)
+	return v
+}
+
+// leader is the heaviest reason on the winning side that says what the
+// message is, and so picks the channels. Group size only picks the group
+// variant of a plan: a course for 30 people is still a course.
+func leader(reasons []Reason, m Mode) Criterion {
+	lead := Default
+	for _, r := range reasons {
+		switch {
+		case r.Leans != m || r.Weight <= 0 || r.Criterion == Default:
+		case r.Criterion != People:
+			return r.Criterion
+		case lead == Default:
+			lead = People
+		}
+	}
+	return lead
+}
+
+// The two sides of the scale.
+const (
+	syncSide = iota
+	asyncSide
+)
+
+func side(m Mode) int {
+	if m == Sync {
+		return syncSide
+	}
+	return asyncSide
+}
+
+const scheduleReason = "Other time zones would normally mean async, but a sensitive topic deserves a live conversation: schedule it inside both working days."
+
+// channelPlans lists the channels for each mode by the criterion that led
+// the verdict: [one or two people, a group].
+var channelPlans = [2][numCriteria][2][]Channel{
+	syncSide: {
+		Crisis:     {{Call, VideoCall, InPerson}, {Call, VideoCall, Meeting}},
+		Urgent:     {{Call, InPerson, VideoCall}, {Call, VideoCall, Meeting}},
+		Sensitive:  {{InPerson, VideoCall, Call}, {Meeting, VideoCall}},
+		Brainstorm: {{InPerson, VideoCall, Call}, {Meeting, VideoCall, InPerson}},
+		Rapport:    {{InPerson, VideoCall, Call}, {InPerson, Meeting, VideoCall}},
+		Kickoff:    {{VideoCall, InPerson, Call}, {Meeting, VideoCall}},
+	},
+	asyncSide: {
+		Default:   {{Chat, Email}, {Email, ProjectTool, Chat}},
+		Crisis:    {{Chat, Email}, {Email, ProjectTool, Chat}},
+		Urgent:    {{Chat, Email}, {Email, ProjectTool, Chat}},
+		Complex:   {{SharedDocument, VideoMessage, Email}, {SharedDocument, VideoMessage, ProjectTool}},
+		Reply:     {{Chat, Email}, {Chat, Email}},
+		TimeZones: {{Email, VideoMessage, Chat}, {Email, VideoMessage, SharedDocument}},
+		People:    {{Email, ProjectTool, Chat}, {Email, ProjectTool, Chat}},
+		Context:   {{Chat, Email, SharedDocument}, {Email, SharedDocument, Chat}},
+		SelfPaced: {{VideoMessage, SharedDocument, ProjectTool}, {VideoMessage, SharedDocument, ProjectTool}},
+	},
+}
+
+// channels picks the plan for the leading criterion. Across time zones an
+// in-person talk is not on offer. When async wins over a human moment, a
+// recorded video message comes first: the seed's bridge between the modes,
+// keeping tone and face while they watch in their own time.
+func channels(m Mode, lead Criterion, group, remote, lost bool) []Channel {
+	plan := channelPlans[side(m)][lead][b2i(group)]
+	out := make([]Channel, 0, len(plan)+1)
+	if lost {
+		out = append(out, VideoMessage)
+	}
+	for _, c := range plan {
+		if (remote && c == InPerson) || slices.Contains(out, c) {
+			continue
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// The seed's best practices, worded as advice for this moment.
+const (
+	tipStayOnPoint  = "Stay on point: real-time conversations quickly drift into tangents."
+	tipAskFirst     = "Ask first: is it a good time to talk? Is the matter urgent? Are they the right person?"
+	tipConnection   = "Create a personal connection: speak politely, openly and respectfully."
+	tipRespectTime  = "Respect their time: be considerate before starting, and keep it as short as it needs to be."
+	tipFollowUp     = "Know when to use it: talk now for the immediate answer, then put the longer, complex part in writing."
+	tipCrisis       = "Call now; once it is under control, post a written recap for everyone who was not on the call."
+	tipCrisisNight  = "It is outside their hours, but a crisis justifies the call: keep it short and let them get back to rest."
+	tipSchedule     = "Schedule it: pick a slot inside both working days rather than calling now."
+	tipPreRead      = "Send a short pre-read before and a recap after, so the live time goes to deciding together."
+	tipOfferDetail  = "Offer detail: because of the lag, be as detailed and transparent as possible: the context, the ask, and when you need an answer."
+	tipRightTool    = "Select the right tool: use the one your team is receptive to, and ask them which they prefer."
+	tipVideo        = "Record a short video message: your tone and face come through, and they watch it in their own time."
+	tipReference    = "Make it easy to come back to: headings, links and the files attached, so people can reference it later."
+	tipTheirMorning = "Send it so it waits for the start of their day, and say when you need a reply."
+	tipSameThread   = "Reply in the same thread and channel, so the context stays together."
+	tipDeadline     = "It still matters soon: say so in the first line, with the time you need an answer by."
+)
+
+func tips(m Mode, lead Criterion, sig *[numCriteria]signal, scheduled, lost bool) []string {
+	out := make([]string, 0, 8)
+	if m == Sync {
+		if sig[Crisis].holds {
+			// In a crisis there is no asking whether it is a good time.
+			out = append(out, tipCrisis)
+			if sig[TimeZones].holds {
+				out = append(out, tipCrisisNight)
+			}
+			return append(out, tipStayOnPoint, tipRespectTime)
+		}
+		if scheduled {
+			out = append(out, tipSchedule)
+		}
+		if lead == Kickoff || lead == Brainstorm {
+			out = append(out, tipPreRead)
+		}
+		if sig[Complex].holds {
+			out = append(out, tipFollowUp)
+		}
+		return append(out, tipStayOnPoint, tipAskFirst, tipConnection, tipRespectTime)
+	}
+	if lost {
+		out = append(out, tipVideo)
+	}
+	if sig[Urgent].holds {
+		out = append(out, tipDeadline)
+	}
+	if sig[TimeZones].holds {
+		out = append(out, tipTheirMorning)
+	}
+	if sig[Reply].holds {
+		out = append(out, tipSameThread)
+	}
+	if sig[Complex].holds || sig[SelfPaced].holds {
+		out = append(out, tipReference)
+	}
+	return append(out, tipOfferDetail, tipRightTool)
+}

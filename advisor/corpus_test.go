@@ -1,0 +1,119 @@
+package advisor
+
+import (
+	"bufio"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// Accuracy floors for the message corpora in testdata. The corpus written
+// alongside the rules must stay near perfect; a held-out corpus written
+// blind by someone else gets a lower floor, since it measures how well the
+// cue words generalise.
+const (
+	ownCorpus          = "corpus.jsonl"
+	ownCorpusFloor     = 0.90
+	heldOutCorpusFloor = 0.80
+)
+
+type corpusLine struct {
+	Text   string `json:"text"`
+	Mode   Mode   `json:"mode"`
+	People int    `json:"people"`
+	Why    string `json:"why"`
+}
+
+func loadCorpus(t *testing.T, path string) []corpusLine {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	var lines []corpusLine
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 0, 64*1024), 1024*1024)
+	for n := 1; sc.Scan(); n++ {
+		if strings.TrimSpace(sc.Text()) == "" {
+			continue
+		}
+		var l corpusLine
+		if err := json.Unmarshal(sc.Bytes(), &l); err != nil {
+			t.Fatalf("%s:%d: %v", path, n, err)
+		}
+		if l.Mode != Sync && l.Mode != Async {
+			t.Fatalf("%s:%d: mode %q is neither sync nor async", path, n, l.Mode)
+		}
+		if l.People == 0 {
+			l.People = 1
+		}
+		lines = append(lines, l)
+	}
+	if err := sc.Err(); err != nil {
+		t.Fatal(err)
+	}
+	return lines
+}
+
+func TestCorpusAccuracy(t *testing.T) {
+	files, err := filepath.Glob(filepath.Join("testdata", "*.jsonl"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !containsPath(files, ownCorpus) {
+		t.Fatalf("testdata/%s is missing", ownCorpus)
+	}
+	for _, path := range files {
+		t.Run(filepath.Base(path), func(t *testing.T) {
+			lines := loadCorpus(t, path)
+			if len(lines) == 0 {
+				t.Fatal("no messages")
+			}
+			right := 0
+			for i, l := range lines {
+				v := Advise(Situation{Text: l.Text, People: l.People})
+				if v.Mode == l.Mode {
+					right++
+					continue
+				}
+				t.Logf("line %d: want %s, got %s (%.2f): %q [%s]\n\t%s", i+1, l.Mode, v.Mode, v.Confidence, l.Text, l.Why, summary(v))
+			}
+			acc := float64(right) / float64(len(lines))
+			floor := heldOutCorpusFloor
+			if filepath.Base(path) == ownCorpus {
+				floor = ownCorpusFloor
+			}
+			t.Logf("accuracy %d/%d = %.1f%% (floor %.0f%%)", right, len(lines), 100*acc, 100*floor)
+			if acc < floor {
+				t.Errorf("accuracy %.1f%% is below %.0f%%", 100*acc, 100*floor)
+			}
+		})
+	}
+}
+
+func containsPath(files []string, base string) bool {
+	for _, f := range files {
+		if filepath.Base(f) == base {
+			return true
+		}
+	}
+	return false
+}
+
+// summary lists the reasons compactly for a failure message.
+func summary(v Verdict) string {
+	var b strings.Builder
+	for _, r := range v.Reasons {
+		b.WriteString(r.Criterion.String())
+		b.WriteString("→")
+		b.WriteString(string(r.Leans))
+		if len(r.Words) > 0 {
+			b.WriteString(" " + strings.Join(r.Words, "|"))
+		}
+		b.WriteString("; ")
+	}
+	return b.String()
+}

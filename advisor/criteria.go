@@ -1,0 +1,241 @@
+package advisor
+
+import "fmt"
+
+// Criterion is one thing the advisor weighs. Its string name is stable: the
+// CLI, the JSON output and stored decisions use it.
+type Criterion uint8
+
+// The criteria, in the order of the weighing table. The order also breaks
+// ties when reasons of equal weight are listed.
+const (
+	Default Criterion = iota
+	Crisis
+	Urgent
+	Sensitive
+	Brainstorm
+	Rapport
+	Kickoff
+	Complex
+	Reply
+	TimeZones
+	People
+	Context
+	SelfPaced
+	numCriteria
+)
+
+// Mode is the verdict: talk now, or write and let them answer in their time.
+type Mode string
+
+// The two modes.
+const (
+	Sync  Mode = "sync"
+	Async Mode = "async"
+)
+
+// push is what a criterion does to the scale when it holds, or when it is
+// known not to hold.
+type push struct {
+	leans  Mode
+	weight float64
+	text   string // the reason shown to the person; it teaches the rule
+}
+
+// rule is one row of the weighing table.
+type rule struct {
+	name  string
+	about string // one line for the popup's toggle
+	key   byte   // suggested accelerator for the toggle; 0: not a toggle
+	seed  string // the line of the seed article the rule comes from
+	yes   push   // the criterion holds
+	no    push   // the criterion is known not to hold (a flag set false, or negated wording)
+
+	// yieldsTo names a criterion that, when it holds, turns this one from a
+	// reason to go async into a reason to schedule. Default (zero) never
+	// holds that role, so zero means "yields to nothing".
+	yieldsTo Criterion
+
+	// perDoubling makes yes.weight count once per doubling of the group
+	// beyond two people, capped at maxGroupWeight: each doubling makes a
+	// shared slot about as much harder to find as the last.
+	perDoubling bool
+}
+
+// table is the whole weighing: every criterion, which way it pushes and how
+// hard, and the seed line it comes from. Advise adds up the weights on each
+// side; sync needs strictly more than async, because async is the default.
+//
+// The weights are on one scale where the default bias is 1:
+//   - crisis (20) outweighs every async weight together (15.5 at most), so a
+//     crisis always wins without a special case (TestCrisisOutweighsEverything);
+//   - sensitive (4) beats a reply plus the default (3.5), so a sensitive reply
+//     is still a conversation, and time zones yield to it (schedule it);
+//   - urgent (3) loses to outside working hours plus the default (3.5): a
+//     person's night is protected unless it is a crisis;
+//   - context (3) plus the default beats a kickoff, brainstorm or rapport
+//     cue (3 or 2.5): a pre-read or recap that mentions a meeting is still
+//     read, not discussed.
+var table = [numCriteria]rule{
+	Default: {
+		name:  "default",
+		about: "Async unless sync is earned",
+		seed:  "synchronous communication should be the exception, not the rule",
+		yes:   push{Async, 1, "Async is the default: synchronous communication should be the exception, not the rule."},
+	},
+	Crisis: {
+		name:  "crisis",
+		about: "Something is broken or on fire and needs immediate attention",
+		key:   'c',
+		seed:  "A crisis happens that requires immediate attention",
+		yes:   push{Sync, 20, "A crisis needs immediate attention: it wins over everything else."},
+		no:    push{Async, 1.5, "It is not a crisis, so nothing needs their immediate attention."},
+	},
+	Urgent: {
+		name:  "urgent",
+		about: "An answer is needed within the hour",
+		key:   'u',
+		seed:  "If you need an immediate response, now is the time. / Asynchronous communication, on the other hand, is ideal for when your message isn't urgent.",
+		yes:   push{Sync, 3, "An answer is needed within the hour: if you need an immediate response, now is the time."},
+		no:    push{Async, 1.5, "No immediate answer is needed: let them reply in their own time and keep their focus."},
+	},
+	Sensitive: {
+		name:  "sensitive",
+		about: "Critical feedback or a sensitive topic",
+		key:   's',
+		seed:  "You need to provide critical feedback or discuss sensitive topics",
+		yes:   push{Sync, 4, "Critical feedback and sensitive topics deserve a live conversation, where tone and reactions come through."},
+	},
+	Brainstorm: {
+		name:  "brainstorm",
+		about: "Many unknowns; ideas and solutions to explore together",
+		key:   'b',
+		seed:  "You have a lot of unknowns and you want to brainstorm different ideas and solutions",
+		yes:   push{Sync, 2.5, "Many unknowns: ideas and solutions bounce faster in real time."},
+	},
+	Rapport: {
+		name:  "rapport",
+		about: "Building rapport: a welcome, a one-on-one, a team moment",
+		key:   'r',
+		seed:  "You want to build rapport with people (e.g., in one-on-ones, team meetings or company retreats)",
+		yes:   push{Sync, 2.5, "Rapport is built face to face: one-on-ones, team meetings, retreats."},
+	},
+	Kickoff: {
+		name:  "kickoff",
+		about: "Many moving parts; everyone must align quickly",
+		key:   'k',
+		seed:  "There are a lot of moving variables and you want to bring everyone on the same page quickly, e.g., a project kickoff meeting",
+		yes:   push{Sync, 3, "Many moving parts: a live kickoff brings everyone on the same page quickly."},
+	},
+	Complex: {
+		name:  "complex",
+		about: "A complex explanation people will come back to later",
+		key:   'x',
+		seed:  "You need to explain a complex concept in a way that people can go back and reference later",
+		yes:   push{Async, 1.5, "It is complex: written down, people can go back and reference it later."},
+	},
+	Reply: {
+		name:  "reply",
+		about: "Answering an async message you received",
+		key:   'a',
+		seed:  "You're providing a response to a piece of asynchronous communication you received",
+		yes:   push{Async, 2.5, "You are answering an async message: reply in the same channel."},
+	},
+	TimeZones: {
+		name:     "timezones",
+		about:    "Other time zones, or outside the recipients' working hours",
+		key:      't',
+		seed:     "You need to collaborate with someone in a different time zone who isn't at their desk at the same time you are",
+		yes:      push{Async, 2.5, "They are in another time zone or outside working hours: not at their desk when you are."},
+		yieldsTo: Sensitive,
+	},
+	People: {
+		name:        "people",
+		about:       "A group that is hard to get together at one time",
+		seed:        "You need to communicate a message to group of people who can't all be in the same place at the same specific time, or whom it's difficult or expensive to get together",
+		yes:         push{Async, 0.5, "A group is hard and expensive to get together at one time; a 30-minute meeting with 10 people is 5 hours."},
+		perDoubling: true,
+	},
+	Context: {
+		name:  "context",
+		about: "Context before or after a live event: pre-read, recap, FYI",
+		key:   'f',
+		seed:  "You want to provide context before or after a real-time event",
+		yes:   push{Async, 3, "It is context (a pre-read, recap or FYI): people read it at their own pace, no meeting needed."},
+	},
+	SelfPaced: {
+		name:  "selfpaced",
+		about: "People go through it on their own schedule: a course, training, onboarding",
+		key:   'l',
+		seed:  "You're coordinating an online course that allows learners to complete coursework on their own schedule",
+		yes:   push{Async, 1.5, "People go through it on their own schedule, like coursework."},
+	},
+}
+
+// maxGroupWeight caps the group-size push (reached at 32 people) so that a
+// crowd alone never outweighs a sensitive topic.
+const maxGroupWeight = 2
+
+// String returns the criterion's stable name.
+func (c Criterion) String() string {
+	if c < numCriteria {
+		return table[c].name
+	}
+	return fmt.Sprintf("Criterion(%d)", uint8(c))
+}
+
+// MarshalText writes the stable name, so JSON shows "urgent", not 2.
+func (c Criterion) MarshalText() ([]byte, error) {
+	if c >= numCriteria {
+		return nil, fmt.Errorf("advisor: unknown criterion %d", uint8(c))
+	}
+	return []byte(table[c].name), nil
+}
+
+// UnmarshalText reads a stable name.
+func (c *Criterion) UnmarshalText(b []byte) error {
+	v, err := ParseCriterion(string(b))
+	if err != nil {
+		return err
+	}
+	*c = v
+	return nil
+}
+
+// ParseCriterion returns the criterion with the given stable name.
+func ParseCriterion(name string) (Criterion, error) {
+	for c := range numCriteria {
+		if table[c].name == name {
+			return c, nil
+		}
+	}
+	return 0, fmt.Errorf("advisor: unknown criterion %q", name)
+}
+
+// CriterionInfo describes a criterion for a UI.
+type CriterionInfo struct {
+	Criterion   Criterion
+	Name        string
+	Description string
+	// Key is a suggested one-key accelerator, unique among toggles; 0 for
+	// criteria a person does not toggle (default; people comes from the
+	// recipient count).
+	Key byte
+	// Leans is the way the criterion pushes when it holds.
+	Leans Mode
+	// Seed is the line of the seed article the rule comes from.
+	Seed string
+}
+
+// Toggle reports whether a person sets this criterion directly.
+func (i CriterionInfo) Toggle() bool { return i.Key != 0 }
+
+// Criteria lists every criterion in table order.
+func Criteria() []CriterionInfo {
+	out := make([]CriterionInfo, 0, numCriteria)
+	for c := range numCriteria {
+		r := &table[c]
+		out = append(out, CriterionInfo{c, r.name, r.about, r.key, r.yes.leans, r.seed})
+	}
+	return out
+}

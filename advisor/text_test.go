@@ -1,0 +1,156 @@
+package advisor
+
+import (
+	"slices"
+	"strings"
+	"testing"
+)
+
+func words(text string) []uint64 {
+	var out []uint64
+	for _, t := range tokenize(text, nil) {
+		out = append(out, t.hash)
+	}
+	return out
+}
+
+func TestTokenizeNormalises(t *testing.T) {
+	for _, tc := range [][]string{
+		{"isnt", "isn't", "Isn't", "ISN’T", "isn‘t"},
+		{"kick off", "kick-off", "Kick-Off", "KICK OFF"},
+		{"dont need it", "don't need it", "Don’t need it"},
+		{"über straße", "ÜBER Straße"},
+		{"1:1 with 2.5 people", "1:1 with 2.5 people"},
+	} {
+		want := words(tc[0])
+		for _, v := range tc[1:] {
+			if got := words(v); !slices.Equal(got, want) {
+				t.Errorf("%q reads as %d words unlike %q's %d", v, len(got), tc[0], len(want))
+			}
+		}
+	}
+	if n := len(tokenize("1:1 at 3:30, 2.5% of @here", nil)); n != 6 {
+		t.Errorf("numbers and @here split into %d words, want 6", n)
+	}
+}
+
+func TestTokenizeMarksClauseBreaks(t *testing.T) {
+	toks := tokenize(`No, the "site" is down - really — now. Kick-off (later)`, nil)
+	var brk []string
+	text := `No, the "site" is down - really — now. Kick-off (later)`
+	for _, tk := range toks {
+		if tk.brk {
+			brk = append(brk, text[tk.start:tk.end])
+		}
+	}
+	// Quotes are not clause breaks: `the "new" site is down` is one clause.
+	if want := []string{"the", "really", "now", "Kick", "later"}; !slices.Equal(brk, want) {
+		t.Errorf("clause starts %q, want %q", brk, want)
+	}
+}
+
+func TestExpand(t *testing.T) {
+	got := expand("(a|b c|) d (e|f)")
+	want := []string{"a d e", "a d f", "b c d e", "b c d f", "d e", "d f"}
+	if !slices.Equal(got, want) {
+		t.Errorf("expand: %q, want %q", got, want)
+	}
+}
+
+// TestReadingTheDraft checks what the wording says, and which words say it.
+func TestReadingTheDraft(t *testing.T) {
+	type want struct {
+		c     Criterion
+		holds bool
+		words []string
+	}
+	for _, tc := range []struct {
+		text string
+		want []want
+		not  []Criterion // criteria the text must not touch
+	}{
+		{"The SITE is DOWN again", []want{{Crisis, true, []string{"SITE is DOWN"}}}, nil},
+		{"this isn't an emergency", []want{{Crisis, false, []string{"isn't an emergency"}}}, nil},
+		{"this isnt an emergency", []want{{Crisis, false, []string{"isnt an emergency"}}}, nil},
+		{"this is not an emergency", []want{{Crisis, false, []string{"not an emergency"}}}, nil},
+		{"No, the site is down.", []want{{Crisis, true, []string{"site is down"}}}, nil},
+		{"Not sure why, but it's urgent", []want{{Urgent, true, []string{"urgent"}}}, nil},
+		{"not urgent", []want{{Urgent, false, []string{"not urgent"}}}, nil},
+		{"No rush, whenever you can", []want{{Urgent, false, []string{"No rush", "whenever you can"}}}, nil},
+		{"no rush whenever", []want{{Urgent, false, []string{"no rush", "whenever"}}}, nil},
+		{"I don't need an answer today", []want{{Urgent, false, []string{"don't need an answer today"}}}, nil},
+		{"I need an answer today", []want{{Urgent, true, []string{"need an answer today"}}}, nil},
+		{"when you get a chance", []want{{Urgent, false, []string{"when you get a chance"}}}, nil},
+		{"can we talk about your review?", []want{{Sensitive, true, []string{"about your review"}}}, nil},
+		{"FYI the notes are up", []want{{Context, true, []string{"FYI", "notes"}}}, nil},
+		{"let's brainstorm", []want{{Brainstorm, true, []string{"brainstorm"}}}, nil},
+		{"Project kick-off on Monday", []want{{Kickoff, true, []string{"kick-off"}}}, nil},
+		{"Thanks for your message!", []want{{Reply, true, []string{"Thanks for"}}}, nil},
+		{"I'll answer in your morning", []want{{TimeZones, true, []string{"your morning"}}}, nil},
+		{"Hi all, quick note", []want{{People, true, []string{"Hi all"}}}, nil},
+		{"Welcome to the team!", []want{{Rapport, true, []string{"Welcome to"}}}, nil},
+		{"a step-by-step guide", []want{{Complex, true, []string{"step-by-step", "guide"}}}, nil},
+		{"the training is self-paced", []want{{SelfPaced, true, []string{"training", "self-paced"}}}, nil},
+		{"I need you on a call in 10 minutes", []want{{Urgent, true, []string{"in 10 minutes"}}}, nil},
+		// The longest phrase wins and idioms consume their words.
+		{"The incident review is on Friday", []want{{Context, true, []string{"incident review"}}}, []Criterion{Crisis}},
+		{"Revenue is down 4% this quarter", nil, []Criterion{Crisis}},
+		{"that's on the critical path", nil, []Criterion{Crisis}},
+		{"we hit a merge conflict", nil, []Criterion{Sensitive}},
+		{"of course", nil, []Criterion{SelfPaced}},
+		{"can you review it after lunch", nil, []Criterion{Rapport}},
+		// Resolution cancels the outage; a tie between cues goes async.
+		{"the outage has been resolved", []want{{Crisis, false, []string{"resolved"}}}, nil},
+		// Phrases do not run across a clause break.
+		{"the site is. Down the road we will see", nil, []Criterion{Crisis}},
+		// A negator three words back still counts, four does not.
+		{"it's not really that urgent", []want{{Urgent, false, []string{"not really that urgent"}}}, nil},
+		{"not that it is really urgent", []want{{Urgent, true, []string{"urgent"}}}, nil},
+	} {
+		t.Run(tc.text, func(t *testing.T) {
+			r := lex().read(tc.text, &scratch{})
+			got := r.decide(tc.text)
+			for _, w := range tc.want {
+				g := got[w.c]
+				if !g.known || g.holds != w.holds || !slices.Equal(g.words, w.words) {
+					t.Errorf("%s: got known=%v holds=%v words=%q, want holds=%v words=%q",
+						w.c, g.known, g.holds, g.words, w.holds, w.words)
+				}
+			}
+			for _, c := range tc.not {
+				if got[c].known {
+					t.Errorf("%s: unexpected signal %+v", c, got[c])
+				}
+			}
+		})
+	}
+}
+
+// TestWordsQuoteTheDraft checks that every reported word is the person's
+// own text, so the popup can highlight it.
+func TestWordsQuoteTheDraft(t *testing.T) {
+	for _, l := range loadCorpus(t, "testdata/corpus.jsonl") {
+		for _, r := range Advise(Situation{Text: l.Text, People: l.People}).Reasons {
+			for _, w := range r.Words {
+				if w == "" || !strings.Contains(l.Text, w) {
+					t.Errorf("%s: word %q is not in %q", r.Criterion, w, l.Text)
+				}
+			}
+		}
+	}
+}
+
+// TestCuesAreShortPhrases keeps the cue lists general: a cue is a word or a
+// short phrase, never a whole sentence of the corpus.
+func TestCuesAreShortPhrases(t *testing.T) {
+	const longest = 8
+	for _, g := range cueGroups {
+		for _, p := range g.patterns {
+			for _, phrase := range expand(p) {
+				if n := len(strings.Fields(phrase)); n > longest {
+					t.Errorf("cue %q has %d words; keep cues to %d", phrase, n, longest)
+				}
+			}
+		}
+	}
+}
