@@ -6,10 +6,12 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
+	"strings"
 	"syscall"
 	"time"
 
 	"github.com/pingwise/pingwise/control"
+	"github.com/pingwise/pingwise/focus"
 )
 
 func init() {
@@ -80,4 +82,55 @@ func appOnly(op string) func(*Env, *flag.FlagSet, []string) error {
 		_, err = c.Do(control.Request{Op: op})
 		return err
 	}
+}
+
+func init() {
+	register(&command{
+		name: "ask", args: "[--people N] [--channel CHANNEL] [--target TEXT] [--text DRAFT]",
+		summary: "Open the \"Sync or async?\" popup in the app (starting it if needed), optionally\n" +
+			"prefilled. Bind this command to a key where no app may grab one (Wayland).",
+		flags: func(fs *flag.FlagSet) {
+			fs.Int("people", 0, "how many people it would reach")
+			fs.String("channel", "", "how you were about to reach them: call, chat, email, meeting, in-person")
+			fs.String("target", "", "who or what: a name, a number, a chat")
+			fs.String("text", "", "the draft")
+		},
+		run: runAsk,
+	})
+}
+
+func runAsk(e *Env, fs *flag.FlagSet, args []string) error {
+	if err := maxArgs(args, 0); err != nil {
+		return err
+	}
+	a := control.Ask{
+		People:  fs.Lookup("people").Value.(flag.Getter).Get().(int),
+		Channel: flagString(fs, "channel"),
+		Target:  flagString(fs, "target"),
+		Text:    flagString(fs, "text"),
+	}
+	if a.People != 0 {
+		if err := focus.CheckPeople(a.People); err != nil {
+			return invalid(err)
+		}
+	}
+	if a.Channel != "" {
+		c, err := focus.ParseChannel(a.Channel)
+		if err != nil {
+			return invalid(err)
+		}
+		a.Channel = string(c)
+	}
+	if err := focus.CheckText("target", a.Target, focus.MaxWho); err != nil {
+		return invalid(err)
+	}
+	if err := focus.CheckText("text", strings.ReplaceAll(a.Text, "\n", " "), 8000); err != nil {
+		return invalid(err)
+	}
+	c, err := e.launchApp()
+	if err != nil {
+		return err
+	}
+	_, err = c.Do(control.Request{Op: control.OpAsk, Ask: &a})
+	return err
 }
