@@ -203,33 +203,75 @@ func (s *DB) SessionAt(t time.Time) (bool, error) {
 	return !end.Valid || end.Int64 > ms(t), nil
 }
 
-// Log returns the sessions that started in [from, to), and the interruptions
-// and decisions logged in it, each in time order.
+// Log returns what the weekly stats count in [from, to): the sessions that
+// started in it, and the interruptions and decisions logged in it, in time
+// order. Interruptions and decisions carry only what is counted (time,
+// direction, channel, outcome, people, choice, minutes): stats run on every
+// week switch, and reading the rest was most of their cost.
 func (s *DB) Log(from, to time.Time) (focus.Log, error) {
 	var l focus.Log
+	span := []any{ms(from), ms(to)}
 	err := s.each(`SELECT `+sessionCols+` FROM sessions WHERE start_at >= ? AND start_at < ? ORDER BY start_at`,
-		[]any{ms(from), ms(to)}, func(r *sql.Rows) error {
+		span, func(r *sql.Rows) error {
 			se, err := scanSession(r)
 			l.Sessions = append(l.Sessions, se)
 			return err
 		})
 	if err == nil {
-		err = s.each(`SELECT `+interruptionCols+` FROM interruptions WHERE at >= ? AND at < ? ORDER BY at`,
-			[]any{ms(from), ms(to)}, func(r *sql.Rows) error {
-				i, err := scanInterruption(r)
+		err = s.each(`SELECT at, direction, channel, outcome, people FROM interruptions WHERE at >= ? AND at < ? ORDER BY at`,
+			span, func(r *sql.Rows) error {
+				var (
+					i                     focus.Interruption
+					at                    int64
+					dir, channel, outcome sql.RawBytes
+				)
+				if err := r.Scan(&at, &dir, &channel, &outcome, &i.People); err != nil {
+					return err
+				}
+				i.At = time.UnixMilli(at)
+				i.Direction, i.Outcome = focus.Incoming, focus.Taken
+				if string(dir) == string(focus.Outgoing) {
+					i.Direction = focus.Outgoing
+				}
+				if string(outcome) == string(focus.Deferred) {
+					i.Outcome = focus.Deferred
+				}
+				i.Channel = channelOf(channel)
 				l.Interruptions = append(l.Interruptions, i)
-				return err
+				return nil
 			})
 	}
 	if err == nil {
-		err = s.each(`SELECT `+decisionCols+` FROM decisions WHERE at >= ? AND at < ? ORDER BY at`,
-			[]any{ms(from), ms(to)}, func(r *sql.Rows) error {
-				d, err := scanDecision(r)
+		err = s.each(`SELECT at, chosen, people, minutes FROM decisions WHERE at >= ? AND at < ? ORDER BY at`,
+			span, func(r *sql.Rows) error {
+				var (
+					d      focus.Decision
+					at     int64
+					chosen sql.RawBytes
+				)
+				if err := r.Scan(&at, &chosen, &d.People, &d.Minutes); err != nil {
+					return err
+				}
+				d.At, d.Chosen = time.UnixMilli(at), focus.Async
+				if string(chosen) == string(focus.Sync) {
+					d.Chosen = focus.Sync
+				}
 				l.Decisions = append(l.Decisions, d)
-				return err
+				return nil
 			})
 	}
 	return l, err
+}
+
+// channelOf returns the stored channel without allocating for the known
+// ones.
+func channelOf(b []byte) focus.Channel {
+	for _, c := range focus.Channels {
+		if string(b) == string(c) {
+			return c
+		}
+	}
+	return focus.Channel(b)
 }
 
 // EachCompletedEnd calls fn with the end of each completed session that
