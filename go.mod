@@ -9,6 +9,7 @@ require (
 	github.com/gen2brain/beeep v0.11.3
 	github.com/godbus/dbus/v5 v5.2.4
 	github.com/gofrs/flock v0.13.2
+	github.com/jezek/xgb v1.1.1
 	modernc.org/sqlite v1.62.0
 )
 

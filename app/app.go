@@ -18,6 +18,7 @@ import (
 	"fyne.io/fyne/v2/driver/desktop"
 
 	"github.com/pingwise/pingwise/app/stats"
+	"github.com/pingwise/pingwise/app/x11"
 	"github.com/pingwise/pingwise/control"
 	"github.com/pingwise/pingwise/focus"
 	"github.com/pingwise/pingwise/focus/store"
@@ -49,6 +50,7 @@ func Run(dirs home.Dirs, stderr io.Writer) int {
 	defer db.Close()
 
 	s := newShell(dirs, db, cfg)
+	s.stderr = stderr
 	srv, err := control.Listen(dirs.Lock(), dirs.Socket(), handler{s})
 	if errors.Is(err, control.ErrRunning) {
 		// One app, one truth: ask the running one to show itself.
@@ -79,6 +81,9 @@ func Run(dirs home.Dirs, stderr io.Writer) int {
 		say("%s", s.desk.missing())
 	}
 	a.Run()
+	if s.x != nil {
+		s.x.Close()
+	}
 	return 0
 }
 
@@ -102,10 +107,15 @@ type shell struct {
 	icon     focus.State
 	statsWin *stats.Window
 	asker    func(control.Ask) // opens the "Sync or async?" popup; set by popup.go
+
+	x          *x11.Conn // nil without X11
+	releaseKey func()    // releases the grabbed hotkey
+	said       map[string]bool
+	stderr     io.Writer
 }
 
 func newShell(dirs home.Dirs, db *store.DB, cfg settings.Settings) *shell {
-	s := &shell{dirs: dirs, db: db, settings: cfg}
+	s := &shell{dirs: dirs, db: db, settings: cfg, stderr: io.Discard}
 	s.setPolicy(cfg)
 	return s
 }
@@ -134,6 +144,7 @@ func (s *shell) start(a fyne.App, d environment) {
 		s.main.win.Show()
 	}
 	s.ticker = newTicker(s)
+	s.grabHotkey()
 	s.refresh()
 	// Start-up garbage (drawing icons, opening the store) would otherwise
 	// stay resident for the app's whole day in the tray.

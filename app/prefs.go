@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/pingwise/pingwise/app/x11"
 	"github.com/pingwise/pingwise/focus"
 	"github.com/pingwise/pingwise/settings"
 )
@@ -91,14 +92,21 @@ func (s *shell) showSettings() {
 
 // applySettings saves cfg and puts it into effect.
 func (s *shell) applySettings(cfg settings.Settings) error {
+	if _, err := x11.ParseHotkey(cfg.Hotkey); err != nil {
+		return fmt.Errorf("hotkey %q: %w", cfg.Hotkey, err)
+	}
 	if err := settings.Save(s.dirs.Settings(), cfg); err != nil {
 		return err
 	}
 	if err := s.setAutostart(cfg.StartAtLogin); err != nil {
 		return err
 	}
+	rekey := cfg.Hotkey != s.settings.Hotkey
 	s.settings = cfg
 	s.setPolicy(cfg)
+	if rekey {
+		s.grabHotkey()
+	}
 	s.notify.enabled.Store(cfg.Notifications)
 	s.refresh()
 	return nil

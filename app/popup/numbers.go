@@ -1,0 +1,130 @@
+package popup
+
+import (
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+// numField is a whole number a person types, or steps with the buttons or
+// Up and Down: the people count, the sync version's minutes.
+type numField struct {
+	name         string
+	lo, hi, step int
+	last         *int // the last valid value, which the verdict uses
+	entry        *numEntry
+	minus, plus  *keyButton
+	row          *fyne.Container
+}
+
+func newNumField(p *Popup, name string, last *int, lo, hi, step int) *numField {
+	f := &numField{name: name, lo: lo, hi: hi, step: step, last: last}
+	f.entry = newNumEntry(p, f)
+	f.minus = newKeyButton(p, "", theme.ContentRemoveIcon(), func() { f.add(p, -f.step) })
+	f.plus = newKeyButton(p, "", theme.ContentAddIcon(), func() { f.add(p, f.step) })
+	label := widget.NewLabel(name)
+	f.row = container.NewHBox(label, container.NewGridWrap(fyne.NewSize(76, f.entry.MinSize().Height), f.entry), f.minus, f.plus)
+	return f
+}
+
+// value reads the field: empty is lo (for minutes, 0: the advisor's
+// default length). It says what is wrong in words for a person.
+func (f *numField) value() (int, string) {
+	s := strings.TrimSpace(f.entry.Text)
+	if s == "" && f.lo == 0 {
+		return 0, ""
+	}
+	n, err := strconv.Atoi(s)
+	if err != nil || n < f.lo || n > f.hi || strings.ContainsAny(s, "+-") {
+		return 0, f.name + ": use a whole number from " + strconv.Itoa(f.lo) + " to " + strconv.Itoa(f.hi) + "."
+	}
+	return n, ""
+}
+
+// add steps the field by d within its range, from the last valid value.
+// Empty minutes step from the default length the advisor assumes.
+func (f *numField) add(p *Popup, d int) {
+	n := *f.last
+	if f == p.minutesF && n == 0 {
+		n = p.syncMinutes()
+	}
+	n = min(max(n+d, f.lo), f.hi)
+	if f.lo == 0 && n == 0 {
+		f.entry.SetText("")
+		return
+	}
+	f.entry.SetText(strconv.Itoa(n))
+}
+
+// readNumbers keeps the last valid people and minutes, and says in one
+// place what is wrong with the others. The buttons wait until it is fixed.
+func (p *Popup) readNumbers() {
+	var bad []string
+	for _, f := range []*numField{p.peopleF, p.minutesF} {
+		if n, msg := f.value(); msg == "" {
+			*f.last = n
+		} else {
+			bad = append(bad, msg)
+		}
+	}
+	if len(bad) == 0 {
+		if p.invalid.Visible() {
+			p.invalid.Hide()
+			p.goSync.Enable()
+			p.sendAsync.Enable()
+		}
+		return
+	}
+	p.invalid.SetText(strings.Join(bad, " "))
+	p.invalid.Show()
+	p.goSync.Disable()
+	p.sendAsync.Disable()
+}
+
+// numEntry takes digits; any other letter is an accelerator, since it
+// could not be typed into a number anyway.
+type numEntry struct {
+	widget.Entry
+	p *Popup
+	f *numField
+}
+
+func newNumEntry(p *Popup, f *numField) *numEntry {
+	e := &numEntry{p: p, f: f}
+	e.OnChanged = func(string) { p.changed() }
+	e.ExtendBaseWidget(e)
+	return e
+}
+
+func (e *numEntry) TypedRune(r rune) {
+	if r >= '0' && r <= '9' {
+		e.Entry.TypedRune(r)
+		return
+	}
+	e.p.typedRune(r)
+}
+
+// TypedKey steps with Up and Down, and passes Enter and Esc on.
+func (e *numEntry) TypedKey(ev *fyne.KeyEvent) {
+	switch ev.Name {
+	case fyne.KeyUp:
+		e.f.add(e.p, e.f.step)
+	case fyne.KeyDown:
+		e.f.add(e.p, -e.f.step)
+	case fyne.KeyReturn, fyne.KeyEnter, fyne.KeyEscape:
+		e.p.typedKey(ev)
+	default:
+		e.Entry.TypedKey(ev)
+	}
+}
+
+// TypedShortcut lets the popup's shortcuts (Alt+letter, Ctrl+Enter) through.
+func (e *numEntry) TypedShortcut(s fyne.Shortcut) {
+	if !e.p.shortcut(s) {
+		e.Entry.TypedShortcut(s)
+	}
+}

@@ -1,0 +1,220 @@
+package popup
+
+import (
+	"strconv"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/pingwise/pingwise/advisor"
+	"github.com/pingwise/pingwise/focus"
+)
+
+// Title is the window's title, and the question the popup asks.
+const Title = "Sync or async?"
+
+// Size is the popup's fixed size.
+var Size = fyne.NewSize(560, 520)
+
+// ConfirmFor is how long the confirmation stays before the popup closes.
+const ConfirmFor = 1500 * time.Millisecond
+
+// Prefill is what an interception knows before the popup asks.
+type Prefill struct {
+	People  int    // recipients; 0 means 1
+	Channel string // what they were about to use: "call", "email", "chat"...
+	Target  string // who: "+1 555 1234", "#design", a link
+	Text    string // the draft
+}
+
+// Config connects the popup to the app. Every field may be nil.
+type Config struct {
+	// Base is the context from settings: RefocusMinutes, WorkingHours,
+	// TheirZone, Now. It is read each time the popup opens; the popup adds
+	// the flags, people, minutes and text. Nil means the advisor's defaults.
+	Base func() advisor.Situation
+	// Decide logs the choice (the app passes tracker.LogDecision). An error
+	// is shown and the popup stays open. Nil logs nothing.
+	Decide func(focus.Decision) error
+	// Copy puts text on the clipboard (the app passes the window's clipboard).
+	Copy func(text string)
+	// Chosen is called after a logged choice with the mode chosen and the
+	// prefill as it stands then: people and draft as edited, the target, and
+	// the channel logged. The app can hand a call link on, or not.
+	Chosen func(mode advisor.Mode, p Prefill)
+	// After runs f after d, on Fyne's goroutine: the confirmation's
+	// auto-close. Nil means time.AfterFunc wrapped in fyne.Do.
+	After func(d time.Duration, f func())
+}
+
+// Popup is the "Sync or async?" popup. The app keeps one: it owns one
+// window, which closing only hides.
+type Popup struct {
+	win fyne.Window
+	cfg Config
+
+	base  advisor.Situation          // Config.Base, read when the popup opened
+	flags map[advisor.Criterion]bool // what the person set, true or false
+	pre   Prefill                    // what the popup opened with
+	v     advisor.Verdict            // the verdict shown
+	alt   advisor.Channel            // the async channel when the verdict is sync
+
+	people, minutes int  // the last valid values of the fields
+	shown           bool // the popup is up, as far as it knows
+	done            bool // a choice was logged: the confirmation shows
+	gen             int  // counts openings, so a stale auto-close does nothing
+	quiet           bool // fields are being reset: no verdict per change
+	shownKey        string
+
+	to         *widget.Label
+	headline   *widget.RichText
+	confidence *widget.Label
+	reasons    *widget.RichText
+	cost       *widget.Label // the channels and what each choice costs
+	toggles    []*toggle
+	peopleF    *numField
+	minutesF   *numField
+	invalid    *widget.Label
+	draft      *draftEntry
+	goSync     *keyButton
+	sendAsync  *keyButton
+	actions    *fyne.Container
+	message    *widget.Label // the confirmation, or why the choice failed
+}
+
+// New builds the popup in w, hidden: every widget, the keys, the close
+// intercept. The app creates the window, borderless where it can; New sets
+// its title, content and fixed size.
+func New(w fyne.Window, cfg Config) *Popup {
+	p := &Popup{win: w, cfg: cfg, flags: make(map[advisor.Criterion]bool)}
+
+	title := widget.NewLabelWithStyle(Title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	title.SizeName = theme.SizeNameCaptionText
+	hint := widget.NewRichText(&widget.TextSegment{Text: "Enter takes the highlighted one · Esc closes",
+		Style: widget.RichTextStyle{ColorName: theme.ColorNamePlaceHolder, SizeName: theme.SizeNameCaptionText}})
+	p.to = widget.NewLabel("")
+	p.to.SizeName = theme.SizeNameCaptionText
+	p.to.Truncation = fyne.TextTruncateEllipsis
+
+	p.headline = widget.NewRichText()
+	p.confidence = widget.NewLabel("")
+	p.reasons = widget.NewRichText()
+	p.reasons.Wrapping = fyne.TextWrapWord
+	p.cost = widget.NewLabel("")
+	p.cost.Wrapping = fyne.TextWrapWord
+
+	grid := container.NewGridWithColumns(3)
+	for _, c := range advisor.Criteria() {
+		if c.Toggle() {
+			t := newToggle(p, c)
+			p.toggles = append(p.toggles, t)
+			grid.Add(t)
+		}
+	}
+
+	p.peopleF = newNumField(p, "People", &p.people, 1, focus.MaxPeople, 1)
+	p.minutesF = newNumField(p, "Minutes", &p.minutes, 0, int(focus.MaxPlanned/time.Minute), 5)
+	p.minutesF.entry.PlaceHolder = "auto"
+	p.invalid = widget.NewLabel("")
+	p.invalid.Importance = widget.DangerImportance
+	p.invalid.Wrapping = fyne.TextWrapWord
+	p.invalid.Hide()
+	numbers := container.NewHBox(p.peopleF.row, layout.NewSpacer(), p.minutesF.row)
+
+	p.draft = newDraftEntry(p)
+
+	p.goSync = newKeyButton(p, "Go sync", theme.MediaPlayIcon(), func() { p.choose(advisor.Sync) })
+	p.sendAsync = newKeyButton(p, "Send async", theme.MailSendIcon(), func() { p.choose(advisor.Async) })
+	p.actions = container.NewGridWithColumns(2, p.goSync, p.sendAsync)
+	p.message = widget.NewLabel("")
+	p.message.Wrapping = fyne.TextWrapWord
+	p.message.Hide()
+
+	top := container.NewVBox(
+		container.NewBorder(nil, nil, title, hint, p.to),
+		container.NewBorder(nil, nil, nil, container.NewCenter(p.confidence), p.headline),
+		p.reasons,
+		p.cost,
+		widget.NewSeparator(),
+		grid,
+		numbers,
+		p.invalid,
+	)
+	bottom := container.NewVBox(p.message, p.actions)
+	content := container.NewBorder(top, bottom, nil, nil, p.draft)
+	w.SetTitle(Title)
+	w.SetContent(container.NewThemeOverride(content, compact{}))
+	w.Resize(Size)
+	w.SetFixedSize(true)
+	w.SetCloseIntercept(p.Hide)
+	p.bindKeys()
+	p.reset(Prefill{})
+	return p
+}
+
+// Window returns the popup's window, for the app to place or close.
+func (p *Popup) Window() fyne.Window { return p.win }
+
+// Show opens the popup. Hidden (or showing a confirmation), it starts
+// afresh: every field reset, pre applied, centred, shown, the draft focused
+// so a person can paste at once. Already up, it is only raised and focused,
+// keeping what was typed: pressing the hotkey twice never loses a draft.
+func (p *Popup) Show(pre Prefill) {
+	if p.shown && !p.done {
+		p.win.Show()
+		p.win.RequestFocus()
+		if p.win.Canvas().Focused() == nil {
+			p.win.Canvas().Focus(p.draft)
+		}
+		return
+	}
+	p.reset(pre)
+	p.shown = true
+	p.win.CenterOnScreen()
+	p.win.Show()
+	p.win.RequestFocus()
+	p.win.Canvas().Focus(p.draft)
+}
+
+// Hide closes the popup without logging anything.
+func (p *Popup) Hide() {
+	p.shown = false
+	p.win.Hide()
+}
+
+// reset clears every field, applies pre and shows the verdict for it.
+func (p *Popup) reset(pre Prefill) {
+	p.gen++
+	p.pre = pre
+	p.done = false
+	p.base = advisor.Situation{}
+	if p.cfg.Base != nil {
+		p.base = p.cfg.Base()
+	}
+	clear(p.flags)
+
+	p.quiet = true
+	people := max(pre.People, 1)
+	p.people, p.minutes = people, 0
+	p.peopleF.entry.SetText(strconv.Itoa(people))
+	p.minutesF.entry.SetText("")
+	p.draft.SetText(pre.Text)
+	p.quiet = false
+
+	to := ""
+	if pre.Target != "" {
+		to = "To: " + pre.Target
+		if pre.Channel != "" {
+			to += " · " + pre.Channel
+		}
+	}
+	p.to.SetText(to)
+	p.message.Hide()
+	p.actions.Show()
+	p.win.Canvas().Unfocus()
+	p.changed()
+}

@@ -1,0 +1,91 @@
+package popup
+
+import (
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/pingwise/pingwise/advisor"
+)
+
+// labels are the toggles' names where the advisor's stable name is not a
+// word a person would use.
+var labels = map[advisor.Criterion]string{
+	advisor.TimeZones: "Time zones",
+	advisor.Context:   "Context, FYI",
+	advisor.SelfPaced: "Self-paced",
+}
+
+// label is what a toggle says: its accelerator, then its name, as in
+// "[u] Urgent".
+func label(c advisor.CriterionInfo) string {
+	name, ok := labels[c.Criterion]
+	if !ok {
+		name = strings.ToUpper(c.Name[:1]) + c.Name[1:]
+	}
+	return "[" + string(rune(c.Key)) + "] " + name
+}
+
+// toggle is one criterion a person sets. It shows whether the criterion
+// holds; a person's tick or untick becomes a flag (see flip).
+type toggle struct {
+	widget.Check
+	p    *Popup
+	info advisor.CriterionInfo
+}
+
+func newToggle(p *Popup, c advisor.CriterionInfo) *toggle {
+	t := &toggle{p: p, info: c}
+	t.Text = label(c)
+	t.OnChanged = func(on bool) { p.set(c, on) }
+	t.ExtendBaseWidget(t)
+	return t
+}
+
+// show draws the toggle ticked or not, without calling OnChanged.
+func (t *toggle) show(on bool) {
+	if t.Checked != on {
+		t.Checked = on
+		t.Refresh()
+	}
+}
+
+// TypedRune flips the toggle on Space, as a check does, and passes any
+// other letter on, so accelerators work while a toggle has the focus.
+func (t *toggle) TypedRune(r rune) {
+	if r == ' ' {
+		t.Check.TypedRune(r)
+		return
+	}
+	t.p.typedRune(r)
+}
+
+// TypedKey passes Enter and Esc on to the popup.
+func (t *toggle) TypedKey(ev *fyne.KeyEvent) { t.p.typedKey(ev) }
+
+// set records a person's tick (on) or untick of c. A tick sets the flag.
+// An untick of something the draft (or the clock) still suggests sets the
+// flag to false, which wins over the text; otherwise it just unsets it, so
+// "never mind" does not turn into "it is definitely not urgent".
+func (p *Popup) set(c advisor.CriterionInfo, on bool) {
+	if on {
+		p.flags[c.Criterion] = true
+	} else {
+		delete(p.flags, c.Criterion)
+		if v := advisor.Advise(p.situation()); reasonFor(&v, c) {
+			p.flags[c.Criterion] = false
+		}
+	}
+	p.changed()
+}
+
+// flip is an accelerator's tap on the toggle for c.
+func (p *Popup) flip(c advisor.Criterion) {
+	for _, t := range p.toggles {
+		if t.info.Criterion == c {
+			t.SetChecked(!t.Checked)
+			return
+		}
+	}
+}
