@@ -1,7 +1,6 @@
 package app
 
 import (
-	"github.com/pingwise/pingwise/control"
 	"github.com/pingwise/pingwise/focus"
 )
 
@@ -43,17 +42,6 @@ func (s *shell) markHandled(id string) {
 		s.main.notice(err.Error())
 	}
 	s.refresh()
-}
-
-func (s *shell) ask() { s.askWith(control.Ask{}) }
-
-func (s *shell) askWith(a control.Ask) {
-	if s.asker == nil {
-		s.main.notice("The sync-or-async popup is not available in this build.")
-		s.main.present()
-		return
-	}
-	s.asker(a)
 }
 
 func (s *shell) showStatsNow() {

@@ -17,6 +17,7 @@ import (
 	fyneapp "fyne.io/fyne/v2/app"
 	"fyne.io/fyne/v2/driver/desktop"
 
+	"github.com/pingwise/pingwise/app/popup"
 	"github.com/pingwise/pingwise/app/stats"
 	"github.com/pingwise/pingwise/app/x11"
 	"github.com/pingwise/pingwise/control"
@@ -106,7 +107,7 @@ type shell struct {
 	lastKey  string // what the tray menu shows, to rebuild it only on change
 	icon     focus.State
 	statsWin *stats.Window
-	asker    func(control.Ask) // opens the "Sync or async?" popup; set by popup.go
+	popup    *popup.Popup
 
 	x          *x11.Conn // nil without X11
 	releaseKey func()    // releases the grabbed hotkey
@@ -133,6 +134,7 @@ func (s *shell) start(a fyne.App, d environment) {
 	a.SetIcon(appIcon())
 	s.notify = newNotifier(d.bus, s.settings.Notifications)
 	s.main = newMainWindow(s)
+	s.popup = s.newPopup()
 	if da, ok := a.(desktop.App); ok && d.bus {
 		// Without a session bus Fyne's systray panics on Quit, so the tray
 		// is only set up when a bus answers; with a bus but no tray host
@@ -164,7 +166,7 @@ func (s *shell) refresh() {
 	if err != nil {
 		s.main.notice(err.Error())
 	}
-	v := view{status: st, deferred: list, pending: n, presets: s.settings.Presets, canAsk: s.asker != nil}
+	v := view{status: st, deferred: list, pending: n, presets: s.settings.Presets}
 	if s.tray != nil {
 		if key := v.key(); key != s.lastKey {
 			s.tray.SetSystemTrayMenu(buildMenu(v, s))

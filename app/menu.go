@@ -19,13 +19,12 @@ type view struct {
 	deferred []focus.Interruption
 	pending  int
 	presets  []int
-	canAsk   bool
 }
 
 // key identifies what the menu shows, so it is rebuilt only on change.
 func (v view) key() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s|%d|%v|%v", v.status.Line(), v.pending, v.presets, v.canAsk)
+	fmt.Fprintf(&b, "%s|%d|%v", v.status.Line(), v.pending, v.presets)
 	for _, d := range v.deferred {
 		b.WriteString("|" + d.ID)
 	}
@@ -118,7 +117,7 @@ func buildMenu(v view, a actions) *fyne.Menu {
 		item(pause, a.pauseResume, !active),
 		item("Stop", a.stop, st == focus.Idle),
 		fyne.NewMenuItemSeparator(),
-		item("Sync or async?...", a.ask, !v.canAsk),
+		item("Sync or async?...", a.ask, false),
 		submenu("Log interruption", false, logs...),
 		submenu(fmt.Sprintf("Deferred (%d)", v.pending), v.pending == 0, pending...),
 		fyne.NewMenuItemSeparator(),

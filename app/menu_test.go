@@ -74,7 +74,7 @@ func TestMenuByState(t *testing.T) {
 			[]string{"On a break: 4 min left", "Pause", "Deferred (0)"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			v := view{status: tc.status, pending: tc.pending, presets: []int{25, 50, 90}, canAsk: true}
+			v := view{status: tc.status, pending: tc.pending, presets: []int{25, 50, 90}}
 			for i := range tc.pending {
 				v.deferred = append(v.deferred, focus.Interruption{ID: string(rune('a' + i)), Channel: focus.Chat, Who: "Dana"})
 			}
@@ -99,7 +99,7 @@ func TestMenuByState(t *testing.T) {
 
 func TestMenuActions(t *testing.T) {
 	r := &recorder{}
-	v := view{status: focus.Status{State: focus.Focusing, Remaining: time.Minute}, presets: []int{25, 50, 90}, canAsk: true,
+	v := view{status: focus.Status{State: focus.Focusing, Remaining: time.Minute}, presets: []int{25, 50, 90},
 		pending: 12, deferred: []focus.Interruption{{ID: "x1", Channel: focus.Call, Who: "Lee"}}}
 	m := buildMenu(v, r)
 	itemOf(t, m.Items, "Start focus", "50 min").Action()

@@ -102,7 +102,6 @@ func (m *mainWindow) show(v view) {
 	}
 	setEnabled(m.pause, active)
 	setEnabled(m.stopB, st != focus.Idle)
-	setEnabled(m.askB, v.canAsk)
 	m.deferred.SetText(fmt.Sprintf("Deferred to answer: %d", v.pending))
 	setEnabled(m.handled, v.pending > 0)
 }

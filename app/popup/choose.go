@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/widget"
 
 	"github.com/pingwise/pingwise/advisor"
 	"github.com/pingwise/pingwise/focus"
@@ -21,7 +20,7 @@ func (p *Popup) choose(m advisor.Mode) {
 	if p.done {
 		return
 	}
-	if p.invalid.Visible() {
+	if p.bad != "" {
 		f := p.peopleF
 		if _, bad := f.value(); bad == "" {
 			f = p.minutesF
@@ -39,9 +38,9 @@ func (p *Popup) choose(m advisor.Mode) {
 		if err := p.cfg.Decide(d); err != nil {
 			msg := "Could not log it: " + err.Error()
 			if copied {
-				msg = "The message outline is on the clipboard, but the choice could not be logged: " + err.Error()
+				msg = "Outline copied, but not logged: " + err.Error()
 			}
-			p.say(msg, widget.DangerImportance)
+			p.setProblem(msg)
 			return
 		}
 	}
@@ -50,7 +49,8 @@ func (p *Popup) choose(m advisor.Mode) {
 		p.cfg.Chosen(m, Prefill{People: d.People, Channel: d.Channel, Target: p.pre.Target, Text: p.draft.Text})
 	}
 	p.actions.Hide()
-	p.say(confirmation(d, p.v.Cost, copied), widget.SuccessImportance)
+	p.confirm.SetText(confirmation(d, p.v.Cost, copied))
+	p.confirm.Show()
 	gen := p.gen
 	after := p.cfg.After
 	if after == nil {
@@ -61,13 +61,6 @@ func (p *Popup) choose(m advisor.Mode) {
 			p.Hide()
 		}
 	})
-}
-
-// say shows msg above the buttons.
-func (p *Popup) say(msg string, imp widget.Importance) {
-	p.message.Importance = imp
-	p.message.SetText(msg)
-	p.message.Show()
 }
 
 // decision is what choosing m logs.

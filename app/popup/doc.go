@@ -15,14 +15,18 @@
 // advisor promises); unticking one nothing else suggests just unsets it.
 //
 // Two actions end it. Go sync and Send async log a focus.Decision through
-// Config.Decide, show a short confirmation and close after ConfirmFor. Send
+// Config.Decide (the channel: for sync, the live channel the person was
+// about to use, else the verdict's, else a call; for async, the verdict's,
+// else the advisor's async alternative), show a short confirmation and
+// close after ConfirmFor. Send
 // async also copies a message outline (the seed's "offer detail": context,
 // the ask, by when) through Config.Copy. Esc, or closing the window, hides
 // it without logging anything.
 //
 // Keyboard, all of it without the mouse:
-//   - a toggle's letter flips it, unless a text field has the focus;
-//     Alt+letter flips it always, so a person typing the draft can too;
+//   - a toggle's letter flips it, unless the draft has the focus (the
+//     number fields take digits only); Alt+letter flips it always, so a
+//     person typing the draft can too;
 //   - Enter takes the recommended action (the highlighted button), except in
 //     the multi-line draft, where Ctrl+Enter (or Cmd+Enter) does; on a
 //     focused button, Enter and Space press that button;

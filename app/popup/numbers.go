@@ -71,18 +71,32 @@ func (p *Popup) readNumbers() {
 			bad = append(bad, msg)
 		}
 	}
-	if len(bad) == 0 {
-		if p.invalid.Visible() {
-			p.invalid.Hide()
-			p.goSync.Enable()
-			p.sendAsync.Enable()
-		}
+	was := p.bad
+	p.bad = strings.Join(bad, " ")
+	switch {
+	case p.bad == was:
+	case p.bad == "":
+		p.setProblem("")
+		p.goSync.Enable()
+		p.sendAsync.Enable()
+	default:
+		p.setProblem(p.bad)
+		p.goSync.Disable()
+		p.sendAsync.Disable()
+	}
+}
+
+// setProblem shows msg instead of the hint above the buttons; "" brings
+// the hint back.
+func (p *Popup) setProblem(msg string) {
+	if msg == "" {
+		p.problem.Hide()
+		p.hint.Show()
 		return
 	}
-	p.invalid.SetText(strings.Join(bad, " "))
-	p.invalid.Show()
-	p.goSync.Disable()
-	p.sendAsync.Disable()
+	p.problem.SetText(msg)
+	p.problem.Show()
+	p.hint.Hide()
 }
 
 // numEntry takes digits; any other letter is an accelerator, since it
@@ -98,6 +112,12 @@ func newNumEntry(p *Popup, f *numField) *numEntry {
 	e.OnChanged = func(string) { p.changed() }
 	e.ExtendBaseWidget(e)
 	return e
+}
+
+// FocusGained selects the number, so typing replaces it.
+func (e *numEntry) FocusGained() {
+	e.Entry.FocusGained()
+	e.Entry.TypedShortcut(&fyne.ShortcutSelectAll{})
 }
 
 func (e *numEntry) TypedRune(r rune) {

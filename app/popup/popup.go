@@ -17,8 +17,12 @@ import (
 // Title is the window's title, and the question the popup asks.
 const Title = "Sync or async?"
 
-// Size is the popup's fixed size.
-var Size = fyne.NewSize(560, 520)
+// size is the popup's fixed size: what the question, four lines of
+// reasons, eleven toggles and three lines of draft need, compacted.
+var size = fyne.NewSize(560, 560)
+
+// hint is the line above the buttons until something needs saying there.
+const hint = "Enter takes the highlighted action · Esc closes · a [letter] flips its toggle"
 
 // ConfirmFor is how long the confirmation stays before the popup closes.
 const ConfirmFor = 1500 * time.Millisecond
@@ -34,8 +38,9 @@ type Prefill struct {
 // Config connects the popup to the app. Every field may be nil.
 type Config struct {
 	// Base is the context from settings: RefocusMinutes, WorkingHours,
-	// TheirZone, Now. It is read each time the popup opens; the popup adds
-	// the flags, people, minutes and text. Nil means the advisor's defaults.
+	// TheirZone, Now. It is read when the popup opens afresh (and once in
+	// New); the popup adds the flags, people, minutes and text, its flags
+	// winning over Base's. Nil means the advisor's defaults.
 	Base func() advisor.Situation
 	// Decide logs the choice (the app passes tracker.LogDecision). An error
 	// is shown and the popup stays open. Nil logs nothing.
@@ -78,12 +83,14 @@ type Popup struct {
 	toggles    []*toggle
 	peopleF    *numField
 	minutesF   *numField
-	invalid    *widget.Label
+	bad        string // what is wrong with the numbers; "" when nothing
 	draft      *draftEntry
 	goSync     *keyButton
 	sendAsync  *keyButton
-	actions    *fyne.Container
-	message    *widget.Label // the confirmation, or why the choice failed
+	hint       *widget.RichText
+	problem    *widget.Label   // shown instead of the hint: a bad number, a failed log
+	actions    *fyne.Container // the hint or problem line, and the buttons
+	confirm    *widget.Label   // shown instead of the actions once a choice is logged
 }
 
 // New builds the popup in w, hidden: every widget, the keys, the close
@@ -94,8 +101,6 @@ func New(w fyne.Window, cfg Config) *Popup {
 
 	title := widget.NewLabelWithStyle(Title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	title.SizeName = theme.SizeNameCaptionText
-	hint := widget.NewRichText(&widget.TextSegment{Text: "Enter takes the highlighted one · Esc closes",
-		Style: widget.RichTextStyle{ColorName: theme.ColorNamePlaceHolder, SizeName: theme.SizeNameCaptionText}})
 	p.to = widget.NewLabel("")
 	p.to.SizeName = theme.SizeNameCaptionText
 	p.to.Truncation = fyne.TextTruncateEllipsis
@@ -119,36 +124,41 @@ func New(w fyne.Window, cfg Config) *Popup {
 	p.peopleF = newNumField(p, "People", &p.people, 1, focus.MaxPeople, 1)
 	p.minutesF = newNumField(p, "Minutes", &p.minutes, 0, int(focus.MaxPlanned/time.Minute), 5)
 	p.minutesF.entry.PlaceHolder = "auto"
-	p.invalid = widget.NewLabel("")
-	p.invalid.Importance = widget.DangerImportance
-	p.invalid.Wrapping = fyne.TextWrapWord
-	p.invalid.Hide()
 	numbers := container.NewHBox(p.peopleF.row, layout.NewSpacer(), p.minutesF.row)
 
 	p.draft = newDraftEntry(p)
 
 	p.goSync = newKeyButton(p, "Go sync", theme.MediaPlayIcon(), func() { p.choose(advisor.Sync) })
 	p.sendAsync = newKeyButton(p, "Send async", theme.MailSendIcon(), func() { p.choose(advisor.Async) })
-	p.actions = container.NewGridWithColumns(2, p.goSync, p.sendAsync)
-	p.message = widget.NewLabel("")
-	p.message.Wrapping = fyne.TextWrapWord
-	p.message.Hide()
+	p.hint = widget.NewRichText(&widget.TextSegment{Text: hint,
+		Style: widget.RichTextStyle{ColorName: theme.ColorNamePlaceHolder, SizeName: theme.SizeNameText}})
+	p.hint.Truncation = fyne.TextTruncateEllipsis
+	p.problem = widget.NewLabel("")
+	p.problem.Importance = widget.DangerImportance
+	p.problem.Truncation = fyne.TextTruncateEllipsis
+	p.problem.Hide()
+	p.actions = container.NewVBox(container.NewStack(p.hint, p.problem),
+		container.NewGridWithColumns(2, p.goSync, p.sendAsync))
+	p.confirm = widget.NewLabel("")
+	p.confirm.Importance = widget.SuccessImportance
+	p.confirm.Wrapping = fyne.TextWrapWord
+	p.confirm.TextStyle.Bold = true
+	p.confirm.Hide()
 
 	top := container.NewVBox(
-		container.NewBorder(nil, nil, title, hint, p.to),
+		container.NewBorder(nil, nil, title, nil, p.to),
 		container.NewBorder(nil, nil, nil, container.NewCenter(p.confidence), p.headline),
 		p.reasons,
 		p.cost,
 		widget.NewSeparator(),
 		grid,
 		numbers,
-		p.invalid,
 	)
-	bottom := container.NewVBox(p.message, p.actions)
+	bottom := container.NewStack(p.actions, p.confirm)
 	content := container.NewBorder(top, bottom, nil, nil, p.draft)
 	w.SetTitle(Title)
 	w.SetContent(container.NewThemeOverride(content, compact{}))
-	w.Resize(Size)
+	w.Resize(size)
 	w.SetFixedSize(true)
 	w.SetCloseIntercept(p.Hide)
 	p.bindKeys()
@@ -203,6 +213,7 @@ func (p *Popup) reset(pre Prefill) {
 	p.peopleF.entry.SetText(strconv.Itoa(people))
 	p.minutesF.entry.SetText("")
 	p.draft.SetText(pre.Text)
+	p.draft.Entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyPageDown}) // the cursor after the text
 	p.quiet = false
 
 	to := ""
@@ -213,8 +224,10 @@ func (p *Popup) reset(pre Prefill) {
 		}
 	}
 	p.to.SetText(to)
-	p.message.Hide()
+	p.confirm.Hide()
 	p.actions.Show()
+	p.bad = ""
+	p.setProblem("")
 	p.win.Canvas().Unfocus()
 	p.changed()
 }

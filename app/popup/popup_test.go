@@ -1,0 +1,528 @@
+package popup
+
+import (
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/pingwise/pingwise/advisor"
+	"github.com/pingwise/pingwise/focus"
+)
+
+const recap = "Here is the recap of the launch review. Can you check the numbers by Friday? No rush."
+
+func TestNewBuildsHiddenAndShowFocusesTheDraft(t *testing.T) {
+	a := test.NewTempApp(t)
+	w := a.NewWindow("")
+	p := New(w, Config{})
+	if p.Window() != w || w.Title() != Title || !w.FixedSize() {
+		t.Errorf("window %q fixed %v: want the one passed in, titled %q, fixed", w.Title(), w.FixedSize(), Title)
+	}
+	if p.shown {
+		t.Error("New should build the popup hidden")
+	}
+	if want := []string{"[c] Crisis", "[u] Urgent", "[s] Sensitive", "[b] Brainstorm", "[r] Rapport", "[k] Kickoff",
+		"[x] Complex", "[a] Reply", "[t] Time zones", "[f] Context, FYI", "[l] Self-paced"}; !slices.Equal(toggleTexts(p), want) {
+		t.Errorf("toggles %q, want %q", toggleTexts(p), want)
+	}
+	p.Show(Prefill{})
+	if w.Canvas().Focused() != p.draft {
+		t.Error("Show should focus the draft, so a person can paste at once")
+	}
+	if got := headlineText(p); got != "Async: send it in writing" {
+		t.Errorf("headline %q with nothing set", got)
+	}
+}
+
+func toggleTexts(p *Popup) (out []string) {
+	for _, t := range p.toggles {
+		out = append(out, t.Text)
+	}
+	return out
+}
+
+func TestToggleByTap(t *testing.T) {
+	p, _ := newTestPopup(t, Prefill{})
+	crisis := toggleFor(t, p, advisor.Crisis)
+	test.Tap(crisis)
+	if !crisis.Checked || p.v.Mode != advisor.Sync || headlineText(p) != "Sync: talk it through live" {
+		t.Fatalf("after tapping crisis: checked %v, verdict %s, headline %q", crisis.Checked, p.v.Mode, headlineText(p))
+	}
+	if p.goSync.Importance != widget.HighImportance || p.sendAsync.Importance != widget.MediumImportance {
+		t.Error("the recommended button should stand out")
+	}
+	if !strings.Contains(reasonsText(p), "sync  A crisis needs immediate attention.") {
+		t.Errorf("reasons %q: want the crisis reason tagged sync", reasonsText(p))
+	}
+	test.Tap(crisis)
+	if crisis.Checked || p.v.Mode != advisor.Async {
+		t.Errorf("tapping crisis again: checked %v, verdict %s", crisis.Checked, p.v.Mode)
+	}
+	if _, set := p.flags[advisor.Crisis]; set {
+		t.Error("unticking what nothing else suggests should unset the flag, not set it false")
+	}
+}
+
+func TestAccelerators(t *testing.T) {
+	p, _ := newTestPopup(t, Prefill{})
+	c := p.Window().Canvas()
+
+	// Nothing focused: the letter flips its toggle.
+	c.Unfocus()
+	typeRunes(p, "c")
+	if !toggleFor(t, p, advisor.Crisis).Checked || p.v.Mode != advisor.Sync {
+		t.Fatal("c with nothing focused should tick crisis and turn the verdict sync")
+	}
+	typeRunes(p, "C") // either case
+	if toggleFor(t, p, advisor.Crisis).Checked || p.v.Mode != advisor.Async {
+		t.Fatal("C should untick crisis again")
+	}
+
+	// The draft focused: letters are text.
+	c.Focus(p.draft)
+	typeRunes(p, "cub")
+	if p.draft.Text != "cub" || len(p.flags) != 0 {
+		t.Fatalf("typing in the draft: text %q, flags %v", p.draft.Text, p.flags)
+	}
+
+	// Alt+letter flips from the draft too, and types nothing.
+	pressShortcut(p, &desktop.CustomShortcut{KeyName: fyne.KeyU, Modifier: fyne.KeyModifierAlt})
+	if !toggleFor(t, p, advisor.Urgent).Checked || p.v.Mode != advisor.Sync || p.draft.Text != "cub" {
+		t.Fatalf("Alt+U in the draft: urgent %v, verdict %s, text %q", toggleFor(t, p, advisor.Urgent).Checked, p.v.Mode, p.draft.Text)
+	}
+	if c.Focused() != p.draft {
+		t.Error("Alt+letter should leave the focus in the draft")
+	}
+
+	// A toggle focused (Tab went there): letters still flip, Space flips it.
+	rapport := toggleFor(t, p, advisor.Rapport)
+	c.Focus(rapport)
+	typeRunes(p, "x ")
+	if !toggleFor(t, p, advisor.Complex).Checked || !rapport.Checked {
+		t.Errorf("x then Space on the focused rapport toggle: complex %v, rapport %v", toggleFor(t, p, advisor.Complex).Checked, rapport.Checked)
+	}
+
+	// A number field focused: digits are typed, letters flip.
+	c.Focus(p.peopleF.entry)
+	typeRunes(p, "2k") // the field's text is selected on focus: typing replaces it
+	if p.peopleF.entry.Text != "2" || !toggleFor(t, p, advisor.Kickoff).Checked {
+		t.Errorf("2k in the people field: text %q, kickoff %v", p.peopleF.entry.Text, toggleFor(t, p, advisor.Kickoff).Checked)
+	}
+
+	// Alt+letter with nothing focused, or a toggle focused: the canvas's shortcut.
+	c.Unfocus()
+	pressShortcut(p, &desktop.CustomShortcut{KeyName: fyne.KeyS, Modifier: fyne.KeyModifierAlt})
+	c.Focus(rapport)
+	pressShortcut(p, &desktop.CustomShortcut{KeyName: fyne.KeyT, Modifier: fyne.KeyModifierAlt})
+	if !toggleFor(t, p, advisor.Sensitive).Checked || !toggleFor(t, p, advisor.TimeZones).Checked {
+		t.Error("Alt+S and Alt+T should flip sensitive and time zones")
+	}
+
+	// A letter that is no accelerator does nothing.
+	c.Unfocus()
+	before := len(p.flags)
+	typeRunes(p, "z")
+	if len(p.flags) != before {
+		t.Error("z is no accelerator")
+	}
+}
+
+func TestDraftUpdatesTheVerdictLive(t *testing.T) {
+	p, _ := newTestPopup(t, Prefill{})
+	typeRunes(p, "the site is down")
+	crisis := toggleFor(t, p, advisor.Crisis)
+	if p.v.Mode != advisor.Sync || !crisis.Checked {
+		t.Fatalf("after typing: verdict %s, crisis shown %v", p.v.Mode, crisis.Checked)
+	}
+	if !strings.Contains(reasonsText(p), `sync  "site is down" A crisis needs immediate attention.`) {
+		t.Errorf("reasons %q: want the triggering words in quotes", reasonsText(p))
+	}
+	if _, set := p.flags[advisor.Crisis]; set {
+		t.Error("what the draft says is no flag")
+	}
+
+	// Unticking what the draft says overrides it: false wins over the text.
+	test.Tap(crisis)
+	if v, set := p.flags[advisor.Crisis]; !set || v || crisis.Checked || p.v.Mode != advisor.Async {
+		t.Fatalf("unticking crisis the draft suggests: flag %v set %v, shown %v, verdict %s", v, set, crisis.Checked, p.v.Mode)
+	}
+
+	p.Show(Prefill{}) // still up: nothing resets
+	if p.v.Mode != advisor.Async || p.draft.Text != "the site is down" {
+		t.Fatalf("Show while up: verdict %s, draft %q", p.v.Mode, p.draft.Text)
+	}
+	p.Hide()
+	p.Show(Prefill{})
+	typeRunes(p, "no rush, whenever you can")
+	if p.v.Mode != advisor.Async || !strings.Contains(reasonsText(p), `"no rush"`) {
+		t.Errorf("no rush: verdict %s, reasons %q", p.v.Mode, reasonsText(p))
+	}
+	if toggleFor(t, p, advisor.Urgent).Checked {
+		t.Error("no rush says it is not urgent: the urgent toggle stays off")
+	}
+}
+
+func TestEnterTakesTheRecommendedAction(t *testing.T) {
+	p, r := newTestPopup(t, Prefill{People: 4, Target: "#design", Text: recap})
+	pressKey(p, fyne.KeyReturn) // in the multi-line draft, a new line
+	if len(r.decided) != 0 || !strings.HasSuffix(p.draft.Text, "\n") {
+		t.Fatalf("Enter in the draft: %d decisions, text %q", len(r.decided), p.draft.Text)
+	}
+	p.Window().Canvas().Unfocus()
+	pressKey(p, fyne.KeyReturn)
+	pressKey(p, fyne.KeyReturn) // a second Enter during the confirmation logs nothing
+	if len(r.decided) != 1 {
+		t.Fatalf("Decide called %d times, want once", len(r.decided))
+	}
+	d := r.decided[0]
+	want := focus.Decision{Recommended: focus.Async, Chosen: focus.Async, Channel: "email", People: 4, Minutes: 30,
+		Reasons: []string{
+			"It is context (a pre-read, recap or FYI): people read it at their own pace, no meeting needed.",
+			"No immediate answer is needed: let them reply in their own time and keep their focus.",
+			"Async is the default: synchronous communication should be the exception, not the rule.",
+			"4 recipients. A group is hard and expensive to get together at one time; a 30-minute meeting with 10 people is 5 hours.",
+		}}
+	if d.Recommended != want.Recommended || d.Chosen != want.Chosen || d.Channel != want.Channel ||
+		d.People != want.People || d.Minutes != want.Minutes || !slices.Equal(d.Reasons, want.Reasons) {
+		t.Errorf("logged %+v\nwant %+v", d, want)
+	}
+	if err := d.Validate(); err != nil {
+		t.Errorf("the decision should be valid: %v", err)
+	}
+	if !slices.Equal(r.modes, []advisor.Mode{advisor.Async}) ||
+		r.chosen[0] != (Prefill{People: 4, Channel: "email", Target: "#design", Text: recap + "\n"}) {
+		t.Errorf("Chosen got %v %+v", r.modes, r.chosen)
+	}
+	const confirm = "Logged: async by email. About 1.5 h of refocus saved. A message outline is on the clipboard."
+	if p.confirm.Text != confirm || !p.confirm.Visible() || p.actions.Visible() {
+		t.Errorf("confirmation %q (shown %v), buttons shown %v", p.confirm.Text, p.confirm.Visible(), p.actions.Visible())
+	}
+	if len(r.waits) != 1 || r.waits[0] != ConfirmFor || !p.shown {
+		t.Fatalf("the auto-close should be scheduled once for %v, the popup still up: %v, shown %v", ConfirmFor, r.waits, p.shown)
+	}
+	r.fire()
+	if p.shown {
+		t.Error("After's callback should hide the popup")
+	}
+}
+
+func TestCtrlEnterFromTheDraft(t *testing.T) {
+	p, r := newTestPopup(t, Prefill{Text: "the site is down"})
+	pressShortcut(p, &desktop.CustomShortcut{KeyName: fyne.KeyReturn, Modifier: fyne.KeyModifierControl})
+	if len(r.decided) != 1 || r.decided[0].Chosen != focus.Sync || r.decided[0].Channel != "call" {
+		t.Fatalf("Ctrl+Enter in the draft: %+v", r.decided)
+	}
+	if want := "Logged: sync by call. It costs 15 min plus 23 min of refocus."; p.confirm.Text != want {
+		t.Errorf("confirmation %q, want %q", p.confirm.Text, want)
+	}
+	if len(r.copied) != 0 {
+		t.Error("going sync copies nothing")
+	}
+}
+
+func TestFocusedButtonTakesEnter(t *testing.T) {
+	p, r := newTestPopup(t, Prefill{}) // async recommended
+	p.Window().Canvas().Focus(p.goSync)
+	pressKey(p, fyne.KeyReturn)
+	if len(r.decided) != 1 || r.decided[0].Chosen != focus.Sync || r.decided[0].Recommended != focus.Async {
+		t.Errorf("Enter on the focused Go sync button: %+v", r.decided)
+	}
+}
+
+func TestEscClosesWithoutLogging(t *testing.T) {
+	p, r := newTestPopup(t, Prefill{Text: "the site is down"})
+	c := p.Window().Canvas()
+	for _, focusOn := range []fyne.Focusable{p.draft, nil, toggleFor(t, p, advisor.Urgent), p.peopleF.entry, p.sendAsync} {
+		p.Show(Prefill{Text: "the site is down"})
+		if focusOn == nil {
+			c.Unfocus()
+		} else {
+			c.Focus(focusOn)
+		}
+		pressKey(p, fyne.KeyEscape)
+		if p.shown {
+			t.Errorf("Esc with %T focused should close the popup", focusOn)
+		}
+	}
+	if len(r.decided) != 0 || len(r.copied) != 0 || len(r.chosen) != 0 {
+		t.Errorf("closing logged %v, copied %v", r.decided, r.copied)
+	}
+}
+
+// closeWindow records the close intercept, which the test window keeps to
+// itself.
+type closeWindow struct {
+	fyne.Window
+	intercept func()
+}
+
+func (w *closeWindow) SetCloseIntercept(f func()) { w.intercept = f; w.Window.SetCloseIntercept(f) }
+
+func TestClosingHidesWithoutLogging(t *testing.T) {
+	a := test.NewTempApp(t)
+	r := &rec{}
+	w := &closeWindow{Window: a.NewWindow("")}
+	p := New(w, r.config())
+	p.Show(Prefill{Text: "the site is down"})
+	if w.intercept == nil {
+		t.Fatal("New should intercept closing: the popup is built once and only hidden")
+	}
+	w.intercept()
+	if p.shown || len(r.decided) != 0 {
+		t.Errorf("closing: shown %v, %d decisions", p.shown, len(r.decided))
+	}
+	p.Show(Prefill{})
+	if !p.shown || len(a.Driver().AllWindows()) != 2 {
+		t.Errorf("the popup should come back in the same window")
+	}
+}
+
+func TestSendAsyncCopiesTheOutline(t *testing.T) {
+	p, r := newTestPopup(t, Prefill{Target: "#design", Channel: "chat",
+		Text: "Hi all,\nThe build broke on main after the merge. Can you look at it?"})
+	test.Tap(p.sendAsync)
+	if len(r.copied) != 1 {
+		t.Fatalf("Copy called %d times", len(r.copied))
+	}
+	const want = "To: #design\n" +
+		"Context: The build broke on main after the merge.\n" +
+		"The ask: Can you look at it?\n" +
+		"By when: [the day and time you need it]; no need to drop what you are doing.\n" +
+		"Details: [links, files, what you already tried]\n"
+	if r.copied[0] != want {
+		t.Errorf("copied\n%s\nwant\n%s", r.copied[0], want)
+	}
+	// "Hi all" reads as a group: email, although they were about to chat.
+	if len(r.decided) != 1 || r.decided[0].Channel != "email" || r.decided[0].Chosen != focus.Async {
+		t.Errorf("logged %+v", r.decided)
+	}
+}
+
+func TestDecideErrorKeepsThePopupOpen(t *testing.T) {
+	p, r := newTestPopup(t, Prefill{Text: "the site is down"})
+	r.fail = errLocked
+	test.Tap(p.goSync)
+	if want := "Could not log it: database is locked"; p.problem.Text != want || !p.problem.Visible() || p.hint.Visible() {
+		t.Errorf("problem %q, want %q", p.problem.Text, want)
+	}
+	if !p.shown || p.done || !p.actions.Visible() || len(r.waits) != 0 || len(r.chosen) != 0 {
+		t.Fatalf("after an error the popup stays, ready to try again: shown %v done %v", p.shown, p.done)
+	}
+	test.Tap(p.sendAsync)
+	if want := "Outline copied, but not logged: database is locked"; p.problem.Text != want || len(r.copied) != 1 {
+		t.Errorf("problem %q, want %q; copied %d", p.problem.Text, want, len(r.copied))
+	}
+	r.fail = nil
+	test.Tap(p.goSync)
+	if len(r.decided) != 3 || !p.done || len(r.chosen) != 1 || !strings.HasPrefix(p.confirm.Text, "Logged: sync") {
+		t.Errorf("retrying: %d decisions, done %v, message %q", len(r.decided), p.done, p.confirm.Text)
+	}
+}
+
+func TestPrefill(t *testing.T) {
+	p, r := newTestPopup(t, Prefill{People: 3, Channel: "call", Target: "+1 555 1234", Text: "quick question about the invoice"})
+	if p.peopleF.entry.Text != "3" || p.people != 3 {
+		t.Errorf("people field %q, value %d", p.peopleF.entry.Text, p.people)
+	}
+	if p.to.Text != "To: +1 555 1234 · call" {
+		t.Errorf("target line %q", p.to.Text)
+	}
+	if p.draft.Text != "quick question about the invoice" {
+		t.Errorf("draft %q", p.draft.Text)
+	}
+	if p.goSync.Text != "Go sync (call)" {
+		t.Errorf("Go sync button %q", p.goSync.Text)
+	}
+	test.Tap(p.goSync)
+	if len(r.decided) != 1 || r.decided[0].Channel != "call" || r.decided[0].People != 3 || r.decided[0].Minutes != 30 {
+		t.Errorf("a prefilled call should log a call: %+v", r.decided)
+	}
+	if r.chosen[0].Target != "+1 555 1234" || r.chosen[0].Channel != "call" {
+		t.Errorf("Chosen got %+v: the app needs the target to hand the call on", r.chosen[0])
+	}
+}
+
+func TestChannels(t *testing.T) {
+	for _, c := range []struct {
+		name          string
+		pre           Prefill
+		flags         []advisor.Criterion
+		sync, async   string
+		recommendSync bool
+	}{
+		{"plain one-to-one", Prefill{}, nil, "call", "chat", false},
+		{"plain group", Prefill{People: 6}, nil, "call", "email", false},
+		{"chat prefill going sync", Prefill{Channel: "chat"}, nil, "call", "chat", false},
+		{"video call prefill", Prefill{Channel: "Video Call"}, nil, "video call", "chat", false},
+		{"group brainstorm", Prefill{People: 5}, []advisor.Criterion{advisor.Brainstorm}, "meeting", "email", true},
+		{"complex kickoff", Prefill{People: 5}, []advisor.Criterion{advisor.Kickoff, advisor.Brainstorm, advisor.Complex},
+			"meeting", "shared document", true},
+		{"a sensitive talk across time zones", Prefill{}, []advisor.Criterion{advisor.Sensitive, advisor.TimeZones},
+			"video call", "email", true},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			p, _ := newTestPopup(t, c.pre)
+			for _, f := range c.flags {
+				test.Tap(toggleFor(t, p, f))
+			}
+			if (p.v.Mode == advisor.Sync) != c.recommendSync {
+				t.Fatalf("verdict %s", p.v.Mode)
+			}
+			if s, a := p.decision(advisor.Sync).Channel, p.decision(advisor.Async).Channel; s != c.sync || a != c.async {
+				t.Errorf("channels sync %q async %q, want %q %q", s, a, c.sync, c.async)
+			}
+		})
+	}
+}
+
+func TestScheduleHeadline(t *testing.T) {
+	p, _ := newTestPopup(t, Prefill{})
+	test.Tap(toggleFor(t, p, advisor.Sensitive))
+	test.Tap(toggleFor(t, p, advisor.TimeZones))
+	if got := headlineText(p); got != "Sync: schedule a live talk" {
+		t.Errorf("headline %q", got)
+	}
+	if !strings.Contains(reasonsText(p), "note  Other time zones would normally mean async") {
+		t.Errorf("reasons %q: the time zones reason yielded, as a note", reasonsText(p))
+	}
+}
+
+func TestNumbers(t *testing.T) {
+	p, r := newTestPopup(t, Prefill{})
+	c := p.Window().Canvas()
+
+	test.Tap(p.peopleF.plus)
+	test.Tap(p.peopleF.plus)
+	test.Tap(p.peopleF.minus)
+	if p.peopleF.entry.Text != "2" || p.people != 2 {
+		t.Errorf("people after + + -: %q", p.peopleF.entry.Text)
+	}
+	test.Tap(p.minutesF.plus) // from the default 15 for two people
+	if p.minutesF.entry.Text != "20" {
+		t.Errorf("minutes after + from auto: %q, want 20", p.minutesF.entry.Text)
+	}
+	c.Focus(p.minutesF.entry)
+	pressKey(p, fyne.KeyDown)
+	pressKey(p, fyne.KeyDown)
+	pressKey(p, fyne.KeyDown)
+	pressKey(p, fyne.KeyDown)
+	if p.minutesF.entry.Text != "" || p.minutes != 0 {
+		t.Errorf("minutes stepped below 5 should go back to auto, got %q", p.minutesF.entry.Text)
+	}
+	if !strings.Contains(p.cost.Text, "A 15-minute call with 2 people costs 30 min plus 46 min of refocus") {
+		t.Errorf("cost %q", p.cost.Text)
+	}
+
+	p.peopleF.entry.SetText("0")
+	if !p.problem.Visible() || p.problem.Text != "People: use a whole number from 1 to 10000." {
+		t.Fatalf("people 0: problem %q shown %v", p.problem.Text, p.problem.Visible())
+	}
+	if !p.goSync.Disabled() || !p.sendAsync.Disabled() || p.people != 2 {
+		t.Error("an invalid number disables the buttons and keeps the last valid value for the verdict")
+	}
+	p.minutesF.entry.SetText("999")
+	if p.problem.Text != "People: use a whole number from 1 to 10000. Minutes: use a whole number from 0 to 480." {
+		t.Errorf("problem %q", p.problem.Text)
+	}
+	c.Unfocus()
+	pressKey(p, fyne.KeyReturn)
+	if len(r.decided) != 0 || c.Focused() != p.peopleF.entry {
+		t.Errorf("Enter with an invalid number: %d decisions, focus on %T", len(r.decided), c.Focused())
+	}
+	for _, s := range []string{"-3", "+3", "3.5", "99999999999999999999999", "abc", ""} {
+		p.peopleF.entry.SetText(s)
+		if !p.problem.Visible() {
+			t.Errorf("people %q accepted", s)
+		}
+	}
+	p.peopleF.entry.SetText("10000")
+	p.minutesF.entry.SetText("480")
+	if p.problem.Visible() || !p.hint.Visible() || p.goSync.Disabled() {
+		t.Fatalf("the limits are valid: %q", p.problem.Text)
+	}
+	test.Tap(p.peopleF.plus)
+	if p.peopleF.entry.Text != "10000" {
+		t.Errorf("+ at the limit: %q", p.peopleF.entry.Text)
+	}
+	pressKey(p, fyne.KeyReturn)
+	if len(r.decided) != 1 || r.decided[0].People != 10000 || r.decided[0].Minutes != 480 {
+		t.Errorf("logged %+v", r.decided)
+	}
+}
+
+func TestShowWhileUpKeepsTheDraft(t *testing.T) {
+	p, r := newTestPopup(t, Prefill{Target: "#design"})
+	win := p.Window()
+	windows := len(fyne.CurrentApp().Driver().AllWindows())
+	typeRunes(p, "about the launch")
+	test.Tap(toggleFor(t, p, advisor.Kickoff))
+	p.Show(Prefill{Target: "#other", Text: "something else"})
+	if p.draft.Text != "about the launch" || p.to.Text != "To: #design" || !toggleFor(t, p, advisor.Kickoff).Checked {
+		t.Errorf("Show while up should keep everything: draft %q, target %q", p.draft.Text, p.to.Text)
+	}
+	if p.Window() != win || len(fyne.CurrentApp().Driver().AllWindows()) != windows {
+		t.Error("Show opened another window")
+	}
+
+	// Hidden, it starts afresh.
+	p.Hide()
+	p.Show(Prefill{Target: "#other", Text: "something else"})
+	if p.draft.Text != "something else" || p.to.Text != "To: #other" || len(p.flags) != 0 || toggleFor(t, p, advisor.Kickoff).Checked {
+		t.Errorf("Show after Hide should reset: draft %q, target %q, flags %v", p.draft.Text, p.to.Text, p.flags)
+	}
+
+	// During the confirmation it starts afresh too, and the old auto-close
+	// leaves the new question alone.
+	pressShortcut(p, &desktop.CustomShortcut{KeyName: fyne.KeyReturn, Modifier: fyne.KeyModifierControl})
+	p.Show(Prefill{Text: "next one"})
+	if p.done || p.draft.Text != "next one" || !p.actions.Visible() || p.confirm.Visible() {
+		t.Errorf("Show during the confirmation: done %v, draft %q", p.done, p.draft.Text)
+	}
+	r.fire()
+	if !p.shown {
+		t.Error("a stale auto-close hid a new question")
+	}
+}
+
+func TestNilConfig(t *testing.T) {
+	a := test.NewTempApp(t)
+	var later func()
+	p := New(a.NewWindow(""), Config{After: func(_ time.Duration, f func()) { later = f }})
+	p.Show(Prefill{Text: "the site is down"})
+	test.Tap(p.sendAsync) // no Base, Copy, Decide or Chosen
+	if !p.done || p.confirm.Text != "Logged: async by chat. About 23 min of refocus saved." {
+		t.Errorf("done %v, confirmation %q", p.done, p.confirm.Text)
+	}
+	later()
+	if p.shown {
+		t.Error("the auto-close should hide the popup")
+	}
+}
+
+func TestDefaultAfterRunsOnFyne(t *testing.T) {
+	test.NewTempApp(t)
+	ran := make(chan struct{})
+	afterFunc(time.Millisecond, func() { close(ran) })
+	select {
+	case <-ran:
+	case <-time.After(5 * time.Second):
+		t.Fatal("afterFunc never ran f")
+	}
+}
+
+func TestReasonsAreCapped(t *testing.T) {
+	p, _ := newTestPopup(t, Prefill{People: 40})
+	for _, c := range []advisor.Criterion{advisor.Complex, advisor.Reply, advisor.Context, advisor.SelfPaced, advisor.Urgent} {
+		test.Tap(toggleFor(t, p, c))
+	}
+	got := reasonsText(p)
+	if n := strings.Count(got, "\n"); n != maxReasons+1 || !strings.HasSuffix(got, "and 3 more\n") {
+		t.Errorf("reasons %q: want %d lines and a count of the rest", got, maxReasons)
+	}
+}

@@ -1,0 +1,82 @@
+package e2e
+
+import (
+	"encoding/json"
+	"os/exec"
+	"strings"
+	"testing"
+	"time"
+)
+
+func (d *desk) xdotool(args ...string) string {
+	d.t.Helper()
+	cmd := exec.Command("xdotool", args...)
+	cmd.Env = d.env()
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		d.t.Fatalf("xdotool %s: %v: %s", strings.Join(args, " "), err, out)
+	}
+	return string(out)
+}
+
+func (d *desk) decisions() (sync, async int) {
+	d.t.Helper()
+	out, err := d.pingwise("stats", "--json")
+	if err != nil {
+		d.t.Fatal(err)
+	}
+	var st struct {
+		Sync  int `json:"decisions_sync"`
+		Async int `json:"decisions_async"`
+	}
+	if err := json.Unmarshal([]byte(out), &st); err != nil {
+		d.t.Fatal(err)
+	}
+	return st.Sync, st.Async
+}
+
+// The global hotkey opens the popup; keys answer it; the decision is logged.
+func TestHotkeyPopup(t *testing.T) {
+	need(t, "import")
+	d := newDesk(t, deskOpts{})
+	a := d.startApp()
+	d.tray(a)
+
+	d.xdotool("key", "ctrl+shift+space")
+	win := d.window("Sync or async?")
+	if active := strings.TrimSpace(d.xdotool("getwindowfocus")); active != win {
+		t.Errorf("the popup is not focused: active %s, popup %s", active, win)
+	}
+	d.xdotool("type", "--delay", "15", "The site is down, checkout fails for everyone")
+	time.Sleep(300 * time.Millisecond) // let it draw the live verdict
+	d.screenshot("popup.png", win)
+
+	// Pressed again while open: still one popup, with the draft kept.
+	d.xdotool("key", "ctrl+shift+space")
+	if n := len(strings.Fields(d.xdotool("search", "--onlyvisible", "--name", `^Sync or async\?$`))); n != 1 {
+		t.Fatalf("%d popups open", n)
+	}
+
+	d.xdotool("key", "ctrl+Return") // the recommended action: sync, for an outage
+	d.waitFor("the decision in the stats", func() bool { s, _ := d.decisions(); return s == 1 })
+	d.waitFor("the popup to close after its confirmation", func() bool {
+		cmd := exec.Command("xdotool", "search", "--onlyvisible", "--name", `^Sync or async\?$`)
+		cmd.Env = d.env()
+		out, _ := cmd.Output()
+		return strings.TrimSpace(string(out)) == ""
+	})
+
+	// Esc closes without logging anything.
+	if _, err := d.pingwise("ask", "--people", "5", "--target", "#design"); err != nil {
+		t.Fatal(err)
+	}
+	d.window("Sync or async?")
+	d.xdotool("key", "Escape")
+	time.Sleep(300 * time.Millisecond)
+	if s, as := d.decisions(); s != 1 || as != 0 {
+		t.Errorf("Esc logged a decision: %d sync, %d async", s, as)
+	}
+	if strings.Contains(a.errors(), "panic") {
+		t.Fatalf("the app panicked:\n%s", a.errors())
+	}
+}
