@@ -31,10 +31,14 @@ func (f *fakeHandler) Status() (focus.Status, error) { return f.status("status")
 func (f *fakeHandler) Start(d time.Duration, intent string) (focus.Status, error) {
 	return f.status("start " + d.String() + " " + intent)
 }
-func (f *fakeHandler) Pause() (focus.Status, error)                { return f.status("pause") }
-func (f *fakeHandler) Resume() (focus.Status, error)               { return f.status("resume") }
-func (f *fakeHandler) Stop(d time.Duration) (focus.Status, error)  { return f.status("stop " + d.String()) }
-func (f *fakeHandler) Break(d time.Duration) (focus.Status, error) { return f.status("break " + d.String()) }
+func (f *fakeHandler) Pause() (focus.Status, error)  { return f.status("pause") }
+func (f *fakeHandler) Resume() (focus.Status, error) { return f.status("resume") }
+func (f *fakeHandler) Stop(d time.Duration) (focus.Status, error) {
+	return f.status("stop " + d.String())
+}
+func (f *fakeHandler) Break(d time.Duration) (focus.Status, error) {
+	return f.status("break " + d.String())
+}
 func (f *fakeHandler) LogInterruption(i focus.Interruption) (focus.Interruption, error) {
 	f.calls = append(f.calls, "log "+string(i.Channel))
 	i.ID = "i1"
@@ -44,10 +48,13 @@ func (f *fakeHandler) LogDecision(d focus.Decision) (focus.Decision, error) {
 	f.calls = append(f.calls, "decide "+string(d.Chosen))
 	return d, f.fail
 }
-func (f *fakeHandler) Show()                       { f.calls = append(f.calls, "show") }
-func (f *fakeHandler) Ask(a Ask)                   { f.calls = append(f.calls, "ask "+a.Target) }
-func (f *fakeHandler) ShowStats(week string) error { f.calls = append(f.calls, "stats "+week); return f.fail }
-func (f *fakeHandler) Quit()                       { f.calls = append(f.calls, "quit") }
+func (f *fakeHandler) Show()     { f.calls = append(f.calls, "show") }
+func (f *fakeHandler) Ask(a Ask) { f.calls = append(f.calls, "ask "+a.Target) }
+func (f *fakeHandler) ShowStats(week string) error {
+	f.calls = append(f.calls, "stats "+week)
+	return f.fail
+}
+func (f *fakeHandler) Quit() { f.calls = append(f.calls, "quit") }
 
 func listen(t *testing.T, h Handler) (*Server, string) {
 	t.Helper()
