@@ -113,6 +113,8 @@ type shell struct {
 	releaseKey func()    // releases the grabbed hotkey
 	said       map[string]bool
 	stderr     io.Writer
+	asked      map[string]time.Time // when each watched app last brought the popup
+	away       away
 }
 
 func newShell(dirs home.Dirs, db *store.DB, cfg settings.Settings) *shell {
@@ -146,7 +148,10 @@ func (s *shell) start(a fyne.App, d environment) {
 		s.main.win.Show()
 	}
 	s.ticker = newTicker(s)
+	s.openX()
 	s.grabHotkey()
+	s.watchWindows()
+	s.watchAway()
 	s.refresh()
 	// Start-up garbage (drawing icons, opening the store) would otherwise
 	// stay resident for the app's whole day in the tray.

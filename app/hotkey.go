@@ -13,6 +13,20 @@ import (
 // askCommand is what to bind where Pingwise cannot grab a key itself.
 const askCommand = "pingwise ask"
 
+// openX connects to the X server for the hotkey, the active window and idle
+// time. On Wayland there is none to ask: environment.missing says so.
+func (s *shell) openX() {
+	if s.desk.wayland || os.Getenv("DISPLAY") == "" {
+		return
+	}
+	c, err := x11.Open("")
+	if err != nil {
+		s.sayOnce(fmt.Sprintf("No global hotkey (%v): bind %q in your desktop's keyboard settings.", err, askCommand))
+		return
+	}
+	s.x = c
+}
+
 // grabHotkey grabs the popup's global key on X11, releasing the one held
 // before. When it cannot, it says why once, with the command to bind
 // instead; the tray and `pingwise ask` still open the popup.
@@ -21,21 +35,13 @@ func (s *shell) grabHotkey() {
 		s.releaseKey()
 		s.releaseKey = nil
 	}
-	if s.desk.wayland || os.Getenv("DISPLAY") == "" {
-		return // said by environment.missing
+	if s.x == nil {
+		return // no X11: said when it was opened
 	}
 	h, err := x11.ParseHotkey(s.settings.Hotkey)
 	if err != nil {
 		s.sayOnce(fmt.Sprintf("Hotkey %q: %v. Fix it in Settings, or bind %q in your desktop's keyboard settings.", s.settings.Hotkey, err, askCommand))
 		return
-	}
-	if s.x == nil {
-		c, err := x11.Open("")
-		if err != nil {
-			s.sayOnce(fmt.Sprintf("No global hotkey (%v): bind %q in your desktop's keyboard settings.", err, askCommand))
-			return
-		}
-		s.x = c
 	}
 	release, err := s.x.Grab(h, func() { fyne.Do(s.ask) })
 	if errors.Is(err, x11.ErrTaken) {

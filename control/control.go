@@ -47,6 +47,7 @@ type Ask struct {
 	Channel string `json:"channel,omitempty"`
 	Target  string `json:"target,omitempty"` // a phone number, a chat name, a link
 	Text    string `json:"text,omitempty"`
+	Link    string `json:"link,omitempty"` // a call or message link to hand on if the person goes sync
 }
 
 // Response is the app's answer.

@@ -153,6 +153,35 @@ func (t *Tracker) Slept(from, to time.Time) error {
 	})
 }
 
+// PauseSince pauses the running session as of since, a moment already past:
+// when the person left the keyboard. The session is settled at that moment,
+// so time away can neither count as focus nor complete it.
+func (t *Tracker) PauseSince(since time.Time) (Status, error) {
+	now := t.clock.Now()
+	var st Status
+	err := t.store.Update(func(c *Current) error {
+		c.Settle(since, t.policy.Break)
+		s := c.Session
+		if s == nil || s.IsPaused() {
+			return ErrNotRunning
+		}
+		// A pause cannot begin before the focus it takes away.
+		if earliest := s.Start.Add(s.Paused); since.Before(earliest) {
+			since = earliest
+		}
+		if since.After(now) {
+			since = now
+		}
+		if err := c.Pause(since); err != nil {
+			return err
+		}
+		st = statusOf(c, now)
+		st.Ended = c.Ended
+		return nil
+	})
+	return st, err
+}
+
 // LogInterruption validates and stores an interruption. A zero At means now;
 // ID and InSession are filled in.
 func (t *Tracker) LogInterruption(i Interruption) (Interruption, error) {

@@ -293,3 +293,43 @@ func TestTrackerWeek(t *testing.T) {
 		t.Fatalf("Monday: %+v", s.Days[0])
 	}
 }
+
+// Away from the keyboard: the pause starts when the person left, and the
+// time away neither counts as focus nor completes the session.
+func TestPauseSince(t *testing.T) {
+	p0 := time.Date(2026, 11, 24, 9, 0, 0, 0, time.UTC)
+	for _, tc := range []struct {
+		name         string
+		awayAfter    time.Duration // from the start
+		noticedAfter time.Duration
+		wantState    focus.State
+		wantFocused  time.Duration
+	}{
+		{"noticed mid-session", 10 * time.Minute, 16 * time.Minute, focus.Paused, 10 * time.Minute},
+		{"away past the planned end", 20 * time.Minute, 40 * time.Minute, focus.Paused, 20 * time.Minute},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			clock := &fakeClock{now: p0}
+			tr := focus.NewTracker(&memStore{}, clock, focus.Policy{Break: 5 * time.Minute})
+			if _, err := tr.Start(25*time.Minute, "write"); err != nil {
+				t.Fatal(err)
+			}
+			clock.now = p0.Add(tc.noticedAfter)
+			st, err := tr.PauseSince(p0.Add(tc.awayAfter))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if st.State != tc.wantState || st.Remaining != 25*time.Minute-tc.wantFocused {
+				t.Errorf("status = %s, %s left; want %s, %s left", st.State, st.Remaining, tc.wantState, 25*time.Minute-tc.wantFocused)
+			}
+			clock.now = clock.now.Add(time.Hour) // still paused an hour later
+			if st, _ := tr.Status(); st.State != focus.Paused {
+				t.Errorf("an hour later: %s", st.State)
+			}
+		})
+	}
+	tr := focus.NewTracker(&memStore{}, &fakeClock{now: p0}, focus.Policy{})
+	if _, err := tr.PauseSince(p0); err == nil {
+		t.Error("PauseSince with no session did not fail")
+	}
+}

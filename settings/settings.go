@@ -29,7 +29,22 @@ type Settings struct {
 	WorkingHours   string  `toml:"working_hours"`
 	TimeZone       string  `toml:"time_zone"`
 	StartAtLogin   bool    `toml:"start_at_login"`
+
+	// Interception: what happens when a chat, mail or call app takes focus
+	// during a focus session.
+	Intercept      string            `toml:"intercept"`       // "popup", "notification" or "off"
+	InterceptEvery int               `toml:"intercept_every"` // minutes between two for the same app
+	WatchApps      map[string]string `toml:"watch_apps"`      // window class -> channel
+	WatchTitles    map[string]string `toml:"watch_titles"`    // browser window title word -> channel
+	AwayMinutes    float64           `toml:"away_minutes"`    // idle this long pauses a session; 0 = never
 }
+
+// Intercept modes.
+const (
+	InterceptPopup        = "popup"
+	InterceptNotification = "notification"
+	InterceptOff          = "off"
+)
 
 // Defaults returns the settings of a new installation.
 func Defaults() Settings {
@@ -41,6 +56,15 @@ func Defaults() Settings {
 		Notifications:  true,
 		Hotkey:         "Ctrl+Shift+Space",
 		WorkingHours:   "09:00-17:00",
+		Intercept:      InterceptPopup,
+		InterceptEvery: 5,
+		WatchApps: map[string]string{
+			"Slack": "chat", "Microsoft Teams": "chat", "Zoom": "call", "Discord": "chat",
+			"Signal": "chat", "Telegram": "chat", "Element": "chat", "Thunderbird": "email",
+			"Evolution": "email", "Mattermost": "chat",
+		},
+		WatchTitles: map[string]string{"Gmail": "email", "Outlook": "email", "Slack": "chat", "Teams": "chat"},
+		AwayMinutes: 5,
 	}
 }
 
@@ -48,9 +72,19 @@ func Defaults() Settings {
 // key the file leaves out keeps its default.
 func Load(path string) (Settings, error) {
 	s := Defaults()
+	// A table in the file replaces the default one rather than merging
+	// into it, so that removing an app from watch_apps removes it.
+	s.WatchApps, s.WatchTitles = nil, nil
 	md, err := toml.DecodeFile(path, &s)
 	if errors.Is(err, fs.ErrNotExist) {
 		return Defaults(), nil
+	}
+	def := Defaults()
+	if !md.IsDefined("watch_apps") {
+		s.WatchApps = def.WatchApps
+	}
+	if !md.IsDefined("watch_titles") {
+		s.WatchTitles = def.WatchTitles
 	}
 	if err != nil {
 		var perr toml.ParseError
@@ -92,6 +126,27 @@ func (s *Settings) Validate() error {
 	}
 	if _, err := s.Location(); err != nil {
 		return err
+	}
+	switch s.Intercept {
+	case InterceptPopup, InterceptNotification, InterceptOff:
+	default:
+		return fmt.Errorf("intercept %q: use popup, notification or off", s.Intercept)
+	}
+	if s.InterceptEvery < 0 || s.InterceptEvery > 240 {
+		return fmt.Errorf("intercept_every %d is out of range: use 0 to 240 minutes", s.InterceptEvery)
+	}
+	if s.AwayMinutes != 0 && (s.AwayMinutes < 0.5 || s.AwayMinutes > 240) {
+		return fmt.Errorf("away_minutes %g is out of range: use 0 (never) or 0.5 to 240", s.AwayMinutes)
+	}
+	for what, m := range map[string]map[string]string{"watch_apps": s.WatchApps, "watch_titles": s.WatchTitles} {
+		for name, ch := range m {
+			if _, err := focus.ParseChannel(ch); err != nil {
+				return fmt.Errorf("%s %q: %w", what, name, err)
+			}
+			if err := focus.CheckText(what, name, 100); err != nil || strings.TrimSpace(name) == "" {
+				return fmt.Errorf("%s: %q is not a usable name", what, name)
+			}
+		}
 	}
 	return focus.CheckText("hotkey", s.Hotkey, 40)
 }
@@ -156,7 +211,26 @@ time_zone = {{q .TimeZone}}
 
 # Start Pingwise when you log in.
 start_at_login = {{.StartAtLogin}}
-`))
+
+# When a chat, mail or call app takes focus during a focus session: "popup"
+# asks "sync or async?", "notification" only reminds you, "off" does nothing.
+# At most once per app every intercept_every minutes.
+intercept = {{q .Intercept}}
+intercept_every = {{.InterceptEvery}}
+
+# Away from the keyboard this many minutes during a session pauses it; on
+# your return one click says what it was. 0 turns this off.
+away_minutes = {{.AwayMinutes}}
+
+# Apps to notice, by window class (any part of it, any case), and the
+# channel each one means: call, chat, email, meeting, in-person or other.
+[watch_apps]
+{{range $k, $v := .WatchApps}}{{q $k}} = {{q $v}}
+{{end}}
+# Words in a browser window's title, and the channel they mean.
+[watch_titles]
+{{range $k, $v := .WatchTitles}}{{q $k}} = {{q $v}}
+{{end}}`))
 
 // Save writes the settings file atomically, keeping its comments.
 func Save(path string, s Settings) error {

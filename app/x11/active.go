@@ -151,7 +151,8 @@ func (c *Conn) selectProperties(win xproto.Window, on bool) {
 }
 
 func (c *Conn) activeID() (xproto.Window, error) {
-	r, err := xproto.GetProperty(c.x, false, c.root, c.atoms.netActiveWindow, xproto.AtomWindow, 0, 1).Reply()
+	// Any type: a few window managers store it as CARDINAL, not WINDOW.
+	r, err := xproto.GetProperty(c.x, false, c.root, c.atoms.netActiveWindow, xproto.GetPropertyTypeAny, 0, 1).Reply()
 	if err != nil {
 		return 0, fmt.Errorf("x11: read _NET_ACTIVE_WINDOW: %w", err)
 	}

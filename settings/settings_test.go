@@ -1,0 +1,88 @@
+package settings
+
+import (
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+)
+
+func TestMissingFileGivesDefaults(t *testing.T) {
+	s, err := Load(filepath.Join(t.TempDir(), "none.toml"))
+	if err != nil || !reflect.DeepEqual(s, Defaults()) {
+		t.Fatalf("Load of a missing file = %+v, %v", s, err)
+	}
+}
+
+func TestSaveLoadRoundTrip(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "sub", "settings.toml")
+	want := Defaults()
+	want.RefocusMinutes, want.Presets, want.TimeZone = 23.25, []int{20, 45}, "Europe/Berlin"
+	want.Intercept, want.AwayMinutes = InterceptNotification, 0.5
+	want.WatchApps = map[string]string{"Slack": "chat", "My \"Odd\" App": "call"}
+	if err := Save(path, want); err != nil {
+		t.Fatal(err)
+	}
+	got, err := Load(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("round trip:\n got %+v\nwant %+v", got, want)
+	}
+	b, _ := os.ReadFile(path)
+	if !strings.Contains(string(b), "# Minutes it takes to regain focus") {
+		t.Error("the saved file lost its comments")
+	}
+}
+
+func TestATableInTheFileReplacesTheDefault(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "settings.toml")
+	os.WriteFile(path, []byte("[watch_apps]\nSlack = \"chat\"\n"), 0o600)
+	s, err := Load(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(s.WatchApps) != 1 || s.WatchApps["Slack"] != "chat" {
+		t.Errorf("watch_apps = %v, want only Slack", s.WatchApps)
+	}
+	if !reflect.DeepEqual(s.WatchTitles, Defaults().WatchTitles) {
+		t.Errorf("watch_titles left out of the file = %v, want the defaults", s.WatchTitles)
+	}
+}
+
+func TestBadFiles(t *testing.T) {
+	for _, tc := range []struct{ name, body, want string }{
+		{"syntax", "refocus_minutes = = 3\n", "line 1"},
+		{"unknown key", "refocus = 3\n", `unknown setting "refocus"`},
+		{"range", "break_minutes = 500\n", "break_minutes 500 is out of range"},
+		{"zone", "time_zone = \"Mars/Olympus\"\n", "not a known IANA zone"},
+		{"hours", "working_hours = \"17:00-09:00\"\n", "working_hours"},
+		{"intercept", "intercept = \"loud\"\n", "use popup, notification or off"},
+		{"away", "away_minutes = 0.1\n", "away_minutes 0.1 is out of range"},
+		{"channel", "[watch_apps]\nSlack = \"pigeon\"\n", `watch_apps "Slack"`},
+		{"presets", "presets = []\n", "presets"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), "settings.toml")
+			os.WriteFile(path, []byte(tc.body), 0o600)
+			_, err := Load(path)
+			if err == nil || !strings.Contains(err.Error(), tc.want) || !strings.Contains(err.Error(), path) {
+				t.Errorf("Load: %v, want an error naming the file and saying %q", err, tc.want)
+			}
+		})
+	}
+}
+
+func TestSaveRefusesInvalid(t *testing.T) {
+	s := Defaults()
+	s.SessionMinutes = 0
+	path := filepath.Join(t.TempDir(), "settings.toml")
+	if err := Save(path, s); err == nil {
+		t.Fatal("saved an invalid session length")
+	}
+	if _, err := os.Stat(path); !os.IsNotExist(err) {
+		t.Error("a file was written")
+	}
+}
