@@ -92,6 +92,8 @@ type Interruption struct {
 	Note      string
 	InSession bool      // it fell inside a focus session
 	Handled   time.Time // when a deferred interruption was answered; zero until then
+	App       string    // the app whose notification it was, when Pingwise held it
+	Count     int       // notifications coalesced into it; 1 for one logged by hand
 }
 
 // Validate reports the first thing wrong with i, in words for a person. It
@@ -114,6 +116,12 @@ func (i *Interruption) Validate() error {
 	}
 	if err := CheckText("who", i.Who, MaxWho); err != nil {
 		return err
+	}
+	if err := CheckText("app", i.App, MaxWho); err != nil {
+		return err
+	}
+	if i.Count < 0 || i.Count > 1_000_000 {
+		return fmt.Errorf("count %d is out of range", i.Count)
 	}
 	return CheckText("note", i.Note, MaxNote)
 }

@@ -37,6 +37,8 @@ type Record struct {
 	Who       string `json:"who,omitempty"`
 	Note      string `json:"note,omitempty"`
 	HandledAt string `json:"handled_at,omitempty"`
+	App       string `json:"app,omitempty"`
+	Count     int    `json:"count,omitempty"`
 
 	// Decisions.
 	Recommended string   `json:"recommended,omitempty"`
@@ -72,7 +74,7 @@ func RecordOf(e Event) Record {
 	case *Interruption:
 		return Record{Type: "interruption", ID: e.ID, At: stamp(e.At), Direction: string(e.Direction),
 			Channel: string(e.Channel), Outcome: string(e.Outcome), People: e.People, Who: e.Who,
-			Note: e.Note, InSession: e.InSession, HandledAt: stamp(e.Handled)}
+			Note: e.Note, InSession: e.InSession, HandledAt: stamp(e.Handled), App: e.App, Count: e.Count}
 	case *Decision:
 		return Record{Type: "decision", ID: e.ID, At: stamp(e.At), Recommended: string(e.Recommended),
 			Chosen: string(e.Chosen), Channel: e.Channel, People: e.People, Minutes: e.Minutes,
@@ -156,9 +158,12 @@ func (r *Record) interruption(id string) (*Interruption, error) {
 	}
 	i := &Interruption{ID: id, At: at, Direction: Direction(r.Direction), Channel: Channel(r.Channel),
 		Outcome: Outcome(r.Outcome), People: r.People, Who: r.Who, Note: r.Note,
-		InSession: r.InSession, Handled: handled}
+		InSession: r.InSession, Handled: handled, App: r.App, Count: r.Count}
 	if i.People == 0 {
 		i.People = 1
+	}
+	if i.Count == 0 {
+		i.Count = 1
 	}
 	return i, i.Validate()
 }

@@ -21,7 +21,7 @@ func fullEvents(t *testing.T) []focus.Event {
 			Paused: 90*time.Second + 500*time.Millisecond, End: start.Add(27 * time.Minute), Result: focus.Completed},
 		&focus.Interruption{ID: "i-1", At: start.Add(3 * time.Minute), Direction: focus.Outgoing, Channel: focus.Email,
 			Outcome: focus.Deferred, People: 7, Who: "Ana «QA»", Note: "re: budget, \"v2\"", InSession: true,
-			Handled: start.Add(40 * time.Minute)},
+			Handled: start.Add(40 * time.Minute), App: "Thunderbird", Count: 3},
 		&focus.Decision{ID: "d-1", At: start.Add(5 * time.Minute), Recommended: focus.Async, Chosen: focus.Sync,
 			Channel: "video call", People: 4, Minutes: 45, Reasons: []string{"four people", "needs a decision"}, InSession: true},
 	}

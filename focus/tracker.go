@@ -192,6 +192,9 @@ func (t *Tracker) LogInterruption(i Interruption) (Interruption, error) {
 	if i.People == 0 {
 		i.People = 1
 	}
+	if i.Count == 0 {
+		i.Count = 1
+	}
 	if err := i.Validate(); err != nil {
 		return i, err
 	}

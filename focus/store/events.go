@@ -3,6 +3,7 @@ package store
 import (
 	"database/sql"
 	"encoding/json"
+	"fmt"
 	"time"
 
 	"github.com/pingwise/pingwise/focus"
@@ -109,7 +110,7 @@ func putBreak(tx execer, b *focus.Break) error {
 	return err
 }
 
-const interruptionCols = `uid, at, direction, channel, outcome, people, who, note, in_session, handled_at`
+const interruptionCols = `uid, at, direction, channel, outcome, people, who, note, in_session, handled_at, app, count`
 
 // AddInterruption stores an interruption.
 func (s *DB) AddInterruption(i *focus.Interruption) error {
@@ -119,12 +120,12 @@ func (s *DB) AddInterruption(i *focus.Interruption) error {
 // insertInterruption stores i; with ignoreDup an event already stored
 // (same uid) is skipped. It reports whether a row was added.
 func insertInterruption(tx execer, i *focus.Interruption, ignoreDup bool) (bool, error) {
-	q := `INSERT INTO interruptions (` + interruptionCols + `) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+	q := `INSERT INTO interruptions (` + interruptionCols + `) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
 	if ignoreDup {
 		q += ` ON CONFLICT (uid) DO NOTHING`
 	}
 	r, err := tx.Exec(q, i.ID, ms(i.At), string(i.Direction), string(i.Channel), string(i.Outcome),
-		i.People, i.Who, i.Note, i.InSession, nullMS(i.Handled))
+		i.People, i.Who, i.Note, i.InSession, nullMS(i.Handled), i.App, max(i.Count, 1))
 	if err != nil {
 		return false, err
 	}
@@ -139,7 +140,7 @@ func scanInterruption(rows *sql.Rows) (focus.Interruption, error) {
 		dir, channel, outcome string
 		handled               sql.NullInt64
 	)
-	err := rows.Scan(&i.ID, &at, &dir, &channel, &outcome, &i.People, &i.Who, &i.Note, &i.InSession, &handled)
+	err := rows.Scan(&i.ID, &at, &dir, &channel, &outcome, &i.People, &i.Who, &i.Note, &i.InSession, &handled, &i.App, &i.Count)
 	i.At, i.Handled = time.UnixMilli(at), fromMS(handled)
 	i.Direction, i.Channel, i.Outcome = focus.Direction(dir), focus.Channel(channel), focus.Outcome(outcome)
 	return i, err
@@ -347,5 +348,58 @@ func (s *DB) MarkHandled(at time.Time, ids ...string) error {
 			}
 		}
 		return nil
+	})
+}
+
+// Coalesce counts one more notification into the held interruption id.
+func (s *DB) Coalesce(id string) error {
+	return s.tx(func(tx *sql.Tx) error {
+		r, err := tx.Exec(`UPDATE interruptions SET count = count + 1 WHERE uid = ?`, id)
+		if err != nil {
+			return err
+		}
+		if n, _ := r.RowsAffected(); n == 0 {
+			return fmt.Errorf("no interruption %s", id)
+		}
+		return nil
+	})
+}
+
+// HeldSince returns how many notifications were held since t.
+func (s *DB) HeldSince(t time.Time) (int, error) {
+	var n int
+	st, err := s.prepared(`SELECT coalesce(sum(count), 0) FROM interruptions WHERE app != '' AND at >= ?`)
+	if err == nil {
+		err = st.QueryRow(ms(t)).Scan(&n)
+	}
+	return n, s.explain(err)
+}
+
+// State returns the value kept under key, and whether there is one.
+func (s *DB) State(key string) (string, bool, error) {
+	var v string
+	st, err := s.prepared(`SELECT value FROM state WHERE key = ?`)
+	if err == nil {
+		err = st.QueryRow(key).Scan(&v)
+	}
+	if err == sql.ErrNoRows {
+		return "", false, nil
+	}
+	return v, err == nil, s.explain(err)
+}
+
+// SetState keeps value under key, durably, before the caller acts on it.
+func (s *DB) SetState(key, value string) error {
+	return s.tx(func(tx *sql.Tx) error {
+		_, err := tx.Exec(`INSERT INTO state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`, key, value)
+		return err
+	})
+}
+
+// DeleteState forgets key.
+func (s *DB) DeleteState(key string) error {
+	return s.tx(func(tx *sql.Tx) error {
+		_, err := tx.Exec(`DELETE FROM state WHERE key = ?`, key)
+		return err
 	})
 }

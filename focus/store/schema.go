@@ -62,6 +62,17 @@ var migrations = []string{
 		in_session  INTEGER NOT NULL DEFAULT 0
 	);
 	CREATE INDEX decisions_at ON decisions (at);`,
+
+	// Quiet focus: notifications held during a session are interruptions
+	// with the app they came from and how many were coalesced; state keeps
+	// what Pingwise changed on the desktop (Do Not Disturb), to put back
+	// even after a crash.
+	`ALTER TABLE interruptions ADD COLUMN app TEXT NOT NULL DEFAULT '';
+	ALTER TABLE interruptions ADD COLUMN count INTEGER NOT NULL DEFAULT 1 CHECK (count >= 1);
+	CREATE TABLE state (
+		key   TEXT PRIMARY KEY,
+		value TEXT NOT NULL
+	);`,
 }
 
 // SchemaVersion is the schema this build writes.

@@ -364,13 +364,14 @@ func sample() []focus.Event {
 		&focus.Session{ID: "s1", Start: t0, Planned: 25 * time.Minute, Intent: "write ✓", Paused: 90500 * time.Millisecond,
 			End: t0.Add(27 * time.Minute), Result: focus.Completed},
 		&focus.Interruption{ID: "i1", At: t0.Add(3 * time.Minute), Direction: focus.Outgoing, Channel: focus.Email,
-			Outcome: focus.Deferred, People: 7, Who: "Ana", Note: "budget, \"v2\"", InSession: true, Handled: t0.Add(40 * time.Minute)},
+			Outcome: focus.Deferred, People: 7, Who: "Ana", Note: "budget, \"v2\"", InSession: true, Handled: t0.Add(40 * time.Minute),
+			App: "Thunderbird", Count: 3},
 		&focus.Decision{ID: "d1", At: t0.Add(5 * time.Minute), Recommended: focus.Async, Chosen: focus.Sync,
 			Channel: "video call", People: 4, Minutes: 45, Reasons: []string{"four people", "a decision"}, InSession: true},
 		&focus.Session{ID: "s2", Start: t0.Add(time.Hour), Planned: time.Hour, End: t0.Add(time.Hour + 10*time.Minute),
 			Result: focus.Abandoned},
 		&focus.Interruption{ID: "i2", At: t0.Add(time.Hour + 5*time.Minute), Direction: focus.Incoming,
-			Channel: focus.InPerson, Outcome: focus.Taken, People: 1},
+			Channel: focus.InPerson, Outcome: focus.Taken, People: 1, Count: 1},
 	}
 }
 
