@@ -21,7 +21,8 @@ type statusJSON struct {
 	StartedAt        *string `json:"started_at"`
 }
 
-var statusKeys = []string{"intent", "planned_minutes", "remaining_seconds", "started_at", "state"}
+// The keys of issue 2, and dnd and held from quiet focus (issue 9).
+var statusKeys = []string{"dnd", "held", "intent", "planned_minutes", "remaining_seconds", "started_at", "state"}
 
 // status runs `status --json` and checks it is one object with exactly the
 // promised keys.

@@ -58,6 +58,48 @@ type Status struct {
 	PlannedMinutes   int     `json:"planned_minutes"`
 	RemainingSeconds int     `json:"remaining_seconds"`
 	StartedAt        *string `json:"started_at"` // RFC 3339, null when idle
+
+	// Quiet focus: whether Pingwise has the desktop's Do Not Disturb on
+	// ("on", "off", "unavailable"), and the notifications it held during
+	// the session.
+	DND  string `json:"dnd"`
+	Held int    `json:"held"`
+}
+
+// Keys of the quiet-focus record in a store's state.
+const (
+	StateDND            = "dnd"             // what Pingwise changed, to put back
+	StateDNDUnavailable = "dnd_unavailable" // the notification server has no switch Pingwise knows
+)
+
+// quietStore is the part of a store that keeps the quiet-focus record.
+type quietStore interface {
+	State(key string) (string, bool, error)
+	HeldSince(t time.Time) (int, error)
+}
+
+// quiet fills in the quiet-focus part of st.
+func (t *Tracker) quiet(st *Status) error {
+	st.DND = "off"
+	q, ok := t.store.(quietStore)
+	if !ok {
+		return nil
+	}
+	if _, on, err := q.State(StateDND); err != nil {
+		return err
+	} else if on {
+		st.DND = "on"
+	} else if _, no, err := q.State(StateDNDUnavailable); err != nil {
+		return err
+	} else if no {
+		st.DND = "unavailable"
+	}
+	if st.State == Focusing || st.State == Paused {
+		n, err := q.HeldSince(st.Started)
+		st.Held = n
+		return err
+	}
+	return nil
 }
 
 func statusOf(c *Current, now time.Time) Status {
@@ -87,12 +129,15 @@ func (t *Tracker) Status() (Status, error) {
 	if err != nil {
 		return Status{}, err
 	}
+	st := statusOf(&c, now)
 	if c.Settle(now, t.policy.Break) {
 		// Save the settled state, so that what ended is logged with the
 		// time it ended even if nobody asks again for a week.
-		return t.update(func(*Current) error { return nil })
+		if st, err = t.update(func(*Current) error { return nil }); err != nil {
+			return st, err
+		}
 	}
-	return statusOf(&c, now), nil
+	return st, t.quiet(&st)
 }
 
 // update settles the state, applies fn and returns the resulting status.
