@@ -62,6 +62,9 @@ type Popup struct {
 	win fyne.Window
 	cfg Config
 
+	ready  bool // hidden and already reset for a blank question
+	placed bool // centred once; the window keeps its place after that
+
 	base  advisor.Situation          // Config.Base, read when the popup opened
 	flags map[advisor.Criterion]bool // what the person set, true or false
 	pre   Prefill                    // what the popup opened with
@@ -182,9 +185,16 @@ func (p *Popup) Show(pre Prefill) {
 		}
 		return
 	}
-	p.reset(pre)
+	// Hide readied a blank question; a prefilled one is set up now.
+	if !p.ready || pre != (Prefill{}) {
+		p.reset(pre)
+	}
+	p.ready = false
 	p.shown = true
-	p.win.CenterOnScreen()
+	if !p.placed {
+		p.win.CenterOnScreen()
+		p.placed = true
+	}
 	p.win.Show()
 	p.win.RequestFocus()
 	p.win.Canvas().Focus(p.draft)
@@ -194,6 +204,10 @@ func (p *Popup) Show(pre Prefill) {
 func (p *Popup) Hide() {
 	p.shown = false
 	p.win.Hide()
+	// Ready the next question now, while nobody waits for it: the key
+	// press then only has to map the window.
+	p.reset(Prefill{})
+	p.ready = true
 }
 
 // reset clears every field, applies pre and shows the verdict for it.
