@@ -20,15 +20,13 @@ import (
 	"github.com/pingwise/pingwise/app/popup"
 	"github.com/pingwise/pingwise/app/stats"
 	"github.com/pingwise/pingwise/app/x11"
+	"github.com/pingwise/pingwise/app/xdg"
 	"github.com/pingwise/pingwise/control"
 	"github.com/pingwise/pingwise/focus"
 	"github.com/pingwise/pingwise/focus/store"
 	"github.com/pingwise/pingwise/home"
 	"github.com/pingwise/pingwise/settings"
 )
-
-// ID is the application's identifier, as in FyneApp.toml.
-const ID = "io.github.pingwise"
 
 // Run starts the tray app and returns the exit code when it quits.
 func Run(dirs home.Dirs, stderr io.Writer) int {
@@ -76,7 +74,7 @@ func Run(dirs home.Dirs, stderr io.Writer) int {
 		return 1
 	}
 
-	a := fyneapp.NewWithID(ID)
+	a := fyneapp.NewWithID(xdg.ID)
 	s.start(a, probeDesktop())
 	if s.desk.missing() != "" {
 		say("%s", s.desk.missing())

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/pingwise/pingwise/app/xdg"
 	"github.com/pingwise/pingwise/focus"
 	"github.com/pingwise/pingwise/focus/store"
 	"github.com/pingwise/pingwise/home"
@@ -164,7 +165,7 @@ func TestStartAtLogin(t *testing.T) {
 	if err := s.applySettings(cfg); err != nil {
 		t.Fatal(err)
 	}
-	entry := filepath.Join(s.dirs.Autostart, ID+".desktop")
+	entry := filepath.Join(s.dirs.Autostart, xdg.ID+".desktop")
 	b, err := os.ReadFile(entry)
 	if err != nil {
 		t.Fatal(err)
@@ -178,17 +179,5 @@ func TestStartAtLogin(t *testing.T) {
 	}
 	if _, err := os.Stat(entry); !os.IsNotExist(err) {
 		t.Errorf("the autostart entry is still there: %v", err)
-	}
-}
-
-func TestDesktopQuote(t *testing.T) {
-	for in, want := range map[string]string{
-		"/usr/bin/pingwise":  `"/usr/bin/pingwise"`,
-		`/home/a "b"/$x`:     `"/home/a \\"b\\"/\\$x"`,
-		"/opt/back\\slash`q": "\"/opt/back\\\\\\\\slash\\\\`q\"",
-	} {
-		if got := desktopQuote(in); got != want {
-			t.Errorf("desktopQuote(%q) = %s, want %s", in, got, want)
-		}
 	}
 }

@@ -5,6 +5,7 @@ import (
 
 	"github.com/pingwise/pingwise/advisor"
 	"github.com/pingwise/pingwise/app/popup"
+	"github.com/pingwise/pingwise/app/xdg"
 	"github.com/pingwise/pingwise/control"
 	"github.com/pingwise/pingwise/focus"
 )
@@ -25,8 +26,25 @@ func (s *shell) newPopup() *popup.Popup {
 			s.refresh()
 			return nil
 		},
-		Copy: func(text string) { s.app.Clipboard().SetContent(text) },
+		Copy:   func(text string) { s.app.Clipboard().SetContent(text) },
+		Chosen: s.chosen,
 	})
+}
+
+// chosen hands a call or message link on to the handler it had before
+// Pingwise when the person goes sync; going async, the link is dropped and
+// the popup has offered the async channel instead.
+func (s *shell) chosen(mode advisor.Mode, p popup.Prefill) {
+	if mode != advisor.Sync || p.Link == "" {
+		return
+	}
+	l, err := xdg.ParseLink(p.Link)
+	if err == nil {
+		err = xdg.HandOff(s.dirs.Config, l, xdg.DataDirs())
+	}
+	if err != nil {
+		s.sayOnce(err.Error())
+	}
 }
 
 func (s *shell) ask() { s.askWith(control.Ask{}) }
@@ -34,5 +52,5 @@ func (s *shell) ask() { s.askWith(control.Ask{}) }
 // askWith opens the popup, prefilled; pressed again while it is open, it
 // only brings it to the front.
 func (s *shell) askWith(a control.Ask) {
-	s.popup.Show(popup.Prefill{People: a.People, Channel: a.Channel, Target: a.Target, Text: a.Text})
+	s.popup.Show(popup.Prefill{People: a.People, Channel: a.Channel, Target: a.Target, Text: a.Text, Link: a.Link})
 }

@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"time"
@@ -14,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/pingwise/pingwise/app/x11"
+	"github.com/pingwise/pingwise/app/xdg"
 	"github.com/pingwise/pingwise/focus"
 	"github.com/pingwise/pingwise/settings"
 )
@@ -113,35 +113,16 @@ func (s *shell) applySettings(cfg settings.Settings) error {
 }
 
 // setAutostart writes or removes the desktop entry that starts Pingwise at
-// login.
+// login: the same file `pingwise install` writes.
 func (s *shell) setAutostart(on bool) error {
-	path := filepath.Join(s.dirs.Autostart, ID+".desktop")
-	if !on {
-		if err := os.Remove(path); err != nil && !errors.Is(err, os.ErrNotExist) {
-			return fmt.Errorf("start at login: %w", err)
-		}
-		return nil
-	}
 	exe, err := os.Executable()
 	if err != nil {
 		return fmt.Errorf("start at login: %w", err)
 	}
-	cmd := desktopQuote(exe)
-	if s.dirs.Home != "" {
-		cmd += " --home " + desktopQuote(s.dirs.Home)
-	}
-	entry := "[Desktop Entry]\nType=Application\nName=Pingwise\nComment=Guards your focus\n" +
-		"Exec=" + cmd + "\nIcon=" + ID + "\nX-GNOME-Autostart-enabled=true\n"
-	if err := os.MkdirAll(s.dirs.Autostart, 0o755); err != nil {
+	if err := xdg.SetAutostart(s.dirs.Autostart, exe, s.dirs.Home, on); err != nil {
 		return fmt.Errorf("start at login: %w", err)
 	}
-	return os.WriteFile(path, []byte(entry), 0o644)
-}
-
-// desktopQuote quotes an Exec argument as the Desktop Entry spec asks.
-func desktopQuote(s string) string {
-	r := strings.NewReplacer(`\`, `\\\\`, `"`, `\\"`, "`", "\\\\`", `$`, `\\$`)
-	return `"` + r.Replace(s) + `"`
+	return nil
 }
 
 // startCustom asks for a session length and intent.

@@ -15,6 +15,11 @@ import (
 	"math"
 )
 
+//go:generate go run ./gen
+
+// IconSize is the side of icon.png, the packaged application icon.
+const IconSize = 512
+
 // Icon states, matching focus.State's values.
 const (
 	Idle     = "idle"

@@ -122,3 +122,16 @@ func TestAdviseBadInput(t *testing.T) {
 		t.Errorf("an empty draft on stdin: %v", r)
 	}
 }
+
+// An argument can be anything, 100 KB included: errors quote it clipped.
+func TestLongArgumentsAreClipped(t *testing.T) {
+	long := strings.Repeat("x", 100<<10)
+	for _, args := range [][]string{{long}, {"status", "-" + long}, {"--" + long}} {
+		h := newHome(t, "")
+		r := h.run("", args...)
+		if r.code != 2 || len(r.stderr) > 300 {
+			t.Errorf("exit %d, %d bytes on stderr", r.code, len(r.stderr))
+		}
+		checkOneLine(t, r.stderr)
+	}
+}

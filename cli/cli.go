@@ -136,7 +136,7 @@ func Main(args []string, e *Env, app App) int {
 			printHelp(e.Stdout)
 			return exitOK
 		}
-		return fail(e, usagef("%v (see pingwise --help)", err))
+		return fail(e, usagef("%s (see pingwise --help)", clip(err.Error())))
 	}
 	if *version {
 		fmt.Fprintln(e.Stdout, "pingwise", Version)
@@ -159,7 +159,7 @@ func Main(args []string, e *Env, app App) int {
 	}
 	c, ok := commands[name]
 	if !ok {
-		return fail(e, usagef("unknown command %q (see pingwise --help)", name))
+		return fail(e, usagef("unknown command %s (see pingwise --help)", clip(fmt.Sprintf("%q", name))))
 	}
 	fs := flag.NewFlagSet("pingwise "+c.name, flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
@@ -173,7 +173,7 @@ func Main(args []string, e *Env, app App) int {
 		return exitOK
 	}
 	if err != nil {
-		return fail(e, usagef("%s: %v (see pingwise %s --help)", c.name, err, c.name))
+		return fail(e, usagef("%s: %s (see pingwise %s --help)", c.name, clip(err.Error()), c.name))
 	}
 	if err := e.resolve(); err != nil {
 		return fail(e, err)
@@ -271,6 +271,16 @@ Global flags:
   --home DIR    keep data, settings and the socket in DIR (or set PINGWISE_HOME)
   --version     print the version
 `)
+}
+
+// clip cuts what echoes a person's input to a readable length: an argument
+// can be anything, 100 KB included.
+func clip(s string) string {
+	const most = 120
+	if r := []rune(s); len(r) > most {
+		return string(r[:most]) + "..."
+	}
+	return s
 }
 
 func firstLine(s string) string {

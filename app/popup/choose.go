@@ -46,7 +46,7 @@ func (p *Popup) choose(m advisor.Mode) {
 	}
 	p.done = true
 	if p.cfg.Chosen != nil {
-		p.cfg.Chosen(m, Prefill{People: d.People, Channel: d.Channel, Target: p.pre.Target, Text: p.draft.Text})
+		p.cfg.Chosen(m, Prefill{People: d.People, Channel: d.Channel, Target: p.pre.Target, Text: p.draft.Text, Link: p.pre.Link})
 	}
 	p.actions.Hide()
 	p.confirm.SetText(confirmation(d, p.v.Cost, copied))

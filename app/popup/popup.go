@@ -33,6 +33,7 @@ type Prefill struct {
 	Channel string // what they were about to use: "call", "email", "chat"...
 	Target  string // who: "+1 555 1234", "#design", a link
 	Text    string // the draft
+	Link    string // a call or message link the question is about; given back to Chosen
 }
 
 // Config connects the popup to the app. Every field may be nil.

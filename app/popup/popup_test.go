@@ -326,7 +326,8 @@ func TestDecideErrorKeepsThePopupOpen(t *testing.T) {
 }
 
 func TestPrefill(t *testing.T) {
-	p, r := newTestPopup(t, Prefill{People: 3, Channel: "call", Target: "+1 555 1234", Text: "quick question about the invoice"})
+	p, r := newTestPopup(t, Prefill{People: 3, Channel: "call", Target: "+1 555 1234", Text: "quick question about the invoice",
+		Link: "tel:+15551234"})
 	if p.peopleF.entry.Text != "3" || p.people != 3 {
 		t.Errorf("people field %q, value %d", p.peopleF.entry.Text, p.people)
 	}
@@ -343,7 +344,7 @@ func TestPrefill(t *testing.T) {
 	if len(r.decided) != 1 || r.decided[0].Channel != "call" || r.decided[0].People != 3 || r.decided[0].Minutes != 30 {
 		t.Errorf("a prefilled call should log a call: %+v", r.decided)
 	}
-	if r.chosen[0].Target != "+1 555 1234" || r.chosen[0].Channel != "call" {
+	if r.chosen[0].Target != "+1 555 1234" || r.chosen[0].Channel != "call" || r.chosen[0].Link != "tel:+15551234" {
 		t.Errorf("Chosen got %+v: the app needs the target to hand the call on", r.chosen[0])
 	}
 }

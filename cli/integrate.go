@@ -1,0 +1,126 @@
+package cli
+
+import (
+	"flag"
+	"fmt"
+	"os"
+
+	"github.com/pingwise/pingwise/app/xdg"
+	"github.com/pingwise/pingwise/control"
+)
+
+func init() {
+	dryRun := func(fs *flag.FlagSet) { fs.Bool("dry-run", false, "print what would be done, change nothing") }
+	register(&command{
+		name: "install", args: "[--dry-run]",
+		summary: "Put Pingwise on this desktop: menu entry, icon, link handlers, start at login.\n" +
+			"Call and message links (" + schemes() + ")\n" +
+			"then open the \"Sync or async?\" popup first; the handlers they opened with\n" +
+			"before are remembered, and get the link when you go sync. An autostart entry\n" +
+			"is written when start_at_login is on. Run it again after moving pingwise: it\n" +
+			"changes only what is out of date.",
+		flags: dryRun,
+		run:   runInstall,
+	})
+	register(&command{
+		name: "uninstall", args: "[--dry-run]",
+		summary: "Take Pingwise off this desktop and give links back to their previous handlers.\n" +
+			"Removes the entries, icon and remembered handlers that install wrote.",
+		flags: dryRun,
+		run:   runUninstall,
+	})
+	register(&command{
+		name: "open", args: "[LINK]",
+		summary: "Ask \"sync or async?\" about a call or message link, in the app (starting it).\n" +
+			"LINK is one of " + schemes() + ".\n" +
+			"Going sync hands it on to the app that opened such links before Pingwise.\n" +
+			"Without a link, open the app. Desktops run this when you click a link, once\n" +
+			"pingwise install has registered it.",
+		run: runOpen,
+	})
+}
+
+func schemes() string {
+	s := ""
+	for i, n := range xdg.Schemes {
+		if i > 0 {
+			s += " "
+		}
+		s += n + ":"
+	}
+	return s
+}
+
+// installer builds the Installer for this person: their XDG folders (the
+// Installer reads the environment), Pingwise's settings folder for the
+// remembered handlers, and this program's path for the Exec lines.
+func (e *Env) installer(fs *flag.FlagSet) (*xdg.Installer, error) {
+	exe, err := os.Executable()
+	if err != nil {
+		return nil, fmt.Errorf("the path of pingwise: %w", err)
+	}
+	return &xdg.Installer{
+		State:  e.Dirs().Config,
+		Exe:    exe,
+		Home:   e.Dirs().Home,
+		DryRun: flagBool(fs, "dry-run"),
+		Out:    e.Stdout,
+	}, nil
+}
+
+func runInstall(e *Env, fs *flag.FlagSet, args []string) error {
+	if err := maxArgs(args, 0); err != nil {
+		return err
+	}
+	s, err := e.Settings()
+	if err != nil {
+		return err
+	}
+	in, err := e.installer(fs)
+	if err != nil {
+		return err
+	}
+	in.Autostart = s.StartAtLogin
+	return in.Install()
+}
+
+func runUninstall(e *Env, fs *flag.FlagSet, args []string) error {
+	if err := maxArgs(args, 0); err != nil {
+		return err
+	}
+	in, err := e.installer(fs)
+	if err != nil {
+		return err
+	}
+	return in.Uninstall()
+}
+
+// runOpen vets the link before anything else happens: a link is hostile
+// input from any web page, so a bad one is refused with one line and exit
+// 2, and neither the app nor any handler is started.
+func runOpen(e *Env, _ *flag.FlagSet, args []string) error {
+	if len(args) > 1 {
+		// Not maxArgs: it would repeat an argument of any length.
+		return usagef("open takes one link, not %d arguments", len(args))
+	}
+	if len(args) == 0 {
+		c, err := e.launchApp()
+		if err != nil {
+			return err
+		}
+		_, err = c.Do(control.Request{Op: control.OpShow})
+		return err
+	}
+	l, err := xdg.ParseLink(args[0])
+	if err != nil {
+		return invalid(err)
+	}
+	c, err := e.launchApp()
+	if err != nil {
+		return err
+	}
+	_, err = c.Do(control.Request{Op: control.OpAsk, Ask: &control.Ask{
+		People: 1, Channel: string(l.Channel), Target: l.Target, Link: l.URL,
+	}})
+	return err
+}
