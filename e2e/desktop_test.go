@@ -62,11 +62,12 @@ func need(t *testing.T, tools ...string) {
 
 // desk is a headless desktop: a display, maybe a bus, maybe a panel.
 type desk struct {
-	t       *testing.T
-	display string
-	bus     string // DBUS_SESSION_BUS_ADDRESS; may point nowhere
-	home    string // the app's --home
-	procs   []*exec.Cmd
+	t        *testing.T
+	display  string
+	bus      string   // DBUS_SESSION_BUS_ADDRESS; may point nowhere
+	home     string   // the app's --home
+	extraEnv []string // more environment for everything run on the desk
+	procs    []*exec.Cmd
 }
 
 type deskOpts struct {
@@ -104,7 +105,8 @@ func (d *desk) env() []string {
 		env = append(env, kv)
 	}
 	// Fyne cannot parse the C locale.
-	return append(env, "DISPLAY="+d.display, "DBUS_SESSION_BUS_ADDRESS="+d.bus, "LANG=en_US.UTF-8", "NO_AT_BRIDGE=1")
+	env = append(env, "DISPLAY="+d.display, "DBUS_SESSION_BUS_ADDRESS="+d.bus, "LANG=en_US.UTF-8", "NO_AT_BRIDGE=1")
+	return append(env, d.extraEnv...)
 }
 
 func (d *desk) startXvfb() string {
