@@ -80,6 +80,7 @@ func Run(dirs home.Dirs, stderr io.Writer) int {
 		say("%s", s.desk.missing())
 	}
 	a.Run()
+	s.stopQuiet()
 	if s.x != nil {
 		s.x.Close()
 	}
@@ -113,6 +114,7 @@ type shell struct {
 	stderr     io.Writer
 	asked      map[string]time.Time // when each watched app last brought the popup
 	away       away
+	quiet      quietFocus
 }
 
 func newShell(dirs home.Dirs, db *store.DB, cfg settings.Settings) *shell {
@@ -150,6 +152,7 @@ func (s *shell) start(a fyne.App, d environment) {
 	s.grabHotkey()
 	s.watchWindows()
 	s.watchAway()
+	s.startQuiet()
 	s.refresh()
 	// Start-up garbage (drawing icons, opening the store) would otherwise
 	// stay resident for the app's whole day in the tray.
@@ -165,6 +168,7 @@ func (s *shell) refresh() {
 		return
 	}
 	s.react(st)
+	s.reconcileQuiet(st)
 	list, n, err := s.track().Deferred(maxDeferredShown)
 	if err != nil {
 		s.main.notice(err.Error())

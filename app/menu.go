@@ -128,13 +128,23 @@ func buildMenu(v view, a actions) *fyne.Menu {
 	)
 }
 
-// deferredLabel names a deferred interruption: "Dana: chat, 10:42".
+// deferredLabel names a deferred interruption: "Dana: chat, 10:42", or for
+// held notifications "Dana (Slack ×5), 10:42".
 func deferredLabel(i focus.Interruption) string {
-	who := i.Who
-	if who == "" {
+	var who string
+	switch {
+	case i.App != "":
+		who = i.App
+		if i.Count > 1 {
+			who += fmt.Sprintf(" ×%d", i.Count)
+		}
+		if i.Who != "" {
+			who = i.Who + " (" + who + ")"
+		}
+	case i.Who != "":
+		who = i.Who + ": " + string(i.Channel)
+	default:
 		who = channelLabel(i.Channel)
-	} else {
-		who += ": " + string(i.Channel)
 	}
 	return fmt.Sprintf("%s, %s (mark handled)", who, i.At.Local().Format("15:04"))
 }

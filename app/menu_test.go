@@ -145,3 +145,38 @@ func TestMenuKeyChangesOnlyWithWhatItShows(t *testing.T) {
 		t.Error("the menu would not be rebuilt when the minute changes")
 	}
 }
+
+func TestDeferredLabel(t *testing.T) {
+	at := time.Date(2026, 11, 24, 10, 42, 0, 0, time.Local)
+	for _, tc := range []struct {
+		in   focus.Interruption
+		want string
+	}{
+		{focus.Interruption{Channel: focus.Chat, Who: "Dana", At: at}, "Dana: chat, 10:42 (mark handled)"},
+		{focus.Interruption{Channel: focus.InPerson, At: at}, "In person, 10:42 (mark handled)"},
+		{focus.Interruption{Channel: focus.Chat, Who: "Dana", App: "Slack", Count: 5, At: at}, "Dana (Slack ×5), 10:42 (mark handled)"},
+		{focus.Interruption{Channel: focus.Email, App: "Thunderbird", Count: 1, At: at}, "Thunderbird, 10:42 (mark handled)"},
+	} {
+		if got := deferredLabel(tc.in); got != tc.want {
+			t.Errorf("deferredLabel = %q, want %q", got, tc.want)
+		}
+	}
+}
+
+func TestSessionDoneSaysWhatWasHeld(t *testing.T) {
+	s := &focus.Session{Planned: 25 * time.Minute, Intent: "outline the talk"}
+	held := []focus.Interruption{
+		{App: "Slack", Who: "Dana", Count: 3, Channel: focus.Chat},
+		{App: "Thunderbird", Count: 2, Channel: focus.Email},
+		{App: "Slack", Who: "Lee", Count: 2, Channel: focus.Chat},
+		{Who: "Sam", Channel: focus.InPerson, Count: 1},
+	}
+	n := sessionDone(s, held, 5)
+	want := "outline the talk: 25 min of focus. While you focused: Slack 5 (Dana, Lee), Thunderbird 2, In person 1 (Sam), and 1 more. Now is a good time to answer."
+	if n.title != "Focus session complete" || n.body != want {
+		t.Errorf("got %q\nwant %q", n.body, want)
+	}
+	if n := sessionDone(s, nil, 0); n.body != "outline the talk: 25 min of focus." {
+		t.Errorf("nothing held: %q", n.body)
+	}
+}

@@ -3,6 +3,7 @@ package app
 import (
 	"fmt"
 	"log"
+	"slices"
 	"strings"
 	"sync/atomic"
 	"time"
@@ -53,24 +54,56 @@ func (n *notifier) send(m note) {
 }
 
 // sessionDone says a session is complete, with what waits to be answered:
-// the break is when deferred messages get their reply.
+// the break is when deferred messages get their reply. Held notifications
+// are summed per app: "While you focused: Slack 5 (Dana, Lee), Email 1."
 func sessionDone(s *focus.Session, deferred []focus.Interruption, pending int) note {
-	title := "Focus session complete"
 	body := focus.Human(s.Planned) + " of focus"
 	if s.Intent != "" {
 		body = s.Intent + ": " + body
 	}
 	body += "."
 	if pending > 0 {
-		names := make([]string, 0, len(deferred))
-		for _, d := range deferred {
-			if d.Who != "" {
-				names = append(names, d.Who+" ("+string(d.Channel)+")")
-			} else {
-				names = append(names, channelLabel(d.Channel))
-			}
+		body += " While you focused: " + heldSummary(deferred)
+		if more := pending - len(deferred); more > 0 {
+			body += fmt.Sprintf(", and %d more", more)
 		}
-		body += fmt.Sprintf(" %d deferred to answer now: %s.", pending, strings.Join(names, ", "))
+		body += ". Now is a good time to answer."
 	}
-	return note{title: title, body: body}
+	return note{title: "Focus session complete", body: body}
+}
+
+// heldSummary groups deferred interruptions by where they came from, in the
+// order first seen: "Slack 5 (Dana, Lee), Chat 1".
+func heldSummary(list []focus.Interruption) string {
+	type source struct {
+		count int
+		names []string
+	}
+	var order []string
+	by := map[string]*source{}
+	for _, d := range list {
+		name := d.App
+		if name == "" {
+			name = channelLabel(d.Channel)
+		}
+		src, ok := by[name]
+		if !ok {
+			src = &source{}
+			by[name] = src
+			order = append(order, name)
+		}
+		src.count += max(d.Count, 1)
+		if d.Who != "" && !slices.Contains(src.names, d.Who) && len(src.names) < 3 {
+			src.names = append(src.names, d.Who)
+		}
+	}
+	parts := make([]string, len(order))
+	for i, name := range order {
+		src := by[name]
+		parts[i] = fmt.Sprintf("%s %d", name, src.count)
+		if len(src.names) > 0 {
+			parts[i] += " (" + strings.Join(src.names, ", ") + ")"
+		}
+	}
+	return strings.Join(parts, ", ")
 }

@@ -103,6 +103,7 @@ func (s *shell) applySettings(cfg settings.Settings) error {
 	}
 	rekey := cfg.Hotkey != s.settings.Hotkey
 	s.settings = cfg
+	s.quiet.cfg.Store(&cfg)
 	s.setPolicy(cfg)
 	if rekey {
 		s.grabHotkey()

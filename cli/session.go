@@ -7,6 +7,7 @@ import (
 	"io"
 	"time"
 
+	"github.com/pingwise/pingwise/app/quiet"
 	"github.com/pingwise/pingwise/focus"
 )
 
@@ -139,6 +140,14 @@ func runStop(e *Env, fs *flag.FlagSet, args []string) error {
 	st, err := c.Stop(after)
 	if err != nil {
 		return err
+	}
+	if _, direct := c.(*focus.Tracker); direct {
+		// No app to do it: put back a Do Not Disturb a crashed app left on.
+		if db, err := e.Store(); err == nil {
+			if err := quiet.PutBack(db, focus.StateDND); err != nil {
+				fmt.Fprintln(e.Stderr, "pingwise:", err)
+			}
+		}
 	}
 	return printStatus(e.Stdout, st, e.Clock.Now())
 }

@@ -34,7 +34,7 @@ func TestSessionEndNotifies(t *testing.T) {
 		return strings.Contains(history(), "Focus session complete")
 	})
 	h := history()
-	for _, want := range []string{"outline the talk", "1 deferred to answer now", "Dana (chat)"} {
+	for _, want := range []string{"outline the talk", "While you focused: Chat 1 (Dana)"} {
 		if !strings.Contains(h, want) {
 			t.Errorf("notification lacks %q:\n%s", want, h)
 		}

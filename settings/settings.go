@@ -37,6 +37,14 @@ type Settings struct {
 	WatchApps      map[string]string `toml:"watch_apps"`      // window class -> channel
 	WatchTitles    map[string]string `toml:"watch_titles"`    // browser window title word -> channel
 	AwayMinutes    float64           `toml:"away_minutes"`    // idle this long pauses a session; 0 = never
+
+	// Quiet focus: Do Not Disturb during sessions, and counting what it
+	// held back.
+	QuietFocus      bool              `toml:"quiet_focus"`
+	QuietAllow      []string          `toml:"quiet_allow"`       // apps whose notifications are not counted
+	CoalesceMinutes int               `toml:"coalesce_minutes"`  // one person in one app within this is one interruption
+	KeepSummaries   bool              `toml:"keep_summaries"`    // keep the sender's name from the summary line
+	NotifyApps      map[string]string `toml:"notification_apps"` // sending app -> channel
 }
 
 // Intercept modes.
@@ -63,8 +71,17 @@ func Defaults() Settings {
 			"Signal": "chat", "Telegram": "chat", "Element": "chat", "Thunderbird": "email",
 			"Evolution": "email", "Mattermost": "chat",
 		},
-		WatchTitles: map[string]string{"Gmail": "email", "Outlook": "email", "Slack": "chat", "Teams": "chat"},
-		AwayMinutes: 5,
+		WatchTitles:     map[string]string{"Gmail": "email", "Outlook": "email", "Slack": "chat", "Teams": "chat"},
+		AwayMinutes:     5,
+		QuietFocus:      true,
+		QuietAllow:      []string{},
+		CoalesceMinutes: 5,
+		KeepSummaries:   true,
+		NotifyApps: map[string]string{
+			"Slack": "chat", "Teams": "chat", "Discord": "chat", "Signal": "chat", "Telegram": "chat",
+			"Element": "chat", "Mattermost": "chat", "Thunderbird": "email", "Evolution": "email",
+			"Geary": "email", "Zoom": "call", "Calendar": "meeting",
+		},
 	}
 }
 
@@ -74,7 +91,7 @@ func Load(path string) (Settings, error) {
 	s := Defaults()
 	// A table in the file replaces the default one rather than merging
 	// into it, so that removing an app from watch_apps removes it.
-	s.WatchApps, s.WatchTitles = nil, nil
+	s.WatchApps, s.WatchTitles, s.NotifyApps, s.QuietAllow = nil, nil, nil, nil
 	md, err := toml.DecodeFile(path, &s)
 	if errors.Is(err, fs.ErrNotExist) {
 		return Defaults(), nil
@@ -85,6 +102,12 @@ func Load(path string) (Settings, error) {
 	}
 	if !md.IsDefined("watch_titles") {
 		s.WatchTitles = def.WatchTitles
+	}
+	if !md.IsDefined("notification_apps") {
+		s.NotifyApps = def.NotifyApps
+	}
+	if !md.IsDefined("quiet_allow") {
+		s.QuietAllow = def.QuietAllow
 	}
 	if err != nil {
 		var perr toml.ParseError
@@ -138,7 +161,10 @@ func (s *Settings) Validate() error {
 	if s.AwayMinutes != 0 && (s.AwayMinutes < 0.5 || s.AwayMinutes > 240) {
 		return fmt.Errorf("away_minutes %g is out of range: use 0 (never) or 0.5 to 240", s.AwayMinutes)
 	}
-	for what, m := range map[string]map[string]string{"watch_apps": s.WatchApps, "watch_titles": s.WatchTitles} {
+	if s.CoalesceMinutes < 0 || s.CoalesceMinutes > 120 {
+		return fmt.Errorf("coalesce_minutes %d is out of range: use 0 to 120", s.CoalesceMinutes)
+	}
+	for what, m := range map[string]map[string]string{"watch_apps": s.WatchApps, "watch_titles": s.WatchTitles, "notification_apps": s.NotifyApps} {
 		for name, ch := range m {
 			if _, err := focus.ParseChannel(ch); err != nil {
 				return fmt.Errorf("%s %q: %w", what, name, err)
@@ -222,6 +248,15 @@ intercept_every = {{.InterceptEvery}}
 # your return one click says what it was. 0 turns this off.
 away_minutes = {{.AwayMinutes}}
 
+# Quiet focus: the desktop's Do Not Disturb during sessions, put back as it
+# was after; the notifications held become deferred interruptions, one per
+# person and app within coalesce_minutes. quiet_allow lists apps that are
+# not counted. keep_summaries keeps the sender's name (never the message).
+quiet_focus = {{.QuietFocus}}
+quiet_allow = [{{range $i, $a := .QuietAllow}}{{if $i}}, {{end}}{{q $a}}{{end}}]
+coalesce_minutes = {{.CoalesceMinutes}}
+keep_summaries = {{.KeepSummaries}}
+
 # Apps to notice, by window class (any part of it, any case), and the
 # channel each one means: call, chat, email, meeting, in-person or other.
 [watch_apps]
@@ -230,6 +265,10 @@ away_minutes = {{.AwayMinutes}}
 # Words in a browser window's title, and the channel they mean.
 [watch_titles]
 {{range $k, $v := .WatchTitles}}{{q $k}} = {{q $v}}
+{{end}}
+# Apps whose notifications arrive during a session, and their channel.
+[notification_apps]
+{{range $k, $v := .NotifyApps}}{{q $k}} = {{q $v}}
 {{end}}`))
 
 // Save writes the settings file atomically, keeping its comments.

@@ -13,12 +13,17 @@
 //     the previous value in its store before calling Set(true), so that a
 //     crash is repaired on the next start. A KDE inhibition needs no repair:
 //     Plasma drops it when the D-Bus connection that asked for it closes.
+//     [DND.CriticalShows] says whether critical notifications get through
+//     the server's DND (GNOME, xfce4-notifyd, Plasma: yes; dunst, mako: no).
 //
 //   - Counting. [Monitor] watches the bus with BecomeMonitor and reports every
 //     Notify call, minus Pingwise's own, as a [Notification] that never holds
-//     the body. A [Coalescer] folds a burst from one person in one app into a
-//     single [Group]; [Who] cuts the sender's name from the summary line and
-//     [ChannelFor] maps the app to a focus channel.
+//     the body. It reads its own socket with godbus's codec (wire.go says
+//     why) and never lets a slow consumer stall it: past a bounded queue,
+//     notifications are counted as dropped. A [Coalescer] folds a burst
+//     from one person in one app into a single [Group]; [Who] cuts the
+//     sender's name from the summary line and [ChannelFor] maps the app to a
+//     focus channel.
 //
 // Nothing here imports Fyne or needs cgo.
 package quiet

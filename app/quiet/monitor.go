@@ -39,7 +39,7 @@ type Stats struct {
 // QueueSize bounds the notifications waiting for the callback. The D-Bus
 // reader never waits for the callback: when this many are waiting, newer
 // ones are counted in Stats.Dropped and forgotten. With the callback doing
-// a Coalescer.Add (well under a microsecond) the queue stays near empty even
+// a Coalescer.Add (about a microsecond) the queue stays near empty even
 // in a flood; it exists so that a slow callback costs counts, never memory
 // or the bus connection.
 const QueueSize = 1024
@@ -52,11 +52,6 @@ const (
 	maxApp     = 256
 )
 
-// rawQueue is godbus's eavesdrop channel. godbus drops a message when it is
-// full; the goroutine draining it only reads a few header and body fields,
-// so it keeps up with godbus's decoder, the real bottleneck.
-const rawQueue = 256
-
 // becomeTimeout bounds the wait for the bus to accept the monitor.
 const becomeTimeout = 5 * time.Second
 
@@ -66,12 +61,14 @@ const notifyRule = "type='method_call',interface='" + notifyIface + "',member='N
 
 // Watch is a running monitor.
 type Watch struct {
-	conn     *dbus.Conn
+	conn     *wireConn
 	done     chan struct{}
 	stopOnce sync.Once
 	seen     atomic.Uint64
 	skipped  atomic.Uint64
 	dropped  atomic.Uint64
+	stopped  atomic.Bool
+	err      error // why the reader ended; written before done closes
 }
 
 // Monitor watches Notify calls on the bus at address ("" is the session bus
@@ -79,107 +76,59 @@ type Watch struct {
 // its own goroutine. Calls whose app_name is in skip (case-insensitive) are
 // not reported: Pingwise passes its own name.
 //
-// The monitor uses its own private connection, since a connection that has
-// become a monitor can do nothing else. dbus-daemon lets a session bus
-// client of the same user become a monitor; a bus that refuses gives an
-// error here.
+// The monitor has its own connection, since a connection that has become
+// a monitor can do nothing else (see wire.go for why it is not a godbus
+// Conn). dbus-daemon lets a client of the bus's own user become a monitor;
+// a bus that refuses gives an error here.
 //
 // seen must not call Stop. A seen slower than the notifications costs
-// dropped counts (Stats), never a stalled bus reader.
+// dropped counts (Stats), never a stalled bus reader or growing memory.
 func Monitor(address string, skip []string, seen func(Notification)) (*Watch, error) {
-	var (
-		conn *dbus.Conn
-		err  error
-	)
-	if address == "" {
-		conn, err = dbus.ConnectSessionBus()
-	} else {
-		conn, err = dbus.Connect(address)
-	}
+	conn, err := dialBus(address)
 	if err != nil {
-		return nil, fmt.Errorf("monitor: connect to the session bus: %w", err)
+		return nil, fmt.Errorf("monitor: %w", err)
 	}
 	w := &Watch{conn: conn, done: make(chan struct{})}
 	skipSet := make(map[string]bool, len(skip))
 	for _, s := range skip {
 		skipSet[strings.ToLower(s)] = true
 	}
-
-	// Eavesdrop before BecomeMonitor, so that from the first monitored
-	// message on godbus hands everything over untouched: left to itself it
-	// would answer monitored method calls with errors, and the bus
-	// disconnects a monitor that sends anything. The reply to BecomeMonitor
-	// then arrives on the same channel and is recognised by its serial.
-	raw := make(chan *dbus.Message, rawQueue)
-	conn.Eavesdrop(raw)
-	msg := &dbus.Message{
-		Type: dbus.TypeMethodCall,
-		Headers: map[dbus.HeaderField]dbus.Variant{
-			dbus.FieldDestination: dbus.MakeVariant("org.freedesktop.DBus"),
-			dbus.FieldPath:        dbus.MakeVariant(dbus.ObjectPath("/org/freedesktop/DBus")),
-			dbus.FieldInterface:   dbus.MakeVariant("org.freedesktop.DBus.Monitoring"),
-			dbus.FieldMember:      dbus.MakeVariant("BecomeMonitor"),
-			dbus.FieldSignature:   dbus.MakeVariant(dbus.SignatureOf([]string{}, uint32(0))),
-		},
-		Body: []any{[]string{notifyRule}, uint32(0)},
-	}
-	if c := conn.Send(msg, make(chan *dbus.Call, 1)); c != nil && c.Err != nil {
-		conn.Close()
-		return nil, fmt.Errorf("monitor: become a monitor: %w", c.Err)
-	}
-	ready := make(chan error, 1)
 	queue := make(chan Notification, QueueSize)
-	go w.read(raw, msg.Serial(), ready, skipSet, queue)
-	go w.deliver(queue, seen)
-
-	select {
-	case err = <-ready:
-	case <-time.After(becomeTimeout):
-		err = errors.New("the bus did not answer")
-	}
-	if err != nil {
-		w.Stop()
-		return nil, fmt.Errorf("monitor: become a monitor: %w", err)
-	}
-	return w, nil
-}
-
-// read drains godbus's channel: it answers ready once the bus has taken
-// the monitor, then turns Notify calls into Notifications, without ever
-// waiting for the callback. It ends when the connection closes.
-func (w *Watch) read(raw <-chan *dbus.Message, serial uint32, ready chan<- error, skip map[string]bool, queue chan<- Notification) {
-	defer close(queue)
-	answered := false
-	for m := range raw {
-		if !answered && (m.Type == dbus.TypeMethodReply || m.Type == dbus.TypeError) {
-			if rs, _ := m.Headers[dbus.FieldReplySerial].Value().(uint32); rs == serial {
-				answered = true
-				if m.Type == dbus.TypeError {
-					name, _ := m.Headers[dbus.FieldErrorName].Value().(string)
-					ready <- dbus.Error{Name: name, Body: m.Body}
-					return
-				}
-				ready <- nil
-				continue
+	handle := func(m *dbus.Message) {
+		n, ok := parseNotify(m)
+		switch {
+		case !ok:
+		case skipSet[strings.ToLower(n.App)]:
+			w.skipped.Add(1)
+		default:
+			select {
+			case queue <- n:
+			default:
+				w.dropped.Add(1)
 			}
 		}
-		n, ok := parseNotify(m)
-		if !ok {
-			continue
-		}
-		if skip[strings.ToLower(n.App)] {
-			w.skipped.Add(1)
-			continue
-		}
-		select {
-		case queue <- n:
-		default:
-			w.dropped.Add(1)
-		}
 	}
-	if !answered {
-		ready <- errors.New("the connection closed")
+	if err := conn.becomeMonitor([]string{notifyRule}, handle); err != nil {
+		conn.Close()
+		return nil, fmt.Errorf("monitor: become a monitor: %w", err)
 	}
+	go func() {
+		defer close(queue)
+		for {
+			m, err := conn.read()
+			if err != nil {
+				// Closed by Stop, or the bus went away or sent something
+				// unreadable, after which the stream cannot be trusted.
+				if !w.stopped.Load() {
+					w.err = fmt.Errorf("monitor: reading the bus: %w", err)
+				}
+				return
+			}
+			handle(m)
+		}
+	}()
+	go w.deliver(queue, seen)
+	return w, nil
 }
 
 // deliver calls seen for each queued notification; it alone runs seen, so
@@ -269,7 +218,10 @@ func bounded(s string, max int) string {
 // milliseconds). It is safe to call more than once.
 func (w *Watch) Stop() error {
 	var err error
-	w.stopOnce.Do(func() { err = w.conn.Close() })
+	w.stopOnce.Do(func() {
+		w.stopped.Store(true)
+		err = w.conn.Close()
+	})
 	select {
 	case <-w.done:
 	case <-time.After(2 * time.Second):
@@ -281,6 +233,17 @@ func (w *Watch) Stop() error {
 // Done is closed when the monitor has ended: after Stop, or when the bus
 // went away (a restarted session bus needs a new Monitor).
 func (w *Watch) Done() <-chan struct{} { return w.done }
+
+// Err says why a monitor ended by itself; it is nil while it runs and
+// after Stop.
+func (w *Watch) Err() error {
+	select {
+	case <-w.done:
+		return w.err
+	default:
+		return nil
+	}
+}
 
 // Stats returns the counts so far.
 func (w *Watch) Stats() Stats {

@@ -1,6 +1,8 @@
 package quiet
 
 import (
+	"fmt"
+	"os"
 	"reflect"
 	"strings"
 	"testing"
@@ -82,6 +84,9 @@ func TestMonitorDunst(t *testing.T) {
 	default:
 		t.Fatal("Done is open after Stop")
 	}
+	if w.Err() != nil {
+		t.Fatalf("Err after Stop: %v", w.Err())
+	}
 	if err := w.Stop(); err != nil {
 		t.Fatalf("second Stop: %v", err)
 	}
@@ -152,7 +157,7 @@ func TestMonitorSlowCallback(t *testing.T) {
 	total := QueueSize + 500
 	sendBurst(t, d.conn(), total)
 	// One in the callback, QueueSize waiting, the rest dropped.
-	waitFor(t, "the drops counted", 5*time.Second, func() bool { t.Logf("%+v", w.Stats()); return w.Stats().Dropped == uint64(total-QueueSize-1) })
+	waitFor(t, "the drops counted", 5*time.Second, func() bool { return w.Stats().Dropped == uint64(total-QueueSize-1) })
 	close(release)
 	waitFor(t, "the queue delivered", 5*time.Second, func() bool { return w.Stats().Seen == uint64(QueueSize+1) })
 }
@@ -161,6 +166,15 @@ func TestMonitorSlowCallback(t *testing.T) {
 // waits for the replies.
 func sendBurst(t testing.TB, c *dbus.Conn, n int) {
 	t.Helper()
+	if err := notifyBurst(c, n); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// notifyBurst is a flood that looks like a busy day: ten chat, mail and
+// call apps, fifty people, a 200-byte body, one in a hundred critical. All
+// calls are in flight at once; it returns when all are answered.
+func notifyBurst(c *dbus.Conn, n int) error {
 	obj := c.Object(notifyName, notifyPath)
 	done := make(chan *dbus.Call, n)
 	apps := []string{"Slack", "Teams", "Discord", "Signal", "Telegram", "Element", "Mattermost", "Thunderbird", "Zoom", "Calendar"}
@@ -171,14 +185,15 @@ func sendBurst(t testing.TB, c *dbus.Conn, n int) {
 			urgency = 2
 		}
 		obj.Go(notifyIface+".Notify", 0, done, apps[i%len(apps)], uint32(0), "",
-			"Person "+string(rune('A'+i%50))+": message", body, []string{},
+			fmt.Sprintf("Person %d: message %d", i%50, i), body, []string{},
 			map[string]dbus.Variant{"urgency": dbus.MakeVariant(urgency)}, int32(-1))
 	}
 	for range n {
 		if c := <-done; c.Err != nil {
-			t.Fatalf("Notify: %v", c.Err)
+			return fmt.Errorf("Notify: %w", c.Err)
 		}
 	}
+	return nil
 }
 
 func TestMonitorBusGone(t *testing.T) {
@@ -194,6 +209,9 @@ func TestMonitorBusGone(t *testing.T) {
 	case <-time.After(2 * time.Second):
 		t.Fatal("Done stayed open after the bus went away")
 	}
+	if w.Err() == nil {
+		t.Fatal("Err is nil after the bus went away")
+	}
 	w.Stop()
 }
 
@@ -201,4 +219,35 @@ func TestMonitorNoBus(t *testing.T) {
 	if _, err := Monitor("unix:path="+t.TempDir()+"/none", nil, func(Notification) {}); err == nil {
 		t.Fatal("Monitor on a bus that is not there succeeded")
 	}
+}
+
+// The monitor finds the session bus from the environment, and reaches
+// abstract sockets as well as paths.
+func TestMonitorAddresses(t *testing.T) {
+	need(t, "dbus-daemon")
+	conf := strings.Replace(mustRead(t, bareBusConfig(t)), "<listen>unix:tmpdir=", "<listen>unix:abstract=", 1)
+	abstract := t.TempDir() + "/abstract.conf"
+	if err := os.WriteFile(abstract, []byte(conf), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	d := newDesk(t, deskOpts{config: abstract})
+	if !strings.HasPrefix(d.addr, "unix:abstract=") {
+		t.Fatalf("the bus listens on %s", d.addr)
+	}
+	serveFake(t, d.addr, &fakeServer{name: "fake"})
+	t.Setenv("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent;"+d.addr)
+	_, next := collect(t, "")
+	sendBurst(t, d.conn(), 1)
+	if n := next(); n.App != "Slack" {
+		t.Fatalf("saw %+v", n)
+	}
+}
+
+func mustRead(t *testing.T, path string) string {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
 }

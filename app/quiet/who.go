@@ -16,7 +16,7 @@ const MaxWho = 80
 // Chat apps mostly put the sender alone in the summary ("Dana Lee"), so
 // the summary is the name unless it has one of these shapes:
 //
-//	"Dana Lee: lunch?"              -> "Dana Lee"  (a short name before ": ")
+//	"Dana Lee: lunch?"              -> "Dana Lee"  (up to 4 words before ": ")
 //	"New message from Dana"         -> "Dana"      (what follows a short lead-in ending in "from")
 //	"Dana (3)", "Dana (#general)"   -> "Dana"      (a trailing count or channel)
 //	"Dana in #general"              -> "Dana"
@@ -47,7 +47,7 @@ func senderName(s string) string {
 	case i > 0 && len(strings.Fields(s[:i])) <= 4:
 		s = s[i+len(" from "):]
 	}
-	if name, _, ok := strings.Cut(s, ": "); ok && utf8.RuneCountInString(name) <= 40 && len(strings.Fields(name)) <= 5 {
+	if name, _, ok := strings.Cut(s, ": "); ok && utf8.RuneCountInString(name) <= 40 && len(strings.Fields(name)) <= 4 {
 		s = name
 	} else if name, ok := strings.CutSuffix(s, ":"); ok {
 		s = name
