@@ -167,8 +167,8 @@ func (s *shell) refresh() {
 		s.main.notice(err.Error())
 		return
 	}
+	s.reconcileQuiet(st) // before react: see acted
 	s.react(st)
-	s.reconcileQuiet(st)
 	list, n, err := s.track().Deferred(maxDeferredShown)
 	if err != nil {
 		s.main.notice(err.Error())
@@ -208,6 +208,14 @@ func (s *shell) do(action func(*focus.Tracker) (focus.Status, error)) {
 		s.main.win.Show()
 		return
 	}
+	s.acted(st)
+}
+
+// acted shows the outcome of an action: Do Not Disturb follows first (the
+// end-of-session notification must not be held by the switch the end
+// lifts), then what ended is told, then everything is redrawn.
+func (s *shell) acted(st focus.Status) {
+	s.reconcileQuiet(st)
 	s.react(st)
 	s.refresh()
 }

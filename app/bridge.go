@@ -18,10 +18,7 @@ type handler struct{ s *shell }
 
 func (h handler) after(st focus.Status, err error) (focus.Status, error) {
 	if err == nil {
-		fyne.Do(func() {
-			h.s.react(st)
-			h.s.refresh()
-		})
+		fyne.Do(func() { h.s.acted(st) })
 	}
 	return st, err
 }

@@ -157,8 +157,7 @@ func (s *shell) startCustom() {
 		}
 		problem.SetText("")
 		w.Hide()
-		s.react(st)
-		s.refresh()
+		s.acted(st)
 	}
 	form.OnCancel = w.Hide
 	w.SetContent(container.NewVBox(form, problem))
