@@ -4,7 +4,7 @@ TAGS    := migrated_fynedo
 BIN     := bin/pingwise
 export GOTOOLCHAIN ?= auto
 
-.PHONY: run build test unit e2e bench lint setup setup-test clean
+.PHONY: run build test bench lint setup setup-test package clean
 
 run: setup build
 	./$(BIN)
@@ -27,6 +27,12 @@ test: setup-test lint
 lint:
 	@test -z "$$(gofmt -l $$(git ls-files '*.go'))" || { gofmt -l $$(git ls-files '*.go'); echo 'gofmt: the files above need formatting'; exit 1; }
 	$(GO) vet -tags $(TAGS) ./...
+
+# A Linux tarball with the desktop entry and icon, by Fyne's own tool, from
+# FyneApp.toml. (`pingwise install` registers the call and message links.)
+package: setup build
+	command -v fyne >/dev/null || $(GO) install fyne.io/tools/cmd/fyne@v1.7.4
+	PATH="$$PATH:$$($(GO) env GOPATH)/bin" fyne package -os linux --executable $(BIN)
 
 bench: build
 	bench/run

@@ -3,6 +3,9 @@
 package main
 
 import (
+	// First, so that its init runs before Fyne reads the locale.
+	_ "github.com/pingwise/pingwise/app/locale"
+
 	"os"
 
 	"github.com/pingwise/pingwise/app"
