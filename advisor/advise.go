@@ -4,6 +4,7 @@ import (
 	"math"
 	"slices"
 	"strconv"
+	"strings"
 )
 
 // Channel is a way to reach people, synchronous or not.
@@ -85,7 +86,12 @@ func Advise(s Situation) Verdict {
 	var sig [numCriteria]signal
 	sc := scratchPool.Get().(*scratch)
 	defer sc.release()
-	r := lex().read(n.Text, sc)
+	// No draft, no reading: the lexicon (3 MB) is built when the first draft
+	// needs it, not for a blank popup waiting in the tray.
+	var r reading
+	if strings.TrimSpace(n.Text) != "" {
+		r = lex().read(n.Text, sc)
+	}
 	text := r.decide(n.Text)
 	off, offNote := n.offHours()
 	sig[Default] = signal{known: true, holds: true}
