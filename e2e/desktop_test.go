@@ -1,11 +1,11 @@
 package e2e
 
 import (
-	"bufio"
 	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
+	"github.com/pingwise/pingwise/internal/headless"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -68,6 +68,7 @@ type desk struct {
 	home     string   // the app's --home
 	extraEnv []string // more environment for everything run on the desk
 	procs    []*exec.Cmd
+	servers  []*headless.Process // the display and the bus, stopped last
 }
 
 type deskOpts struct {
@@ -110,40 +111,21 @@ func (d *desk) env() []string {
 }
 
 func (d *desk) startXvfb() string {
-	r, w, err := os.Pipe()
+	x, display, err := headless.Xvfb(1280, 800)
 	if err != nil {
 		d.t.Fatal(err)
 	}
-	cmd := exec.Command("Xvfb", "-displayfd", "3", "-screen", "0", "1280x800x24", "-nolisten", "tcp")
-	cmd.ExtraFiles = []*os.File{w}
-	if err := cmd.Start(); err != nil {
-		d.t.Fatalf("Xvfb: %v", err)
-	}
-	w.Close()
-	d.procs = append(d.procs, cmd)
-	line, err := bufio.NewReader(r).ReadString('\n')
-	r.Close()
-	if err != nil {
-		d.t.Fatalf("Xvfb gave no display: %v", err)
-	}
-	return ":" + strings.TrimSpace(line)
+	d.servers = append(d.servers, x)
+	return display
 }
 
 func (d *desk) startBus() string {
-	cmd := exec.Command("dbus-daemon", "--session", "--nofork", "--print-address=1")
-	out, err := cmd.StdoutPipe()
+	bus, addr, err := headless.Bus(nil, "")
 	if err != nil {
 		d.t.Fatal(err)
 	}
-	if err := cmd.Start(); err != nil {
-		d.t.Fatalf("dbus-daemon: %v", err)
-	}
-	d.procs = append(d.procs, cmd)
-	line, err := bufio.NewReader(out).ReadString('\n')
-	if err != nil {
-		d.t.Fatalf("dbus-daemon gave no address: %v", err)
-	}
-	return strings.TrimSpace(line)
+	d.servers = append(d.servers, bus)
+	return addr
 }
 
 // start runs a helper program on the desk until the test ends.
@@ -164,6 +146,9 @@ func (d *desk) stop() {
 			p.Process.Kill()
 			p.Wait()
 		}
+	}
+	for i := len(d.servers) - 1; i >= 0; i-- {
+		d.servers[i].Stop()
 	}
 }
 

@@ -1,8 +1,8 @@
 package quiet
 
 import (
-	"bufio"
 	"fmt"
+	"github.com/pingwise/pingwise/internal/headless"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -66,11 +66,12 @@ func serviceExec(t testing.TB, file, what string) string {
 // desk is a private session: its own bus, maybe its own X display, and a
 // temporary home, so that no test touches the person's real settings.
 type desk struct {
-	t     testing.TB
-	addr  string
-	env   []string
-	home  string
-	procs []*exec.Cmd
+	t       testing.TB
+	addr    string
+	env     []string
+	home    string
+	procs   []*exec.Cmd
+	servers []*headless.Process // the display and the bus, stopped last
 }
 
 type deskOpts struct {
@@ -103,47 +104,23 @@ func newDesk(t testing.TB, o deskOpts) *desk {
 	}
 	// The bus gets the same environment, so anything it activates lives in
 	// the temporary home and on the private display too.
-	args := []string{"--session", "--nofork", "--print-address=1"}
-	if o.config != "" {
-		args = []string{"--config-file=" + o.config, "--nofork", "--print-address=1"}
-	}
-	cmd := exec.Command("dbus-daemon", args...)
-	cmd.Env = d.env
-	out, err := cmd.StdoutPipe()
+	bus, addr, err := headless.Bus(d.env, o.config)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := cmd.Start(); err != nil {
-		t.Fatalf("dbus-daemon: %v", err)
-	}
-	d.procs = append(d.procs, cmd)
-	line, err := bufio.NewReader(out).ReadString('\n')
-	if err != nil {
-		t.Fatalf("dbus-daemon gave no address: %v", err)
-	}
-	d.addr = strings.TrimSpace(line)
+	d.servers = append(d.servers, bus)
+	d.addr = addr
 	d.env = append(d.env, "DBUS_SESSION_BUS_ADDRESS="+d.addr)
 	return d
 }
 
 func (d *desk) startX() string {
-	r, w, err := os.Pipe()
+	x, display, err := headless.Xvfb(1280, 800)
 	if err != nil {
 		d.t.Fatal(err)
 	}
-	cmd := exec.Command("Xvfb", "-displayfd", "3", "-screen", "0", "1280x800x24", "-nolisten", "tcp")
-	cmd.ExtraFiles = []*os.File{w}
-	if err := cmd.Start(); err != nil {
-		d.t.Fatalf("Xvfb: %v", err)
-	}
-	w.Close()
-	d.procs = append(d.procs, cmd)
-	line, err := bufio.NewReader(r).ReadString('\n')
-	r.Close()
-	if err != nil {
-		d.t.Fatalf("Xvfb gave no display: %v", err)
-	}
-	return ":" + strings.TrimSpace(line)
+	d.servers = append(d.servers, x)
+	return display
 }
 
 // start runs a daemon on the desk until the test ends.
@@ -166,6 +143,9 @@ func (d *desk) stop() {
 			p.Process.Kill()
 			p.Wait()
 		}
+	}
+	for i := len(d.servers) - 1; i >= 0; i-- {
+		d.servers[i].Stop()
 	}
 }
 

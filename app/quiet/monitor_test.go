@@ -203,7 +203,7 @@ func TestMonitorBusGone(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	d.procs[0].Process.Kill() // the bus
+	d.servers[len(d.servers)-1].Stop() // the bus
 	select {
 	case <-w.Done():
 	case <-time.After(2 * time.Second):

@@ -1,13 +1,10 @@
 package x11
 
 import (
-	"bufio"
-	"bytes"
 	"fmt"
+	"github.com/pingwise/pingwise/internal/headless"
 	"os"
 	"os/exec"
-	"strings"
-	"syscall"
 	"testing"
 	"time"
 
@@ -25,8 +22,7 @@ func TestMain(m *testing.M) {
 
 func runTests(m *testing.M) int {
 	e2e := os.Getenv("PINGWISE_E2E") == "1"
-	path, err := exec.LookPath("Xvfb")
-	if err != nil {
+	if _, err := exec.LookPath("Xvfb"); err != nil {
 		if e2e {
 			fmt.Fprintln(os.Stderr, "x11: PINGWISE_E2E=1 but Xvfb is not installed")
 			return 1
@@ -34,62 +30,14 @@ func runTests(m *testing.M) int {
 		fmt.Fprintln(os.Stderr, "x11: Xvfb not installed: skipping the tests that need an X server (install xvfb; PINGWISE_E2E=1 makes this fatal)")
 		return m.Run()
 	}
-	xvfb, display, err := startXvfb(path)
+	xvfb, display, err := headless.Xvfb(800, 600)
 	if err != nil {
-		fmt.Fprintln(os.Stderr, err)
+		fmt.Fprintln(os.Stderr, "x11:", err)
 		return 1
 	}
-	defer stopXvfb(xvfb)
+	defer xvfb.Stop()
 	testDisplay = display
 	return m.Run()
-}
-
-// startXvfb lets Xvfb pick a free display and write its number to fd 3, so
-// parallel test runs and a developer's own display never collide.
-func startXvfb(path string) (*exec.Cmd, string, error) {
-	r, w, err := os.Pipe()
-	if err != nil {
-		return nil, "", err
-	}
-	defer r.Close()
-	// -noreset: by default Xvfb resets when its last client leaves and drops
-	// the connections of the next test meanwhile.
-	cmd := exec.Command(path, "-displayfd", "3", "-screen", "0", "800x600x24", "-nolisten", "tcp", "-noreset")
-	cmd.ExtraFiles = []*os.File{w}
-	// Xvfb complains about each display it finds taken; only a failure matters.
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
-	err = cmd.Start()
-	w.Close()
-	if err != nil {
-		return nil, "", fmt.Errorf("x11: start Xvfb: %w", err)
-	}
-	line := make(chan string, 1)
-	go func() {
-		s, _ := bufio.NewReader(r).ReadString('\n')
-		line <- strings.TrimSpace(s)
-	}()
-	select {
-	case n := <-line:
-		if n != "" {
-			return cmd, ":" + n, nil
-		}
-	case <-time.After(10 * time.Second):
-	}
-	stopXvfb(cmd)
-	return nil, "", fmt.Errorf("x11: Xvfb did not report its display:\n%s", stderr.Bytes())
-}
-
-// stopXvfb uses SIGTERM so that Xvfb removes its lock file and socket.
-func stopXvfb(cmd *exec.Cmd) {
-	_ = cmd.Process.Signal(syscall.SIGTERM)
-	exited := make(chan struct{})
-	go func() { _ = cmd.Wait(); close(exited) }()
-	select {
-	case <-exited:
-	case <-time.After(5 * time.Second):
-		_ = cmd.Process.Kill()
-	}
 }
 
 func openTest(t *testing.T) *Conn {
