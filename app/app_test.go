@@ -181,3 +181,20 @@ func TestStartAtLogin(t *testing.T) {
 		t.Errorf("the autostart entry is still there: %v", err)
 	}
 }
+
+func TestWhatIsMissingIsSaid(t *testing.T) {
+	for _, tc := range []struct {
+		env  environment
+		want string
+	}{
+		{environment{}, "No D-Bus session bus"},
+		{environment{bus: true}, "No system tray found"},
+		{environment{bus: true, tray: true, wayland: true}, `Bind the command "pingwise ask"`},
+		{environment{bus: true, tray: true}, ""},
+	} {
+		got := tc.env.missing()
+		if (tc.want == "") != (got == "") || !strings.Contains(got, tc.want) {
+			t.Errorf("%+v: %q, want %q", tc.env, got, tc.want)
+		}
+	}
+}

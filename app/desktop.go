@@ -35,7 +35,7 @@ func (d environment) missing() string {
 	case !d.tray:
 		return "No system tray found (on GNOME, the AppIndicator extension adds one). Pingwise runs in this window; its tray icon appears when a tray does."
 	case d.wayland:
-		return "Wayland session: no app may grab a global key. Bind the command \"pingwise ask\" to a shortcut in your desktop's keyboard settings."
+		return "Wayland session: no app may grab a global key or watch other windows, so the hotkey, app watching and away detection are off. Bind the command \"pingwise ask\" to a shortcut in your desktop's keyboard settings."
 	}
 	return ""
 }
