@@ -66,6 +66,7 @@ type desk struct {
 	display  string
 	bus      string   // DBUS_SESSION_BUS_ADDRESS; may point nowhere
 	home     string   // the app's --home
+	userHome string   // $HOME for everything on the desk
 	extraEnv []string // more environment for everything run on the desk
 	procs    []*exec.Cmd
 	servers  []*headless.Process // the display and the bus, stopped last
@@ -77,7 +78,7 @@ type deskOpts struct {
 
 func newDesk(t *testing.T, o deskOpts) *desk {
 	t.Helper()
-	d := &desk{t: t, home: t.TempDir()}
+	d := &desk{t: t, home: t.TempDir(), userHome: t.TempDir()}
 	d.display = d.startXvfb()
 	if o.noBus {
 		d.bus = "unix:path=" + filepath.Join(t.TempDir(), "no-bus")
@@ -100,11 +101,16 @@ func (d *desk) env() []string {
 	for _, kv := range os.Environ() {
 		k, _, _ := strings.Cut(kv, "=")
 		switch k {
-		case "DISPLAY", "DBUS_SESSION_BUS_ADDRESS", "WAYLAND_DISPLAY", "LC_ALL", "LANG", "PINGWISE_HOME", "XDG_RUNTIME_DIR":
+		case "DISPLAY", "DBUS_SESSION_BUS_ADDRESS", "WAYLAND_DISPLAY", "LC_ALL", "LANG", "PINGWISE_HOME", "XDG_RUNTIME_DIR",
+			"HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME":
 			continue
 		}
 		env = append(env, kv)
 	}
+	// A home of the desk's own: the panel, dunst and Fyne start as on a new
+	// machine, and nothing of the real user's is read or written.
+	env = append(env, "HOME="+d.userHome, "XDG_CONFIG_HOME="+filepath.Join(d.userHome, ".config"),
+		"XDG_DATA_HOME="+filepath.Join(d.userHome, ".local", "share"), "XDG_CACHE_HOME="+filepath.Join(d.userHome, ".cache"))
 	// Fyne cannot parse the C locale.
 	env = append(env, "DISPLAY="+d.display, "DBUS_SESSION_BUS_ADDRESS="+d.bus, "LANG=en_US.UTF-8", "NO_AT_BRIDGE=1")
 	return append(env, d.extraEnv...)
