@@ -119,8 +119,8 @@ func TestSettingsWindowWritesTheFile(t *testing.T) {
 	s.showSettings()
 	w := s.prefs
 	entries := widgets[*widget.Entry](w)
-	// session, presets, break, refocus, hotkey, hours, zone
-	if len(entries) != 7 {
+	// session, presets, break, refocus, hotkey, hours, zone, away, coalesce
+	if len(entries) != 9 {
 		t.Fatalf("%d entries in the settings window", len(entries))
 	}
 	set := func(e *widget.Entry, v string) { e.SetText(v) }
@@ -129,6 +129,14 @@ func TestSettingsWindowWritesTheFile(t *testing.T) {
 	set(entries[2], "10")
 	set(entries[3], "23.25")
 	set(entries[6], "Europe/Berlin")
+	set(entries[7], "0")
+	set(entries[8], "10")
+	widgets[*widget.Select](w)[0].SetSelected("off")
+	for _, c := range widgets[*widget.Check](w) {
+		if strings.HasPrefix(c.Text, "Do Not Disturb") {
+			c.SetChecked(false)
+		}
+	}
 	form := widgets[*widget.Form](w)[0]
 	form.OnSubmit()
 
@@ -137,7 +145,8 @@ func TestSettingsWindowWritesTheFile(t *testing.T) {
 		t.Fatal(err)
 	}
 	if got.SessionMinutes != 40 || got.BreakMinutes != 10 || got.RefocusMinutes != 23.25 ||
-		got.TimeZone != "Europe/Berlin" || len(got.Presets) != 3 || got.Presets[2] != 120 {
+		got.TimeZone != "Europe/Berlin" || len(got.Presets) != 3 || got.Presets[2] != 120 ||
+		got.AwayMinutes != 0 || got.CoalesceMinutes != 10 || got.Intercept != "off" || got.QuietFocus {
 		t.Errorf("saved settings = %+v", got)
 	}
 	if p := s.track().Policy(); p.Refocus != 23.25 || p.Break.Minutes() != 10 {

@@ -40,6 +40,14 @@ func (s *shell) showSettings() {
 	zone.SetPlaceHolder("this computer's, or e.g. Europe/Berlin")
 	login := widget.NewCheck("Start Pingwise when I log in", nil)
 	login.SetChecked(cfg.StartAtLogin)
+	intercept := widget.NewSelect([]string{settings.InterceptPopup, settings.InterceptNotification, settings.InterceptOff}, nil)
+	intercept.SetSelected(cfg.Intercept)
+	away := entry(strconv.FormatFloat(cfg.AwayMinutes, 'f', -1, 64))
+	quietOn := widget.NewCheck("Do Not Disturb while focusing, and count what it holds", nil)
+	quietOn.SetChecked(cfg.QuietFocus)
+	coalesce := entry(strconv.Itoa(cfg.CoalesceMinutes))
+	keepWho := widget.NewCheck("Keep senders' names (never the messages)", nil)
+	keepWho.SetChecked(cfg.KeepSummaries)
 	problem := widget.NewLabel("")
 	problem.Wrapping = fyne.TextWrapWord
 
@@ -58,6 +66,11 @@ func (s *shell) showSettings() {
 		}
 		next.RefocusMinutes = f
 		next.Notifications, next.StartAtLogin = notify.Checked, login.Checked
+		next.Intercept, next.QuietFocus, next.KeepSummaries = intercept.Selected, quietOn.Checked, keepWho.Checked
+		next.CoalesceMinutes = atoi(coalesce.Text, "group notifications within", &errs)
+		if next.AwayMinutes, err = strconv.ParseFloat(strings.TrimSpace(away.Text), 64); err != nil {
+			errs = append(errs, fmt.Errorf("away after %q is not a number", away.Text))
+		}
 		next.Hotkey = strings.TrimSpace(hotkey.Text)
 		next.WorkingHours, next.TimeZone = strings.TrimSpace(hours.Text), strings.TrimSpace(zone.Text)
 		if err := errors.Join(errs...); err != nil {
@@ -81,6 +94,11 @@ func (s *shell) showSettings() {
 		widget.NewFormItem("Working hours", hours),
 		widget.NewFormItem("Time zone", zone),
 		widget.NewFormItem("", login),
+		widget.NewFormItem("Chat app opened while focusing", intercept),
+		widget.NewFormItem("Away pauses after (min, 0 never)", away),
+		widget.NewFormItem("", quietOn),
+		widget.NewFormItem("Group a sender's notifications within (min)", coalesce),
+		widget.NewFormItem("", keepWho),
 	)
 	form.SubmitText, form.OnSubmit = "Save", save
 	w.SetContent(container.NewVBox(form, problem))

@@ -77,6 +77,11 @@ func TestTrayMenu(t *testing.T) {
 	d.waitFor("idle after Stop", func() bool { return d.status().State == "idle" })
 	d.waitFor("the state line back to idle", func() bool { return tray.firstLabel() == "Not focusing" })
 
+	tray.click("Settings...")
+	settings := d.window("Pingwise settings")
+	time.Sleep(300 * time.Millisecond) // let it draw before the picture
+	d.screenshot("settings.png", settings)
+
 	tray.click("Quit")
 	if err := a.wait(t); err != nil {
 		t.Fatalf("quit from the tray: %v\n%s", err, a.errors())
