@@ -84,13 +84,13 @@ func describe(i focus.Interruption, refocus float64) string {
 	what := fmt.Sprintf("Logged %s %s %s, %s", article(string(i.Direction)), i.Direction, i.Channel, i.Outcome)
 	switch {
 	case i.Direction == focus.Incoming && i.Outcome == focus.Taken:
-		return fmt.Sprintf("%s: about %s of refocus lost.", what, minutesF(refocus))
+		return fmt.Sprintf("%s: about %s of refocus lost.", what, inMinutes(refocus))
 	case i.Outcome == focus.Deferred:
 		people := 1
 		if i.Direction == focus.Outgoing {
 			people = i.People
 		}
-		return fmt.Sprintf("%s: about %s of refocus saved.", what, minutesF(refocus*float64(people)))
+		return fmt.Sprintf("%s: about %s of refocus saved.", what, inMinutes(refocus*float64(people)))
 	}
 	return what + "."
 }
@@ -100,9 +100,4 @@ func article(word string) string {
 		return "an"
 	}
 	return "a"
-}
-
-// minutesF writes a number of minutes for people.
-func minutesF(m float64) string {
-	return minutes(durationOf(m))
 }

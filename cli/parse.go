@@ -57,9 +57,7 @@ func parseWhen(s string, now time.Time) (time.Time, error) {
 	return time.Time{}, fmt.Errorf("time %q: write 14:05, 2026-11-24 14:05, an RFC 3339 time or 10m ago", s)
 }
 
-// minutes writes a duration for people.
-func minutes(d time.Duration) string { return focus.Human(d) }
-
-func durationOf(minutes float64) time.Duration {
-	return time.Duration(minutes * float64(time.Minute))
+// inMinutes writes a number of minutes for people: "1 h 32 min".
+func inMinutes(m float64) string {
+	return focus.Human(time.Duration(m * float64(time.Minute)))
 }

@@ -207,7 +207,7 @@ func runStatus(e *Env, fs *flag.FlagSet, args []string) error {
 // just ended before it.
 func printStatus(w io.Writer, st focus.Status, now time.Time) error {
 	if s := st.Ended; s != nil {
-		fmt.Fprintf(w, "Session %s: %s of focus.\n", s.Result, minutes(s.Focused(now)))
+		fmt.Fprintf(w, "Session %s: %s of focus.\n", s.Result, focus.Human(s.Focused(now)))
 	}
 	_, err := fmt.Fprintln(w, st.Line())
 	return err

@@ -90,13 +90,13 @@ func writeStatsText(w io.Writer, st focus.Stats) error {
 		fmt.Fprintf(w, "  %-18s %s\n", label, value)
 	}
 	fmt.Fprintln(w)
-	line("Focus", minutes(durationOf(float64(t.FocusMinutes))), signedMinutes(float64(c.FocusMinutes)))
+	line("Focus", inMinutes(float64(t.FocusMinutes)), signedMinutes(float64(c.FocusMinutes)))
 	line("Sessions", fmt.Sprintf("%d completed, %d abandoned", t.SessionsCompleted, t.SessionsAbandoned), signed(c.SessionsCompleted, "completed"))
 	line("Interruptions", fmt.Sprintf("%d taken, %d deferred", t.InterruptionsTaken, t.InterruptionsDeferred), signed(c.Interruptions, ""))
 	line("Pings", fmt.Sprintf("%d turned async, %d sync", t.DecisionsAsync, t.DecisionsSync), signed(c.DecisionsAsync, "async"))
-	line("Refocus saved", minutes(durationOf(t.RefocusMinutesSaved)), signedMinutes(c.RefocusMinutesSaved))
-	line("Refocus lost", minutes(durationOf(t.RefocusMinutesLost)), signedMinutes(c.RefocusMinutesLost))
-	line("Meetings avoided", minutes(durationOf(float64(t.MeetingPersonMinutesAvoided)))+" of people's time", signedMinutes(float64(c.MeetingPersonMinutesAvoided)))
+	line("Refocus saved", inMinutes(t.RefocusMinutesSaved), signedMinutes(c.RefocusMinutesSaved))
+	line("Refocus lost", inMinutes(t.RefocusMinutesLost), signedMinutes(c.RefocusMinutesLost))
+	line("Meetings avoided", inMinutes(float64(t.MeetingPersonMinutesAvoided))+" of people's time", signedMinutes(float64(c.MeetingPersonMinutesAvoided)))
 	line("Streak", plural(st.StreakDays, "day"), "")
 	fmt.Fprintln(w)
 	most := 1
@@ -107,7 +107,7 @@ func writeStatsText(w io.Writer, st focus.Stats) error {
 		day, _ := time.Parse(time.DateOnly, d.Date)
 		n := d.FocusMinutes * 20 / most
 		bar := strings.Repeat("█", n) + strings.Repeat("·", 20-n)
-		fmt.Fprintf(w, "  %s  %s  %-12s", day.Format("Mon 02"), bar, minutes(durationOf(float64(d.FocusMinutes))))
+		fmt.Fprintf(w, "  %s  %s  %-12s", day.Format("Mon 02"), bar, inMinutes(float64(d.FocusMinutes)))
 		if d.Interruptions > 0 {
 			fmt.Fprintf(w, " %s", plural(d.Interruptions, "interruption"))
 		}
@@ -138,9 +138,9 @@ func signed(n int, what string) string {
 func signedMinutes(m float64) string {
 	switch {
 	case m > 0:
-		return "+" + minutes(durationOf(m))
+		return "+" + inMinutes(m)
 	case m < 0:
-		return "-" + minutes(durationOf(-m))
+		return "-" + inMinutes(-m)
 	}
 	return ""
 }
