@@ -144,7 +144,7 @@ func (s *shell) start(a fyne.App, d environment) {
 		s.tray = da
 	}
 	if d.missing() != "" && !(d.wayland && d.tray) {
-		s.main.notice(d.missing())
+		s.main.keep(d.missing())
 		s.main.win.Show()
 	}
 	s.ticker = newTicker(s)

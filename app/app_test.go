@@ -73,8 +73,8 @@ func button(t *testing.T, w fyne.Window, label string) *widget.Button {
 func TestMainWindowDrivesTheTracker(t *testing.T) {
 	s := newTestShell(t)
 	w := s.main.win
-	if !strings.Contains(s.main.message.Text, "No D-Bus session bus") {
-		t.Errorf("the missing bus is not said: %q", s.main.message.Text)
+	if !strings.Contains(s.main.lasting.Text, "No D-Bus session bus") {
+		t.Errorf("the missing bus is not said: %q", s.main.lasting.Text)
 	}
 	if !button(t, w, "Pause").Disabled() || !button(t, w, "Stop").Disabled() {
 		t.Error("Pause and Stop are enabled while idle")
@@ -111,6 +111,9 @@ func TestMainWindowDrivesTheTracker(t *testing.T) {
 	test.Tap(button(t, w, "Stop"))
 	if st, _ := s.track().Status(); st.State != focus.Idle {
 		t.Fatalf("after Stop: %s", st.State)
+	}
+	if s.main.message.Text == "" || !strings.Contains(s.main.lasting.Text, "No D-Bus session bus") {
+		t.Errorf("a later notice hid what is missing: %q / %q", s.main.message.Text, s.main.lasting.Text)
 	}
 }
 

@@ -66,5 +66,5 @@ func (s *shell) sayOnce(msg string) {
 	}
 	s.said[msg] = true
 	fmt.Fprintln(s.stderr, "pingwise:", msg)
-	s.main.notice(msg)
+	s.main.keep(msg)
 }

@@ -2,6 +2,7 @@ package app
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -121,12 +122,15 @@ func (s *shell) dndSwitch() quiet.DND {
 		q.dnd, err = quiet.ForServer(q.conn, srv, nil)
 	}
 	if err != nil {
-		name := srv.Name
-		if errors.Is(err, quiet.ErrNoServer) {
-			name = "none"
+		// The D-Bus detail goes to standard error only: it means nothing to
+		// a person, and a missing server is the common case.
+		name, msg := srv.Name, "Do Not Disturb is not available with "+srv.Name+": notifications are still counted."
+		if !errors.Is(err, quiet.ErrUnsupported) {
+			name, msg = "none", "No notification server answers, so there is no Do Not Disturb to turn on."
 		}
 		s.db.SetState(focus.StateDNDUnavailable, name)
-		s.sayOnce("Do Not Disturb is not available here (" + err.Error() + "); notifications are still counted.")
+		fmt.Fprintln(s.stderr, "pingwise: do not disturb:", err)
+		s.sayOnce(msg)
 		return nil
 	}
 	s.db.DeleteState(focus.StateDNDUnavailable)

@@ -25,8 +25,9 @@ type mainWindow struct {
 	channel  *widget.Select
 	deferred *widget.Label
 	handled  *widget.Button
-	message  *widget.Label
-	presets  string // the presets the start buttons were made for
+	message  *widget.Label // the latest outcome of an action
+	lasting  *widget.Label // what is missing or off, said once and kept
+	presets  string        // the presets the start buttons were made for
 }
 
 func newMainWindow(s *shell) *mainWindow {
@@ -50,6 +51,9 @@ func newMainWindow(s *shell) *mainWindow {
 	m.deferred = widget.NewLabel("")
 	m.handled = widget.NewButton("Mark all handled", func() { s.markHandled("") })
 	m.message = widget.NewLabel("")
+	m.lasting = widget.NewLabel("")
+	m.lasting.Wrapping = fyne.TextWrapWord
+	m.lasting.Hide()
 	m.message.Wrapping = fyne.TextWrapWord
 
 	m.win.SetContent(container.NewVBox(
@@ -65,6 +69,7 @@ func newMainWindow(s *shell) *mainWindow {
 		container.NewHBox(widget.NewButton("Weekly stats...", s.showStatsNow),
 			widget.NewButton("Settings...", s.showSettings), widget.NewButton("Quit", s.quit)),
 		m.message,
+		m.lasting,
 	))
 	m.win.Resize(fyne.NewSize(520, 0))
 	m.win.SetCloseIntercept(func() {
@@ -119,6 +124,16 @@ func (m *mainWindow) intent() string { return m.intentIn.Text }
 
 // notice shows a one-line message in the window.
 func (m *mainWindow) notice(msg string) { m.message.SetText(msg) }
+
+// keep adds a line that stays: a later notice must not hide that the tray
+// or the hotkey is missing.
+func (m *mainWindow) keep(msg string) {
+	if m.lasting.Text != "" {
+		msg = m.lasting.Text + "\n" + msg
+	}
+	m.lasting.SetText(msg)
+	m.lasting.Show()
+}
 
 // present shows the window and brings it to the front.
 func (m *mainWindow) present() {
