@@ -1,10 +1,15 @@
 # Pingwise. `make run` and `make test` install what is missing first.
 GO      ?= go
-TAGS    := migrated_fynedo
+# Every build of the app uses these (bench scripts and e2e ask `make tags`):
+# migrated_fynedo, for Fyne's threading model; no_emoji, because Fyne
+# otherwise parses its 4 MB colour emoji font once per text style, which
+# was a tenth of the tray app's memory. Emoji still show through the
+# system's own emoji font where one is installed.
+TAGS    := migrated_fynedo,no_emoji
 BIN     := bin/pingwise
 export GOTOOLCHAIN ?= auto
 
-.PHONY: run build test bench lint setup setup-test package clean
+.PHONY: run build test bench lint setup setup-test package clean tags
 
 run: setup build
 	./$(BIN)
@@ -39,3 +44,6 @@ bench: build
 
 clean:
 	rm -rf bin
+
+tags:
+	@echo $(TAGS)

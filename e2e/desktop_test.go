@@ -50,7 +50,13 @@ func need(t *testing.T, tools ...string) {
 			return
 		}
 		binary = filepath.Join(dir, "pingwise")
-		out, err := exec.Command("go", "build", "-tags", "migrated_fynedo", "-o", binary, "../cmd/pingwise").CombinedOutput()
+		// Built as `make build` builds it: the Makefile names the tags.
+		tags, err := exec.Command("make", "-s", "--no-print-directory", "-C", "..", "tags").Output()
+		if err != nil {
+			buildErr = fmt.Errorf("make tags: %w", err)
+			return
+		}
+		out, err := exec.Command("go", "build", "-tags", strings.TrimSpace(string(tags)), "-o", binary, "../cmd/pingwise").CombinedOutput()
 		if err != nil {
 			buildErr = fmt.Errorf("build: %v\n%s", err, out)
 		}
