@@ -1,7 +1,11 @@
 package app
 
 import (
+	"fmt"
 	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver"
 
 	"github.com/pingwise/pingwise/advisor"
 	"github.com/pingwise/pingwise/app/popup"
@@ -26,9 +30,35 @@ func (s *shell) newPopup() *popup.Popup {
 			s.refresh()
 			return nil
 		},
-		Copy:   func(text string) { s.app.Clipboard().SetContent(text) },
-		Chosen: s.chosen,
+		Copy:    func(text string) { s.app.Clipboard().SetContent(text) },
+		Chosen:  s.chosen,
+		Present: s.present,
 	})
+}
+
+// present maps the popup and focuses it over the app's own X connection
+// before Fyne paints it; without X11, or before Fyne has made the window,
+// Fyne does it all.
+func (s *shell) present(w fyne.Window) {
+	if s.x == nil {
+		return
+	}
+	nw, ok := w.(driver.NativeWindow)
+	if !ok {
+		return
+	}
+	var id uintptr
+	nw.RunNative(func(ctx any) {
+		if x, ok := ctx.(driver.X11WindowContext); ok {
+			id = x.WindowHandle
+		}
+	})
+	if id == 0 {
+		return
+	}
+	if err := s.x.Present(uint32(id)); err != nil {
+		fmt.Fprintln(s.stderr, "pingwise:", err) // Fyne shows it all the same
+	}
 }
 
 // chosen hands a call or message link on to the handler it had before

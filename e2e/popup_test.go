@@ -76,6 +76,16 @@ func TestHotkeyPopup(t *testing.T) {
 	if s, as := d.decisions(); s != 1 || as != 0 {
 		t.Errorf("Esc logged a decision: %d sync, %d async", s, as)
 	}
+
+	// Once Fyne has made the window, the app maps and focuses it itself
+	// before Fyne paints (app/x11 Present): it is focused, and takes Esc.
+	d.xdotool("key", "ctrl+shift+space")
+	win = d.window("Sync or async?")
+	if active := strings.TrimSpace(d.xdotool("getwindowfocus")); active != win {
+		t.Errorf("the reopened popup is not focused: active %s, popup %s", active, win)
+	}
+	d.xdotool("key", "Escape")
+	d.waitFor("Esc to close the reopened popup", func() bool { return !d.visible("Sync or async?") })
 	if strings.Contains(a.errors(), "panic") {
 		t.Fatalf("the app panicked:\n%s", a.errors())
 	}

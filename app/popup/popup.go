@@ -55,6 +55,10 @@ type Config struct {
 	// After runs f after d, on Fyne's goroutine: the confirmation's
 	// auto-close. Nil means time.AfterFunc wrapped in fyne.Do.
 	After func(d time.Duration, f func())
+	// Present, where the app can, maps the hidden window and gives it the
+	// keyboard just before Fyne shows and paints it (see x11.Conn.Present).
+	// Nil leaves it all to Fyne.
+	Present func(fyne.Window)
 }
 
 // Popup is the "Sync or async?" popup. The app keeps one: it owns one
@@ -195,6 +199,8 @@ func (p *Popup) Show(pre Prefill) {
 	if !p.placed {
 		p.win.CenterOnScreen()
 		p.placed = true
+	} else if p.cfg.Present != nil {
+		p.cfg.Present(p.win)
 	}
 	p.win.Show()
 	p.win.RequestFocus()

@@ -491,6 +491,35 @@ func TestShowWhileUpKeepsTheDraft(t *testing.T) {
 	}
 }
 
+// The app's Present runs on each fresh show once the window has its place,
+// after the question is set up and before Fyne shows the window; never for
+// a popup that is already up.
+func TestPresentBeforeEachFreshShow(t *testing.T) {
+	a := test.NewTempApp(t)
+	r := &rec{}
+	cfg := r.config()
+	var p *Popup
+	var drafts []string // the draft as it stood when Present ran
+	cfg.Present = func(w fyne.Window) {
+		if w != p.Window() {
+			t.Error("Present got another window")
+		}
+		drafts = append(drafts, p.draft.Text)
+	}
+	p = New(a.NewWindow("popup"), cfg)
+	t.Cleanup(p.Window().Close)
+
+	p.Show(Prefill{Text: "first"}) // placed: Fyne makes the window now
+	p.Show(Prefill{})              // already up: only raised
+	p.Hide()
+	p.Show(Prefill{Text: "second"})
+	pressShortcut(p, &desktop.CustomShortcut{KeyName: fyne.KeyReturn, Modifier: fyne.KeyModifierControl})
+	p.Show(Prefill{Text: "third"}) // during the confirmation: afresh
+	if want := []string{"second", "third"}; !slices.Equal(drafts, want) {
+		t.Errorf("Present saw drafts %q, want %q", drafts, want)
+	}
+}
+
 func TestNilConfig(t *testing.T) {
 	a := test.NewTempApp(t)
 	var later func()

@@ -46,7 +46,7 @@ type Conn struct {
 }
 
 type atoms struct {
-	netActiveWindow, netWMName, utf8String xproto.Atom
+	netActiveWindow, netWMName, utf8String, netSupportingWMCheck xproto.Atom
 }
 
 var quietXGB sync.Once
@@ -84,7 +84,7 @@ func Open(display string) (*Conn, error) {
 }
 
 func internAtoms(x *xgb.Conn) (atoms, error) {
-	names := []string{"_NET_ACTIVE_WINDOW", "_NET_WM_NAME", "UTF8_STRING"}
+	names := []string{"_NET_ACTIVE_WINDOW", "_NET_WM_NAME", "UTF8_STRING", "_NET_SUPPORTING_WM_CHECK"}
 	cookies := make([]xproto.InternAtomCookie, len(names))
 	for i, name := range names {
 		cookies[i] = xproto.InternAtom(x, false, uint16(len(name)), name)
@@ -97,7 +97,7 @@ func internAtoms(x *xgb.Conn) (atoms, error) {
 		}
 		got[i] = r.Atom
 	}
-	return atoms{netActiveWindow: got[0], netWMName: got[1], utf8String: got[2]}, nil
+	return atoms{netActiveWindow: got[0], netWMName: got[1], utf8String: got[2], netSupportingWMCheck: got[3]}, nil
 }
 
 // Close disconnects from the X server, which drops this client's key grabs
