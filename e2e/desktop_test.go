@@ -453,10 +453,30 @@ func (d *desk) screenshot(name, win string) string {
 	if win == "" {
 		win = "root"
 	}
-	cmd := exec.Command("import", "-window", win, path)
-	cmd.Env = d.env()
-	if out, err := cmd.CombinedOutput(); err != nil {
-		d.t.Fatalf("screenshot: %v: %s", err, out)
+	// A window is visible before its first frame is painted; a first show
+	// compiles shaders in software and can take a second on a busy machine.
+	// Unpainted, it shows what is behind it, black on this desk: wait until
+	// most of it is not.
+	deadline := time.Now().Add(5 * time.Second)
+	for {
+		cmd := exec.Command("import", "-window", win, path)
+		cmd.Env = d.env()
+		if out, err := cmd.CombinedOutput(); err != nil {
+			d.t.Fatalf("screenshot: %v: %s", err, out)
+		}
+		if win == "root" {
+			break
+		}
+		out, err := exec.Command("convert", path, "-fill", "white", "+opaque", "black", "-format", "%[fx:mean]", "info:").Output()
+		painted, _ := strconv.ParseFloat(strings.TrimSpace(string(out)), 64)
+		if err == nil && painted > 0.5 {
+			break
+		}
+		if time.Now().After(deadline) {
+			d.t.Logf("screenshot %s: %.0f%% painted after 5 s; kept as it is", name, 100*painted)
+			break
+		}
+		time.Sleep(200 * time.Millisecond)
 	}
 	return path
 }
