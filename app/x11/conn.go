@@ -136,6 +136,10 @@ func (c *Conn) readEvents() {
 			c.keyReleased(ev)
 		case xproto.PropertyNotifyEvent:
 			c.propertyChanged(ev)
+		case xproto.MappingNotifyEvent:
+			if ev.Request != xproto.MappingPointer {
+				c.remap()
+			}
 		}
 	}
 }

@@ -1,6 +1,7 @@
 package x11
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"slices"
@@ -62,36 +63,12 @@ func (c *Conn) Grab(h Hotkey, pressed func()) (release func(), err error) {
 		return nil, fmt.Errorf("x11: %s is already grabbed by this application", h)
 	}
 
-	// The server matches modifiers exactly, so each combination of the lock
-	// modifiers needs its own grab. All requests go out before the first
-	// Check waits, which makes this one round trip.
-	var want []keyMods
-	for _, code := range codes {
-		for _, v := range subsets(locks &^ h.Mods) {
-			want = append(want, keyMods{code, h.Mods | v})
-		}
-	}
-	cookies := make([]xproto.GrabKeyCookie, len(want))
-	for i, w := range want {
-		cookies[i] = xproto.GrabKeyChecked(c.x, false, c.root, w.mods, w.code, xproto.GrabModeAsync, xproto.GrabModeAsync)
-	}
 	g := &grab{hotkey: h, codes: codes, pressed: pressed}
-	var firstErr error
-	for i, ck := range cookies {
-		if err := ck.Check(); err != nil {
-			if firstErr == nil {
-				firstErr = err
-			}
-			continue
-		}
-		g.grabbed = append(g.grabbed, want[i])
-	}
-	if firstErr != nil {
-		c.ungrab(g)
-		if errors.As(firstErr, new(xproto.AccessError)) {
+	if g.grabbed, err = c.grabKeys(codes, h.Mods, locks); err != nil {
+		if errors.As(err, new(xproto.AccessError)) {
 			return nil, fmt.Errorf("x11: %s is %w", h, ErrTaken)
 		}
-		return nil, fmt.Errorf("x11: cannot grab %s: %w", h, firstErr)
+		return nil, fmt.Errorf("x11: cannot grab %s: %w", h, err)
 	}
 
 	c.mu.Lock()
@@ -108,6 +85,70 @@ func (c *Conn) Grab(h Hotkey, pressed func()) (release func(), err error) {
 			c.ungrab(g)
 		})
 	}, nil
+}
+
+// grabKeys grabs each key in codes with mods and every combination of the
+// lock modifiers: the server matches modifiers exactly. All requests go out
+// before the first Check waits, which makes this one round trip. On an
+// error nothing stays grabbed.
+func (c *Conn) grabKeys(codes []xproto.Keycode, mods, locks uint16) ([]keyMods, error) {
+	var want []keyMods
+	for _, code := range codes {
+		for _, v := range subsets(locks &^ mods) {
+			want = append(want, keyMods{code, mods | v})
+		}
+	}
+	cookies := make([]xproto.GrabKeyCookie, len(want))
+	for i, w := range want {
+		cookies[i] = xproto.GrabKeyChecked(c.x, false, c.root, w.mods, w.code, xproto.GrabModeAsync, xproto.GrabModeAsync)
+	}
+	var grabbed []keyMods
+	var firstErr error
+	for i, ck := range cookies {
+		if err := ck.Check(); err != nil {
+			firstErr = cmp.Or(firstErr, err)
+			continue
+		}
+		grabbed = append(grabbed, want[i])
+	}
+	if firstErr != nil {
+		c.ungrab(&grab{grabbed: grabbed})
+		return nil, firstErr
+	}
+	return grabbed, nil
+}
+
+// remap follows a new keyboard or modifier mapping (another layout, a
+// remapped key): the keys that type each hotkey, and the lock modifiers,
+// may now be others, so every hotkey is grabbed again on the keys of the
+// new mapping. A hotkey no key types any more, or that another application
+// took meanwhile, stays released until the mapping changes again.
+func (c *Conn) remap() {
+	c.grabMu.Lock()
+	defer c.grabMu.Unlock()
+	km, err := readKeymap(c.x)
+	if err != nil {
+		return // the connection is going; nothing to follow
+	}
+	locks, err := lockModifiers(c.x, km)
+	if err != nil {
+		return
+	}
+	c.mu.Lock()
+	c.lockMods = locks
+	grabs := slices.Clone(c.grabs)
+	c.mu.Unlock()
+	for _, g := range grabs {
+		c.ungrab(g)
+		codes := km.keycodes(g.hotkey.Sym)
+		grabbed, err := c.grabKeys(codes, g.hotkey.Mods, locks)
+		if err != nil {
+			codes = nil
+		}
+		c.mu.Lock()
+		g.codes, g.grabbed = codes, grabbed
+		c.mu.Unlock()
+	}
 }
 
 // ungrab waits for the server, so that the key is free for other clients

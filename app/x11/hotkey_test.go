@@ -2,6 +2,7 @@ package x11
 
 import (
 	"errors"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -214,4 +215,78 @@ func TestGrabKeysymNotOnKeyboard(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), "no key on this keyboard") {
 		t.Fatalf("Grab error = %v, want 'no key on this keyboard'", err)
 	}
+}
+
+// setKeysyms maps code to syms (none: the key types nothing), as a layout
+// switch does.
+func (cl *client) setKeysyms(t *testing.T, code xproto.Keycode, syms []xproto.Keysym) {
+	t.Helper()
+	km, err := readKeymap(cl.x)
+	if err != nil {
+		t.Fatal(err)
+	}
+	row := make([]xproto.Keysym, km.perCode)
+	copy(row, syms)
+	if err := xproto.ChangeKeyboardMappingChecked(cl.x, 1, code, byte(km.perCode), row).Check(); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// A new keyboard mapping moves the hotkey's keysym to another key: the
+// hotkey follows it there, and the old key is given back.
+func TestGrabFollowsTheKeyboardMapping(t *testing.T) {
+	c := openTest(t)
+	cl := newClient(t)
+	h := mustParse(t, "Ctrl+Shift+F9")
+	done, pressed := counter()
+	release, err := c.Grab(h, pressed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer release()
+
+	km, err := readKeymap(cl.x)
+	if err != nil {
+		t.Fatal(err)
+	}
+	old := km.keycodes(h.Sym)
+	if len(old) != 1 {
+		t.Fatalf("F9 is on %d keys; the test moves one", len(old))
+	}
+	oldSyms := slices.Clone(km.syms[int(old[0]-km.first)*km.perCode:][:km.perCode])
+	var free xproto.Keycode
+	for code := km.first; int(code-km.first+1)*km.perCode <= len(km.syms) && code < 255; code++ {
+		row := km.syms[int(code-km.first)*km.perCode:][:km.perCode]
+		if !slices.ContainsFunc(row, func(s xproto.Keysym) bool { return s != 0 }) {
+			free = code
+			break
+		}
+	}
+	if free == 0 {
+		t.Skip("no unused keycode to move F9 to")
+	}
+	cl.setKeysyms(t, free, []xproto.Keysym{xproto.Keysym(h.Sym)})
+	cl.setKeysyms(t, old[0], nil)
+	t.Cleanup(func() {
+		cl.setKeysyms(t, free, nil)
+		cl.setKeysyms(t, old[0], oldSyms)
+	})
+	fence(t, c, cl) // c has seen the new mapping and grabbed again
+
+	grabbable := func(code xproto.Keycode) bool {
+		err := xproto.GrabKeyChecked(cl.x, false, cl.root, h.Mods, code, xproto.GrabModeAsync, xproto.GrabModeAsync).Check()
+		if err == nil {
+			xproto.UngrabKey(cl.x, code, cl.root, h.Mods)
+			cl.x.Sync()
+		}
+		return err == nil
+	}
+	if grabbable(free) {
+		t.Error("the key that now types F9 is not grabbed")
+	}
+	if !grabbable(old[0]) {
+		t.Error("the key that typed F9 is still grabbed")
+	}
+	cl.typeHotkey(t, h) // on the new key
+	wait(t, done, "the hotkey on its new key")
 }
