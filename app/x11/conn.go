@@ -43,6 +43,9 @@ type Conn struct {
 	released map[xproto.Keycode]xproto.Timestamp
 
 	watch watchState
+
+	// wm caches whether an EWMH window manager runs, for Present.
+	wm atomic.Value
 }
 
 type atoms struct {

@@ -26,7 +26,15 @@ func (c *Conn) Present(win uint32) error {
 		return errClosed
 	}
 	w := xproto.Window(win)
-	managed := c.managed()
+	// Whether a window manager runs costs two round trips to learn, so the
+	// answer found after the last call is used, and refreshed for the next
+	// one. A stale answer for one show (a window manager just started or
+	// quit) only leaves the focus to the toolkit's own request.
+	managed, known := c.wm.Load().(bool)
+	if !known {
+		managed = c.managed()
+	}
+	defer func() { go func() { c.wm.Store(c.managed()) }() }()
 	xproto.MapWindow(c.x, w)
 	if managed {
 		// Source 1: a normal application, not a pager overriding the
