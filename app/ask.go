@@ -6,6 +6,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver"
+	"fyne.io/fyne/v2/driver/desktop"
 
 	"github.com/pingwise/pingwise/advisor"
 	"github.com/pingwise/pingwise/app/popup"
@@ -17,7 +18,7 @@ import (
 // newPopup builds the "Sync or async?" popup ahead of time, so that a key
 // press only has to show it.
 func (s *shell) newPopup() *popup.Popup {
-	return popup.New(s.app.NewWindow(popup.Title), popup.Config{
+	return popup.New(s.questionWindow(), popup.Config{
 		Base: func() advisor.Situation {
 			sit := advisor.Situation{Now: time.Now(), RefocusMinutes: s.settings.RefocusMinutes}
 			sit.WorkingHours.Start, sit.WorkingHours.End, _ = s.settings.Hours()
@@ -34,6 +35,19 @@ func (s *shell) newPopup() *popup.Popup {
 		Chosen:  s.chosen,
 		Present: s.present,
 	})
+}
+
+// questionWindow is the popup's window: a question to answer and be gone,
+// so without the window manager's frame where the driver can make one
+// (under a window manager the frame only repeated the title).
+func (s *shell) questionWindow() fyne.Window {
+	d, ok := s.app.Driver().(desktop.Driver)
+	if !ok {
+		return s.app.NewWindow(popup.Title)
+	}
+	w := d.CreateSplashWindow()
+	w.SetPadded(true)
+	return w
 }
 
 // present maps the popup and focuses it over the app's own X connection
