@@ -64,14 +64,11 @@ func TestPresentWithoutWindowManager(t *testing.T) {
 func TestPresentUnderWindowManager(t *testing.T) {
 	c := openTest(t)
 	wm := newWM(t)
-	atom := func(name string) xproto.Atom {
-		r, err := xproto.InternAtom(wm.x, false, uint16(len(name)), name).Reply()
-		if err != nil {
-			t.Fatal(err)
-		}
-		return r.Atom
+	a, err := internAtoms(wm.x)
+	if err != nil {
+		t.Fatal(err)
 	}
-	check := atom("_NET_SUPPORTING_WM_CHECK")
+	check := a.netSupportingWMCheck
 	self := wm.window("wm\x00WM\x00", "")
 	id := make([]byte, 4)
 	xgb.Put32(id, uint32(self))
