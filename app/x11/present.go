@@ -33,8 +33,8 @@ func (c *Conn) Present(win uint32) error {
 	managed, known := c.wm.Load().(bool)
 	if !known {
 		managed = c.managed()
+		c.wm.Store(managed)
 	}
-	defer func() { go func() { c.wm.Store(c.managed()) }() }()
 	xproto.MapWindow(c.x, w)
 	if managed {
 		// Source 1: a normal application, not a pager overriding the
@@ -52,6 +52,7 @@ func (c *Conn) Present(win uint32) error {
 	if _, err := xproto.GetInputFocus(c.x).Reply(); err != nil {
 		return fmt.Errorf("x11: present window %#x: %w", win, err)
 	}
+	go func() { c.wm.Store(c.managed()) }() // for the next show
 	return nil
 }
 
