@@ -19,12 +19,12 @@ import (
 
 	"github.com/pingwise/pingwise/app/popup"
 	"github.com/pingwise/pingwise/app/stats"
-	"github.com/pingwise/pingwise/app/x11"
-	"github.com/pingwise/pingwise/app/xdg"
 	"github.com/pingwise/pingwise/control"
 	"github.com/pingwise/pingwise/focus"
 	"github.com/pingwise/pingwise/focus/store"
 	"github.com/pingwise/pingwise/home"
+	"github.com/pingwise/pingwise/platform/x11"
+	"github.com/pingwise/pingwise/platform/xdg"
 	"github.com/pingwise/pingwise/settings"
 )
 

@@ -10,10 +10,10 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
-	"github.com/pingwise/pingwise/app/xdg"
 	"github.com/pingwise/pingwise/focus"
 	"github.com/pingwise/pingwise/focus/store"
 	"github.com/pingwise/pingwise/home"
+	"github.com/pingwise/pingwise/platform/xdg"
 	"github.com/pingwise/pingwise/settings"
 )
 

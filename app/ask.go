@@ -10,9 +10,10 @@ import (
 
 	"github.com/pingwise/pingwise/advisor"
 	"github.com/pingwise/pingwise/app/popup"
-	"github.com/pingwise/pingwise/app/xdg"
 	"github.com/pingwise/pingwise/control"
 	"github.com/pingwise/pingwise/focus"
+	"github.com/pingwise/pingwise/platform/link"
+	"github.com/pingwise/pingwise/platform/xdg"
 )
 
 // newPopup builds the "Sync or async?" popup ahead of time, so that a key
@@ -82,7 +83,7 @@ func (s *shell) chosen(mode advisor.Mode, p popup.Prefill) {
 	if mode != advisor.Sync || p.Link == "" {
 		return
 	}
-	l, err := xdg.ParseLink(p.Link)
+	l, err := link.Parse(p.Link)
 	if err == nil {
 		err = xdg.HandOff(s.dirs.Config, l, xdg.DataDirs())
 	}

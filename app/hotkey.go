@@ -7,7 +7,7 @@ import (
 
 	"fyne.io/fyne/v2"
 
-	"github.com/pingwise/pingwise/app/x11"
+	"github.com/pingwise/pingwise/platform/x11"
 )
 
 // askCommand is what to bind where Pingwise cannot grab a key itself.

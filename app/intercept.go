@@ -6,9 +6,9 @@ import (
 
 	"fyne.io/fyne/v2"
 
-	"github.com/pingwise/pingwise/app/x11"
 	"github.com/pingwise/pingwise/control"
 	"github.com/pingwise/pingwise/focus"
+	"github.com/pingwise/pingwise/platform/x11"
 	"github.com/pingwise/pingwise/settings"
 )
 

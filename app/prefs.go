@@ -12,9 +12,9 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
-	"github.com/pingwise/pingwise/app/x11"
-	"github.com/pingwise/pingwise/app/xdg"
 	"github.com/pingwise/pingwise/focus"
+	"github.com/pingwise/pingwise/platform/x11"
+	"github.com/pingwise/pingwise/platform/xdg"
 	"github.com/pingwise/pingwise/settings"
 )
 

@@ -12,8 +12,8 @@ import (
 	"fyne.io/fyne/v2"
 	"github.com/godbus/dbus/v5"
 
-	"github.com/pingwise/pingwise/app/quiet"
 	"github.com/pingwise/pingwise/focus"
+	"github.com/pingwise/pingwise/platform/freedesktop"
 	"github.com/pingwise/pingwise/settings"
 )
 
@@ -21,10 +21,10 @@ import (
 // focusing, and the notifications it held counted as interruptions.
 type quietFocus struct {
 	conn    *dbus.Conn
-	dnd     quiet.DND // nil until probed, or when the server has no switch
+	dnd     freedesktop.DND // nil until probed, or when the server has no switch
 	probed  bool
 	engaged bool // Do Not Disturb is Pingwise's, per the store's record
-	watch   *quiet.Watch
+	watch   *freedesktop.Watch
 
 	// Read by the monitor's goroutine.
 	since         atomic.Pointer[time.Time]         // the focusing session's start; nil otherwise
@@ -33,7 +33,7 @@ type quietFocus struct {
 	pending       atomic.Bool // a refresh is scheduled
 
 	mu     sync.Mutex
-	co     *quiet.Coalescer
+	co     *freedesktop.Coalescer
 	groups map[string]string // coalesced group -> the interruption logged for it
 }
 
@@ -55,7 +55,7 @@ func (s *shell) startQuiet() {
 	}
 	q.conn = conn
 	q.resetGroups(s.settings)
-	w, err := quiet.Monitor("", []string{"Pingwise"}, s.heldNotification)
+	w, err := freedesktop.Monitor("", []string{"Pingwise"}, s.heldNotification)
 	if err != nil {
 		s.sayOnce("Cannot count incoming notifications (" + err.Error() + "); Do Not Disturb still works.")
 		return
@@ -66,7 +66,7 @@ func (s *shell) startQuiet() {
 func (q *quietFocus) resetGroups(cfg settings.Settings) {
 	q.mu.Lock()
 	defer q.mu.Unlock()
-	q.co = quiet.NewCoalescer(time.Duration(cfg.CoalesceMinutes)*time.Minute, 1024, cfg.KeepSummaries)
+	q.co = freedesktop.NewCoalescer(time.Duration(cfg.CoalesceMinutes)*time.Minute, 1024, cfg.KeepSummaries)
 	q.groups = map[string]string{}
 }
 
@@ -85,7 +85,7 @@ func (s *shell) reconcileQuiet(st focus.Status) {
 	case want && !q.engaged:
 		q.engaged = true
 		if d := s.dndSwitch(); d != nil {
-			if err := quiet.Engage(d, s.db, focus.StateDND); err != nil {
+			if err := freedesktop.Engage(d, s.db, focus.StateDND); err != nil {
 				s.sayOnce(err.Error())
 			}
 		}
@@ -99,33 +99,33 @@ func (s *shell) reconcileQuiet(st focus.Status) {
 // putBack restores the person's own Do Not Disturb.
 func (s *shell) putBack() {
 	if d := s.dndSwitch(); d != nil {
-		if err := quiet.Restore(d, s.db, focus.StateDND); err != nil {
+		if err := freedesktop.Restore(d, s.db, focus.StateDND); err != nil {
 			s.sayOnce(err.Error())
 		}
 		return
 	}
-	if err := quiet.PutBack(s.db, focus.StateDND); err != nil {
+	if err := freedesktop.PutBack(s.db, focus.StateDND); err != nil {
 		s.sayOnce(err.Error())
 	}
 }
 
 // dndSwitch finds the notification server's switch, once; nil when there
 // is none, said once.
-func (s *shell) dndSwitch() quiet.DND {
+func (s *shell) dndSwitch() freedesktop.DND {
 	q := &s.quiet
 	if q.probed || q.conn == nil {
 		return q.dnd
 	}
 	q.probed = true
-	srv, err := quiet.Probe(q.conn)
+	srv, err := freedesktop.Probe(q.conn)
 	if err == nil {
-		q.dnd, err = quiet.ForServer(q.conn, srv, nil)
+		q.dnd, err = freedesktop.ForServer(q.conn, srv, nil)
 	}
 	if err != nil {
 		// The D-Bus detail goes to standard error only: it means nothing to
 		// a person, and a missing server is the common case.
 		name, msg := srv.Name, "Do Not Disturb is not available with "+srv.Name+": notifications are still counted."
-		if !errors.Is(err, quiet.ErrUnsupported) {
+		if !errors.Is(err, freedesktop.ErrUnsupported) {
 			name, msg = "none", "No notification server answers, so there is no Do Not Disturb to turn on."
 		}
 		s.db.SetState(focus.StateDNDUnavailable, name)
@@ -153,7 +153,7 @@ func (s *shell) stopQuiet() {
 // During a session it becomes an interruption, one per person and app within
 // the coalescing window; the UI hears about it at most twice a second, so a
 // flood cannot stall the tray.
-func (s *shell) heldNotification(n quiet.Notification) {
+func (s *shell) heldNotification(n freedesktop.Notification) {
 	q := &s.quiet
 	if q.since.Load() == nil {
 		return
@@ -180,7 +180,7 @@ func (s *shell) heldNotification(n quiet.Notification) {
 	}
 	app := clean(g.App)
 	i, err := s.track().LogInterruption(focus.Interruption{Direction: focus.Incoming,
-		Channel: quiet.ChannelFor(app, cfg.NotifyApps), Outcome: outcome, Who: g.Who, App: app, Count: 1})
+		Channel: freedesktop.ChannelFor(app, cfg.NotifyApps), Outcome: outcome, Who: g.Who, App: app, Count: 1})
 	if err != nil {
 		return
 	}

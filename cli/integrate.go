@@ -5,8 +5,9 @@ import (
 	"fmt"
 	"os"
 
-	"github.com/pingwise/pingwise/app/xdg"
 	"github.com/pingwise/pingwise/control"
+	"github.com/pingwise/pingwise/platform/link"
+	"github.com/pingwise/pingwise/platform/xdg"
 )
 
 func init() {
@@ -42,7 +43,7 @@ func init() {
 
 func schemes() string {
 	s := ""
-	for i, n := range xdg.Schemes {
+	for i, n := range link.Schemes {
 		if i > 0 {
 			s += " "
 		}
@@ -111,7 +112,7 @@ func runOpen(e *Env, _ *flag.FlagSet, args []string) error {
 		_, err = c.Do(control.Request{Op: control.OpShow})
 		return err
 	}
-	l, err := xdg.ParseLink(args[0])
+	l, err := link.Parse(args[0])
 	if err != nil {
 		return invalid(err)
 	}

@@ -2,10 +2,11 @@ package cli
 
 import (
 	"fmt"
-	"github.com/pingwise/pingwise/focus"
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/pingwise/pingwise/focus"
 )
 
 // maxLengthMinutes is far above any length a command accepts (8 h) and far

@@ -7,8 +7,8 @@ import (
 	"io"
 	"time"
 
-	"github.com/pingwise/pingwise/app/quiet"
 	"github.com/pingwise/pingwise/focus"
+	"github.com/pingwise/pingwise/platform/freedesktop"
 )
 
 // controller is what the session and log commands act through: the running
@@ -144,7 +144,7 @@ func runStop(e *Env, fs *flag.FlagSet, args []string) error {
 	if _, direct := c.(*focus.Tracker); direct {
 		// No app to do it: put back a Do Not Disturb a crashed app left on.
 		if db, err := e.Store(); err == nil {
-			if err := quiet.PutBack(db, focus.StateDND); err != nil {
+			if err := freedesktop.PutBack(db, focus.StateDND); err != nil {
 				fmt.Fprintln(e.Stderr, "pingwise:", err)
 			}
 		}
