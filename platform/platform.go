@@ -1,0 +1,118 @@
+// Package platform is what Pingwise asks of a desktop, and how a desktop
+// says what it can give.
+//
+// The engine needs a handful of services from the desktop it runs on: a
+// global hotkey, the app in front, idle time, notifications, quiet focus
+// (Do Not Disturb and the notifications it holds), call and message links,
+// and starting at login. Each is a small interface here; each desktop family
+// (platform/x11, platform/freedesktop, platform/xdg, the Wayland
+// compositors, Windows) implements the ones it can, and platform/desktop
+// picks them at start by what the session offers.
+//
+// Every service reports a Status: the mechanism it uses, or why it is
+// unavailable and what the person can do. Nothing fails silently; `pingwise
+// doctor` prints these.
+package platform
+
+import (
+	"time"
+
+	"github.com/pingwise/pingwise/platform/link"
+)
+
+// Status says whether a service works on this desktop, and how or why not.
+type Status struct {
+	Available bool   `json:"available"`
+	How       string `json:"how"` // the mechanism in use, or the reason and the fix
+}
+
+// Works is an available service's status.
+func Works(how string) Status { return Status{Available: true, How: how} }
+
+// Missing is an unavailable service's status: why, and the fix.
+func Missing(why string) Status { return Status{How: why} }
+
+// The services, as `pingwise doctor` names them, in its order.
+const (
+	Tray          = "tray"
+	HotkeyService = "hotkey"
+	ActiveApp     = "active_app"
+	IdleService   = "idle"
+	QuietFocus    = "quiet_focus"
+	Notifications = "notifications"
+	Links         = "links"
+	AutostartSvc  = "autostart"
+)
+
+// Services lists the services in doctor's order.
+var Services = []string{Tray, HotkeyService, ActiveApp, IdleService, QuietFocus, Notifications, Links, AutostartSvc}
+
+// Window is the app in front.
+type Window struct {
+	AppID    string // a Wayland app id, a Windows image name (slack.exe), or X11's class
+	Class    string // X11 WM_CLASS class, where there is one
+	Instance string // X11 WM_CLASS instance, where there is one
+	Title    string
+}
+
+// Hotkey binds the popup's global key. spec is a valid key spec, such as
+// "Ctrl+Shift+Space" (see ParseKeys). pressed runs on a goroutine of the
+// implementation's; a desktop that binds keys to commands instead (sway's
+// bindsym) runs `pingwise ask`, which reaches the app over its control
+// socket, and never calls pressed. release undoes the binding.
+type Hotkey interface {
+	Bind(spec string, pressed func()) (release func(), err error)
+}
+
+// ActiveWatcher reports the app in front each time it changes, on a
+// goroutine of its own.
+type ActiveWatcher interface {
+	WatchActive(changed func(Window)) (stop func(), err error)
+}
+
+// IdleMeter tells how long the person has not touched keyboard or mouse.
+type IdleMeter interface {
+	Idle() (time.Duration, error)
+}
+
+// Notifier shows a desktop notification. It may block: callers call it off
+// the UI goroutine, with a timeout.
+type Notifier interface {
+	Notify(title, body string) error
+}
+
+// DND is a notification server's own Do Not Disturb switch.
+type DND interface {
+	Kind() string // the server: "dunst", "gnome", "kde"...
+	On() (bool, error)
+	Set(on bool) error
+	CriticalShows() bool // critical notifications still show while it is on
+}
+
+// Notification is one notification another app sent: never its body.
+type Notification struct {
+	App     string // the sending app's name
+	Summary string // the summary line, where a sender's name usually is
+	Urgency byte   // 0 low, 1 normal, 2 critical
+}
+
+// Critical says whether the sender marked it critical.
+func (n Notification) Critical() bool { return n.Urgency >= 2 }
+
+// Quiet is quiet focus: the notification server's switch, and a watch on
+// what other apps send.
+type Quiet interface {
+	Switch() (DND, error)
+	Monitor(seen func(Notification)) (stop func(), err error)
+}
+
+// LinkHandler hands a call or message link on to the app that handled it
+// before Pingwise, as one argument, never through a shell.
+type LinkHandler interface {
+	HandOff(l link.Link) error
+}
+
+// Autostart starts Pingwise at login, or stops doing so.
+type Autostart interface {
+	SetAutostart(on bool) error
+}
