@@ -116,3 +116,45 @@ type LinkHandler interface {
 type Autostart interface {
 	SetAutostart(on bool) error
 }
+
+// Desktop is what a session offers: each service nil where it is
+// unavailable, and every service's status, for doctor. A family's Open
+// fills in what it can and says why for the rest; platform/desktop calls
+// the families in order of preference, so a later one fills only what an
+// earlier one left empty.
+type Desktop struct {
+	Name      string // the session as a person knows it: "X11 (xfce)", "sway", "GNOME on Wayland", "Windows"
+	Hotkey    Hotkey
+	Active    ActiveWatcher
+	Idle      IdleMeter
+	Notifier  Notifier
+	Quiet     Quiet
+	Links     LinkHandler
+	Autostart Autostart
+	Status    map[string]Status // by service name, one for every name in Services
+
+	closers []func()
+}
+
+// Say records a service's status, unless an earlier family already made
+// that service available.
+func (d *Desktop) Say(service string, st Status) {
+	if d.Status == nil {
+		d.Status = map[string]Status{}
+	}
+	if old, ok := d.Status[service]; ok && old.Available {
+		return
+	}
+	d.Status[service] = st
+}
+
+// OnClose adds f to what Close runs, last added first.
+func (d *Desktop) OnClose(f func()) { d.closers = append(d.closers, f) }
+
+// Close releases what the families opened: connections, bindings, watches.
+func (d *Desktop) Close() {
+	for i := len(d.closers) - 1; i >= 0; i-- {
+		d.closers[i]()
+	}
+	d.closers = nil
+}
