@@ -128,8 +128,8 @@ func runStop(e *Env, fs *flag.FlagSet, args []string) error {
 		if err != nil {
 			return invalid(err)
 		}
-		if d < time.Minute || d > focus.MaxPlanned {
-			return usagef("break %s is out of range: use 1m to 8h", focus.FormatDuration(d))
+		if err := focus.CheckBreak(d); err != nil {
+			return invalid(err)
 		}
 		after = d
 	}
@@ -171,8 +171,8 @@ func runBreak(e *Env, _ *flag.FlagSet, args []string) error {
 			return invalid(err)
 		}
 	}
-	if length < time.Minute || length > focus.MaxPlanned {
-		return usagef("break %s is out of range: use 1m to 8h", focus.FormatDuration(length))
+	if err := focus.CheckBreak(length); err != nil {
+		return invalid(err)
 	}
 	c, err := e.controller()
 	if err != nil {

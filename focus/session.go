@@ -215,7 +215,7 @@ func (c *Current) StartBreak(now time.Time, length time.Duration) error {
 	if c.Session != nil {
 		return errors.New("a focus session is running; stop it before a break")
 	}
-	if err := checkRange("break", length, MinPlanned, MaxPlanned); err != nil {
+	if err := CheckBreak(length); err != nil {
 		return err
 	}
 	c.endBreak(now)
@@ -255,6 +255,15 @@ func (c *Current) endBreak(now time.Time) {
 // CheckPlanned reports whether d is a session length a person may plan.
 func CheckPlanned(d time.Duration) error {
 	return checkRange("session length", d, MinPlanned, MaxPlanned)
+}
+
+// MaxBreak is the longest break: past two hours it is not a break but the
+// end of the working day. The CLI, the settings and the tray share it.
+const MaxBreak = 2 * time.Hour
+
+// CheckBreak reports whether d is a break length a person may take.
+func CheckBreak(d time.Duration) error {
+	return checkRange("break", d, time.Minute, MaxBreak)
 }
 
 func checkRange(what string, d, lo, hi time.Duration) error {

@@ -16,6 +16,7 @@ import (
 
 	"github.com/BurntSushi/toml"
 	"github.com/pingwise/pingwise/focus"
+	"github.com/pingwise/pingwise/platform/keys"
 )
 
 // Settings are everything a person can set.
@@ -130,8 +131,8 @@ func (s *Settings) Validate() error {
 	switch {
 	case s.RefocusMinutes < 0 || s.RefocusMinutes > 240:
 		return fmt.Errorf("refocus_minutes %g is out of range: use 0 to 240", s.RefocusMinutes)
-	case s.BreakMinutes < 0 || s.BreakMinutes > 120:
-		return fmt.Errorf("break_minutes %d is out of range: use 0 to 120", s.BreakMinutes)
+	case s.BreakMinutes != 0 && focus.CheckBreak(time.Duration(s.BreakMinutes)*time.Minute) != nil:
+		return fmt.Errorf("break_minutes %d is out of range: use 0 (none) or 1 to %d", s.BreakMinutes, int(focus.MaxBreak/time.Minute))
 	}
 	if err := focus.CheckPlanned(time.Duration(s.SessionMinutes) * time.Minute); err != nil {
 		return fmt.Errorf("session_minutes: %w", err)
@@ -174,7 +175,13 @@ func (s *Settings) Validate() error {
 			}
 		}
 	}
-	return focus.CheckText("hotkey", s.Hotkey, 40)
+	if err := focus.CheckText("hotkey", s.Hotkey, 40); err != nil {
+		return err
+	}
+	if _, err := keys.Parse(s.Hotkey); err != nil {
+		return fmt.Errorf("hotkey: %w", err)
+	}
+	return nil
 }
 
 // Hours returns the working hours as offsets from midnight.

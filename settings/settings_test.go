@@ -58,6 +58,8 @@ func TestBadFiles(t *testing.T) {
 		{"unknown key", "refocus = 3\n", `unknown setting "refocus"`},
 		{"range", "break_minutes = 500\n", "break_minutes 500 is out of range"},
 		{"zone", "time_zone = \"Mars/Olympus\"\n", "not a known IANA zone"},
+		{"hotkey", "hotkey = \"Ctrl+Shift+Nope\"\n", `hotkey: hotkey "Ctrl+Shift+Nope": unknown key "Nope"`},
+		{"bare hotkey", "hotkey = \"Space\"\n", "needs a modifier"},
 		{"hours", "working_hours = \"17:00-09:00\"\n", "working_hours"},
 		{"intercept", "intercept = \"loud\"\n", "use popup, notification or off"},
 		{"away", "away_minutes = 0.1\n", "away_minutes 0.1 is out of range"},

@@ -9,6 +9,13 @@ import (
 
 	"github.com/jezek/xgb"
 	"github.com/jezek/xgb/xproto"
+	"github.com/pingwise/pingwise/platform/keys"
+)
+
+// The lock keys' keysyms: their modifiers are grabbed in every variant.
+const (
+	symNum = 0xff7f // Num_Lock
+	symScr = 0xff14 // Scroll_Lock
 )
 
 // ErrTaken is wrapped in Grab's error when another application holds the
@@ -16,7 +23,7 @@ import (
 var ErrTaken = errors.New("already taken by another application")
 
 type grab struct {
-	hotkey Hotkey
+	hotkey keys.Combo
 	codes  []xproto.Keycode
 	// grabbed lists each keycode and modifier variant held at the server.
 	grabbed []keyMods
@@ -33,7 +40,7 @@ type keyMods struct {
 // Holding the key down fires once: the server's autorepeat is ignored.
 // release gives the key back; a press already being dispatched may still
 // run after it returns.
-func (c *Conn) Grab(h Hotkey, pressed func()) (release func(), err error) {
+func (c *Conn) Grab(h keys.Combo, pressed func()) (release func(), err error) {
 	if pressed == nil {
 		return nil, errors.New("x11: Grab needs a callback")
 	}
@@ -49,7 +56,7 @@ func (c *Conn) Grab(h Hotkey, pressed func()) (release func(), err error) {
 	}
 	codes := km.keycodes(h.Sym)
 	if len(codes) == 0 {
-		return nil, fmt.Errorf("x11: cannot grab %s: no key on this keyboard types %s", h, keyName(h.Sym))
+		return nil, fmt.Errorf("x11: cannot grab %s: no key on this keyboard types %s", h, keys.KeyName(h.Sym))
 	}
 	locks, err := lockModifiers(c.x, km)
 	if err != nil {
@@ -270,4 +277,14 @@ func lockModifiers(x *xgb.Conn, km keymap) (uint16, error) {
 		}
 	}
 	return mask, nil
+}
+
+// Bind grabs spec, a key spec such as "Ctrl+Shift+Space" (see keys.Parse):
+// the platform.Hotkey of an X11 session.
+func (c *Conn) Bind(spec string, pressed func()) (release func(), err error) {
+	h, err := keys.Parse(spec)
+	if err != nil {
+		return nil, err
+	}
+	return c.Grab(h, pressed)
 }

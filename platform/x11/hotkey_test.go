@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/jezek/xgb/xproto"
+	"github.com/pingwise/pingwise/platform/keys"
 )
 
 const (
@@ -15,9 +16,9 @@ const (
 	symCapsLock = 0xffe5
 )
 
-func mustParse(t *testing.T, s string) Hotkey {
+func mustParse(t *testing.T, s string) keys.Combo {
 	t.Helper()
-	h, err := ParseHotkey(s)
+	h, err := keys.Parse(s)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -210,7 +211,7 @@ func TestGrabTwiceByThisConn(t *testing.T) {
 
 func TestGrabKeysymNotOnKeyboard(t *testing.T) {
 	c := openTest(t)
-	h := Hotkey{Mods: ctrl, Sym: 0x100263a} // ☺, which no key types
+	h := keys.Combo{Mods: keys.Ctrl, Sym: 0x100263a} // ☺, which no key types
 	_, err := c.Grab(h, func() {})
 	if err == nil || !strings.Contains(err.Error(), "no key on this keyboard") {
 		t.Fatalf("Grab error = %v, want 'no key on this keyboard'", err)

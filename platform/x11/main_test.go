@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/pingwise/pingwise/internal/headless"
+	"github.com/pingwise/pingwise/platform/keys"
 
 	"github.com/jezek/xgb"
 	"github.com/jezek/xgb/xproto"
@@ -110,7 +111,7 @@ var modifierSyms = map[uint16]uint32{
 // typeHotkey presses h the way a person does: modifiers down, key down and up,
 // modifiers up. The key goes down a few ms after anything before it, so it
 // is never mistaken for autorepeat.
-func (cl *client) typeHotkey(t *testing.T, h Hotkey) {
+func (cl *client) typeHotkey(t *testing.T, h keys.Combo) {
 	t.Helper()
 	var mods []xproto.Keycode
 	for mask, sym := range modifierSyms {

@@ -1,21 +1,32 @@
-package x11
+// Package keys reads and writes global hotkey specs such as
+// "Ctrl+Shift+Space", the same on every desktop. A Combo names its key by
+// X11 keysym, a stable, documented numbering that every family maps to its
+// own codes (X11 grabs it as is; Windows maps it to a virtual key; sway and
+// the portals take the canonical String).
+package keys
 
 import (
 	"errors"
 	"fmt"
 	"strconv"
 	"strings"
-
-	"github.com/jezek/xgb/xproto"
 )
 
-// Hotkey is a key combination in X's own terms, so it can be grabbed without
-// translation: Mods is an X modifier mask (Control, Shift, Mod1 = Alt,
-// Mod4 = Super) and Sym a keysym; letters are stored as lower case keysyms.
-type Hotkey struct {
+// Combo is a key combination: Mods is a mask of Ctrl, Shift, Alt and Super
+// (X11's own modifier bits, so X11 grabs it without translation) and Sym a
+// keysym; letters are stored as lower case keysyms.
+type Combo struct {
 	Mods uint16
 	Sym  uint32
 }
+
+// The modifier bits, X11's Control, Shift, Mod1 and Mod4.
+const (
+	Shift uint16 = 1 << 0
+	Ctrl  uint16 = 1 << 2
+	Alt   uint16 = 1 << 3
+	Super uint16 = 1 << 6
+)
 
 // modifiers is in the order String writes them.
 var modifiers = []struct {
@@ -23,17 +34,15 @@ var modifiers = []struct {
 	name  string
 	alias []string
 }{
-	{xproto.ModMaskControl, "Ctrl", []string{"control"}},
-	{xproto.ModMaskShift, "Shift", nil},
-	{xproto.ModMask1, "Alt", []string{"mod1"}},
-	{xproto.ModMask4, "Super", []string{"win", "meta", "mod4"}},
+	{Ctrl, "Ctrl", []string{"control"}},
+	{Shift, "Shift", nil},
+	{Alt, "Alt", []string{"mod1"}},
+	{Super, "Super", []string{"win", "meta", "mod4"}},
 }
 
 const (
-	symF1  = 0xffbe // F2..F24 follow consecutively
-	maxF   = 24
-	symNum = 0xff7f // Num_Lock
-	symScr = 0xff14 // Scroll_Lock
+	SymF1 = 0xffbe // F1; F2..F24 follow consecutively
+	maxF  = 24
 )
 
 // namedKeys lists the keys besides letters, digits and F1-F24. Aliases cover
@@ -73,41 +82,41 @@ var namedKeys = []struct {
 	{"BracketRight", ']', []string{"]"}},
 }
 
-// ParseHotkey reads a combination such as "Ctrl+Shift+Space", ignoring case
+// Parse reads a combination such as "Ctrl+Shift+Space", ignoring case
 // and spaces around the parts. Only F1-F24 may go without a modifier:
 // grabbing a bare Space or Tab would take it from every other application.
-func ParseHotkey(s string) (Hotkey, error) {
-	var h Hotkey
+func Parse(s string) (Combo, error) {
+	var h Combo
 	var key string
 	if strings.TrimSpace(s) == "" {
-		return h, errors.New("x11: empty hotkey")
+		return h, errors.New("empty hotkey")
 	}
 	for _, part := range strings.Split(s, "+") {
 		part = strings.TrimSpace(part)
 		if part == "" {
-			return h, fmt.Errorf("x11: hotkey %q: empty key name (a \"+\" too many?)", s)
+			return h, fmt.Errorf("hotkey %q: empty key name (a \"+\" too many?)", s)
 		}
 		if mask, name, ok := lookupModifier(part); ok {
 			if h.Mods&mask != 0 {
-				return h, fmt.Errorf("x11: hotkey %q: %s given twice", s, name)
+				return h, fmt.Errorf("hotkey %q: %s given twice", s, name)
 			}
 			h.Mods |= mask
 			continue
 		}
 		sym, ok := lookupKey(part)
 		if !ok {
-			return h, fmt.Errorf("x11: hotkey %q: unknown key %q (try Ctrl, Shift, Alt, Super with A-Z, 0-9, F1-F24, Space, Return, Tab, Escape...)", s, part)
+			return h, fmt.Errorf("hotkey %q: unknown key %q (try Ctrl, Shift, Alt, Super with A-Z, 0-9, F1-F24, Space, Return, Tab, Escape...)", s, part)
 		}
 		if key != "" {
-			return h, fmt.Errorf("x11: hotkey %q: two keys, %q and %q; only one besides modifiers", s, key, part)
+			return h, fmt.Errorf("hotkey %q: two keys, %q and %q; only one besides modifiers", s, key, part)
 		}
 		key, h.Sym = part, sym
 	}
 	if key == "" {
-		return h, fmt.Errorf("x11: hotkey %q: no key besides the modifiers", s)
+		return h, fmt.Errorf("hotkey %q: no key besides the modifiers", s)
 	}
-	if h.Mods == 0 && (h.Sym < symF1 || h.Sym >= symF1+maxF) {
-		return h, fmt.Errorf("x11: hotkey %q: needs a modifier (Ctrl, Shift, Alt or Super); only F1-F24 may stand alone", s)
+	if h.Mods == 0 && (h.Sym < SymF1 || h.Sym >= SymF1+maxF) {
+		return h, fmt.Errorf("hotkey %q: needs a modifier (Ctrl, Shift, Alt or Super); only F1-F24 may stand alone", s)
 	}
 	return h, nil
 }
@@ -133,7 +142,7 @@ func lookupKey(part string) (uint32, bool) {
 	}
 	if num, ok := strings.CutPrefix(lower, "f"); ok {
 		if n, err := strconv.Atoi(num); err == nil && n >= 1 && n <= maxF {
-			return symF1 + uint32(n-1), true
+			return SymF1 + uint32(n-1), true
 		}
 	}
 	for _, k := range namedKeys {
@@ -150,27 +159,28 @@ func lookupKey(part string) (uint32, bool) {
 }
 
 // String writes the canonical form, modifiers first, e.g. "Ctrl+Shift+Space";
-// ParseHotkey reads it back. Keysyms outside the names ParseHotkey knows are
+// Parse reads it back. Keysyms outside the names Parse knows are
 // written in hex, as they cannot come from it.
-func (h Hotkey) String() string {
+func (h Combo) String() string {
 	var b strings.Builder
 	for _, m := range modifiers {
 		if h.Mods&m.mask != 0 {
 			b.WriteString(m.name + "+")
 		}
 	}
-	b.WriteString(keyName(h.Sym))
+	b.WriteString(KeyName(h.Sym))
 	return b.String()
 }
 
-func keyName(sym uint32) string {
+// KeyName names a keysym as Parse reads it.
+func KeyName(sym uint32) string {
 	switch {
 	case sym >= 'a' && sym <= 'z':
 		return strings.ToUpper(string(rune(sym)))
 	case sym >= '0' && sym <= '9':
 		return string(rune(sym))
-	case sym >= symF1 && sym < symF1+maxF:
-		return "F" + strconv.Itoa(int(sym-symF1)+1)
+	case sym >= SymF1 && sym < SymF1+maxF:
+		return "F" + strconv.Itoa(int(sym-SymF1)+1)
 	}
 	for _, k := range namedKeys {
 		if k.sym == sym {
