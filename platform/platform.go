@@ -89,11 +89,16 @@ type DND interface {
 	CriticalShows() bool // critical notifications still show while it is on
 }
 
-// Notification is one notification another app sent: never its body.
+// Notification is one notification another app sent. It has no body
+// field: the body is somebody else's message and is never copied out.
 type Notification struct {
-	App     string // the sending app's name
-	Summary string // the summary line, where a sender's name usually is
-	Urgency byte   // 0 low, 1 normal, 2 critical
+	App     string // the sending app's name; its desktop entry when it gives none
+	Summary string // the summary line, where a sender's name usually is; bounded
+	// Urgency is 0 low, 1 normal (also when not given), 2 critical.
+	Urgency      byte
+	Sender       string // who sent it on the notification bus, e.g. ":1.42"
+	DesktopEntry string // the sending app's desktop entry id, when it says
+	Replaces     uint32 // non-zero when this updates an earlier notification
 }
 
 // Critical says whether the sender marked it critical.

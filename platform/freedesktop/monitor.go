@@ -10,24 +10,11 @@ import (
 	"unicode/utf8"
 
 	"github.com/godbus/dbus/v5"
+	"github.com/pingwise/pingwise/platform"
 )
 
-// Notification is one Notify call seen on the bus. It has no body field:
-// the body is somebody else's message and is never copied out of the D-Bus
-// message, which is dropped as soon as these fields are read.
-type Notification struct {
-	App     string // app_name; the desktop-entry hint when app_name is empty
-	Summary string // the summary line, cut at maxSummary bytes
-	// Urgency is the "urgency" hint: 0 low, 1 normal (also when absent),
-	// 2 critical.
-	Urgency      byte
-	Sender       string // the sender's unique bus name, e.g. ":1.42"
-	DesktopEntry string // the "desktop-entry" hint, often the app's id
-	Replaces     uint32 // replaces_id: non-zero when this updates an earlier notification
-}
-
-// Critical reports whether the sender marked the notification critical.
-func (n Notification) Critical() bool { return n.Urgency >= 2 }
+// Notification is one Notify call seen on the bus.
+type Notification = platform.Notification
 
 // Stats counts what a Watch has handled.
 type Stats struct {
