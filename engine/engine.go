@@ -260,11 +260,28 @@ func (e *Engine) do(action func(*focus.Tracker) (focus.Status, error)) error {
 // statusLocked is the current status, or the zero one when the store
 // fails (the failure is the notice already).
 func (e *Engine) statusLocked() focus.Status {
-	st, err := e.tracker.Status()
+	st, err := e.settledLocked()
 	if err != nil {
 		e.notice = err.Error()
 	}
 	return st
+}
+
+// settledLocked reads the state. Reading it may end a session or a break
+// that has run its length, and only this read is told: so the end is acted
+// on here, whoever asked (Do Not Disturb first, then the notification), and
+// the status returned no longer carries it.
+func (e *Engine) settledLocked() (focus.Status, error) {
+	st, err := e.tracker.Status()
+	if err != nil {
+		return st, err
+	}
+	if st.Ended != nil || st.BreakOver {
+		e.reconcileQuiet(st)
+		e.react(st)
+		st.Ended, st.BreakOver = nil, false
+	}
+	return st, nil
 }
 
 // maxTick bounds the ticker's sleep: the state line also catches changes

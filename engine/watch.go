@@ -107,7 +107,7 @@ func (e *Engine) activated(w platform.Window) {
 		e.mu.Unlock()
 		return
 	}
-	st, err := e.tracker.Status()
+	st, err := e.settledLocked()
 	if err != nil || st.State != focus.Focusing {
 		e.mu.Unlock()
 		return
@@ -186,7 +186,7 @@ func (e *Engine) checkAway() {
 		e.prompt(Prompt{Kind: AwayPrompt, Since: since, Gone: now.Sub(since) - idle})
 		return
 	}
-	st, err := e.tracker.Status()
+	st, err := e.settledLocked()
 	if idle < limit || err != nil || st.State != focus.Focusing {
 		e.mu.Unlock()
 		return
