@@ -383,3 +383,21 @@ func newRigWith(t *testing.T, edit func(*fakeDesk)) *rig {
 	t.Cleanup(r.e.Close)
 	return r
 }
+
+func TestSessionDoneSaysWhatWasHeld(t *testing.T) {
+	s := &focus.Session{Planned: 25 * time.Minute, Intent: "outline the talk"}
+	held := []focus.Interruption{
+		{App: "Slack", Who: "Dana", Count: 3, Channel: focus.Chat},
+		{App: "Thunderbird", Count: 2, Channel: focus.Email},
+		{App: "Slack", Who: "Lee", Count: 2, Channel: focus.Chat},
+		{Who: "Sam", Channel: focus.InPerson, Count: 1},
+	}
+	title, body := SessionDone(s, held, 5)
+	want := "outline the talk: 25 min of focus. While you focused: Slack 5 (Dana, Lee), Thunderbird 2, In person 1 (Sam), and 1 more. Now is a good time to answer."
+	if title != "Focus session complete" || body != want {
+		t.Errorf("got %q\nwant %q", body, want)
+	}
+	if _, body := SessionDone(s, nil, 0); body != "outline the talk: 25 min of focus." {
+		t.Errorf("nothing held: %q", body)
+	}
+}

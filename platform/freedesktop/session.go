@@ -18,9 +18,10 @@ import (
 func Open(d *platform.Desktop) {
 	conn, err := dbus.SessionBus()
 	if err != nil {
-		why := "no D-Bus session bus (" + err.Error() + "): start the app from your desktop session"
-		for _, s := range []string{platform.Tray, platform.Notifications, platform.QuietFocus} {
-			d.Say(s, platform.Missing(why))
+		fmt.Fprintln(os.Stderr, "pingwise: session bus:", err)
+		d.Say(platform.Tray, platform.Missing("No D-Bus session bus: no tray icon or notifications. Pingwise runs in its window instead."))
+		for _, s := range []string{platform.Notifications, platform.QuietFocus} {
+			d.Say(s, platform.Missing("no D-Bus session bus: start Pingwise from your desktop session"))
 		}
 		return
 	}
@@ -42,6 +43,12 @@ func Open(d *platform.Desktop) {
 	d.Say(platform.QuietFocus, platform.Works("the Do Not Disturb of "+srv.Name+", and a D-Bus monitor that counts what it holds"))
 }
 
+// HasSessionBus reports whether a D-Bus session bus answers.
+func HasSessionBus() bool {
+	_, err := dbus.SessionBus()
+	return err == nil
+}
+
 // TrayStatus says whether a StatusNotifierItem host runs: a panel's tray.
 func TrayStatus(conn *dbus.Conn) platform.Status {
 	ctx, cancel := context.WithTimeout(context.Background(), callTimeout)
@@ -52,10 +59,7 @@ func TrayStatus(conn *dbus.Conn) platform.Status {
 	case err != nil:
 		return platform.Missing("cannot ask the session bus for a tray: " + err.Error())
 	case !has:
-		if os.Getenv("XDG_CURRENT_DESKTOP") == "GNOME" || os.Getenv("XDG_CURRENT_DESKTOP") == "ubuntu:GNOME" {
-			return platform.Missing("no system tray: GNOME needs the AppIndicator extension (gnome-shell-extension-appindicator); Pingwise runs in its window meanwhile")
-		}
-		return platform.Missing("no system tray (StatusNotifierItem host) on the session bus; Pingwise runs in its window, and its icon appears when a tray does")
+		return platform.Missing("No system tray found (on GNOME, the AppIndicator extension adds one). Pingwise runs in its window; its tray icon appears when a tray does.")
 	}
 	return platform.Works("StatusNotifierItem (org.kde.StatusNotifierWatcher)")
 }
