@@ -113,6 +113,9 @@ type shell struct {
 	popup    *popup.Popup
 	awayWin  fyne.Window
 
+	started  bool // Fyne's loop runs: a Quit before it would be lost
+	quitting bool // asked to quit before the loop ran
+
 	snap     engine.Snapshot // the latest shown
 	lastMenu string          // what the tray menu shows, to send it again only on change
 	icon     focus.State
@@ -126,6 +129,12 @@ func newShell(dirs home.Dirs, a fyne.App, eng *engine.Engine, desk *platform.Des
 // start builds the UI: the tray when there is one, the main window always
 // (shown when the tray is missing), then connects to the engine.
 func (s *shell) start() {
+	s.app.Lifecycle().SetOnStarted(func() {
+		s.started = true
+		if s.quitting {
+			s.app.Quit()
+		}
+	})
 	s.app.SetIcon(appIcon())
 	s.main = newMainWindow(s)
 	s.popup = s.newPopup()
@@ -195,4 +204,12 @@ func (s *shell) prompt(p engine.Prompt) {
 	}
 }
 
-func (s *shell) quit() { s.app.Quit() }
+// quit quits the app; asked before Fyne's loop runs (a `pingwise quit`
+// right at start), it quits as soon as the loop does.
+func (s *shell) quit() {
+	if !s.started {
+		s.quitting = true
+		return
+	}
+	s.app.Quit()
+}

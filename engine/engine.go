@@ -83,6 +83,7 @@ type Engine struct {
 	away     away
 	quiet    quiet
 	stopWin  func() // stops the active-app watch
+	early    []Prompt // prompts asked before Open
 	notifier *notifier
 	closed   bool
 }
@@ -126,8 +127,13 @@ func (e *Engine) Open(ui UI) {
 	e.watchActive()
 	e.watchAway()
 	e.startQuiet()
+	early := e.early
+	e.early = nil
 	e.mu.Unlock()
 	e.Refresh()
+	for _, p := range early {
+		ui.Prompt(p)
+	}
 }
 
 // Close stops the watches and timers and puts the desktop back as it was:
@@ -209,15 +215,32 @@ func (e *Engine) snapshotLocked(st focus.Status) Snapshot {
 		Presets: slices.Clone(e.cfg.Presets), Notice: e.notice, Kept: slices.Clone(e.kept)}
 }
 
+// show publishes s; it runs after the snapshot was built under e.mu, so
+// it reads the UI, set once by Open, without it.
 func (e *Engine) show(s Snapshot) {
-	if e.ui != nil {
-		e.ui.Show(s)
+	if ui := e.uiNow(); ui != nil {
+		ui.Show(s)
 	}
 }
 
+func (e *Engine) uiNow() UI {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	return e.ui
+}
+
+// prompt asks the UI for p. Before the UI is there (the control socket
+// answers from the start), prompts wait for it: a `pingwise quit` right at
+// start must not be lost.
 func (e *Engine) prompt(p Prompt) {
-	if e.ui != nil {
-		e.ui.Prompt(p)
+	e.mu.Lock()
+	ui := e.ui
+	if ui == nil {
+		e.early = append(e.early, p)
+	}
+	e.mu.Unlock()
+	if ui != nil {
+		ui.Prompt(p)
 	}
 }
 

@@ -401,3 +401,15 @@ func TestSessionDoneSaysWhatWasHeld(t *testing.T) {
 		t.Errorf("nothing held: %q", body)
 	}
 }
+
+func TestPromptsBeforeOpenWaitForTheUI(t *testing.T) {
+	r := newRig(t, nil)
+	e := New(Config{Store: r.db, Settings: settings.Defaults(), Clock: r.clock})
+	t.Cleanup(e.Close)
+	e.Quit() // `pingwise quit` as the app starts: the socket answers first
+	ui := &fakeUI{}
+	e.Open(ui)
+	if p := ui.takePrompts(); len(p) != 1 || p[0].Kind != QuitPrompt {
+		t.Errorf("prompts at Open: %+v", p)
+	}
+}
