@@ -68,4 +68,3 @@ func (e *Env) lookAtDesktop() platform.Report {
 	}
 	return platform.Report{Session: d.Name, Services: platform.Rows(d.Status)}
 }
-

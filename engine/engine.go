@@ -82,7 +82,7 @@ type Engine struct {
 	asked    map[string]time.Time
 	away     away
 	quiet    quiet
-	stopWin  func() // stops the active-app watch
+	stopWin  func()   // stops the active-app watch
 	early    []Prompt // prompts asked before Open
 	notifier *notifier
 	closed   bool
