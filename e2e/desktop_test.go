@@ -57,7 +57,11 @@ func need(t *testing.T, tools ...string) {
 			buildErr = fmt.Errorf("make tags: %w", err)
 			return
 		}
-		out, err := exec.Command("go", "build", "-tags", strings.TrimSpace(string(tags)), "-o", binary, "../cmd/pingwise").CombinedOutput()
+		args := []string{"build", "-tags", strings.TrimSpace(string(tags)), "-o", binary}
+		if raceBuild {
+			args = append(args, "-race")
+		}
+		out, err := exec.Command("go", append(args, "../cmd/pingwise")...).CombinedOutput()
 		if err != nil {
 			buildErr = fmt.Errorf("build: %v\n%s", err, out)
 		}
