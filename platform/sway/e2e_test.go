@@ -101,6 +101,9 @@ func startSway(t *testing.T, config string) *session {
 		case <-time.After(5 * time.Second):
 			_ = syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL)
 		}
+		if t.Failed() {
+			t.Logf("sway said:\n%s", s.stderr.String())
+		}
 	})
 	deadline := time.Now().Add(20 * time.Second)
 	for s.ipc == "" || s.wayland == "" {

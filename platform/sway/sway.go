@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"log"
 	"os"
+	"strings"
 	"sync"
 
 	"github.com/pingwise/pingwise/platform"
@@ -82,11 +83,7 @@ func (h *Hotkey) Bind(spec string, _ func()) (release func(), err error) {
 	if err != nil {
 		return nil, err
 	}
-	args, err := wayland.AskArgs(h.exe, h.home)
-	if err != nil {
-		return nil, fmt.Errorf("sway hotkey: %w", err)
-	}
-	line, err := wayland.ShellLine(args)
+	line, err := execLine(h.exe, h.home)
 	if err != nil {
 		return nil, fmt.Errorf("sway hotkey: %w", err)
 	}
@@ -139,6 +136,29 @@ func (h *Hotkey) Bind(spec string, _ func()) (release func(), err error) {
 			}
 		})
 	}, nil
+}
+
+// execLine is the command for bindsym's exec. sway reads the command line
+// twice: bindsym takes quotes off its arguments, then exec hands what is
+// left to /bin/sh. So the shell's line, each argument in single quotes,
+// goes inside double quotes, which bindsym removes. sway's quote handling
+// cannot carry a quote, a backslash or (its variables) a dollar sign
+// through both readings, so such paths are refused.
+func execLine(exe, home string) (string, error) {
+	args, err := wayland.AskArgs(exe, home)
+	if err != nil {
+		return "", err
+	}
+	for _, a := range args {
+		if strings.ContainsAny(a, `'"\$`) {
+			return "", fmt.Errorf("%q holds a quote, backslash or dollar sign, which sway's commands cannot carry: move Pingwise to a folder without one", a)
+		}
+	}
+	line, err := wayland.ShellLine(args)
+	if err != nil {
+		return "", err
+	}
+	return `"` + line + `"`, nil
 }
 
 // node is the part of a sway tree node (a container or window) Pingwise

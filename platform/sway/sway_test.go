@@ -35,14 +35,14 @@ func TestHotkeyE2E(t *testing.T) {
 	s := startSway(t, config)
 	need(t, "wtype")
 	exe, ran := s.marker(t.TempDir())
-	d := openSway(t, s, exe, "/tmp/pw home")
+	d := openSway(t, s, exe, "/tmp/pw home, (a; b)")
 	release, err := d.Hotkey.Bind("Ctrl+Shift+Space", func() { t.Error("sway runs the command; pressed must not be called") })
 	if err != nil {
 		t.Fatal(err)
 	}
 	press := func() { s.run("wtype", "-M", "ctrl", "-M", "shift", "-k", "space") }
 	press()
-	want := "--home /tmp/pw home ask"
+	want := "--home /tmp/pw home, (a; b) ask"
 	eventually(t, "the bound command to run", 10*time.Second, func() bool { return lines(ran)[0] == want })
 
 	// A config reload drops run-time bindings; Bind binds again. Press
@@ -134,5 +134,21 @@ func TestOpenWithoutSway(t *testing.T) {
 	}
 	if !strings.Contains(d.Status[platform.HotkeyService].How, "SWAYSOCK") {
 		t.Errorf("the hotkey's status does not name the fix: %s", d.Status[platform.HotkeyService].How)
+	}
+}
+
+func TestExecLine(t *testing.T) {
+	for _, tc := range []struct{ exe, home, want, err string }{
+		{"/usr/bin/pingwise", "", `"'/usr/bin/pingwise' 'ask'"`, ""},
+		{"/opt/a b/pingwise", "/tmp/x, y; z", `"'/opt/a b/pingwise' '--home' '/tmp/x, y; z' 'ask'"`, ""},
+		{"/opt/it's/pingwise", "", "", "quote"},
+		{"/usr/bin/pingwise", `/tmp/a\b`, "", "backslash"},
+		{"/usr/bin/pingwise", "/tmp/$mod", "", "dollar"},
+		{"pingwise", "", "", "absolute"},
+	} {
+		got, err := execLine(tc.exe, tc.home)
+		if got != tc.want || (err == nil) != (tc.err == "") || err != nil && !strings.Contains(err.Error(), tc.err) {
+			t.Errorf("execLine(%q, %q) = %q, %v; want %q, %q", tc.exe, tc.home, got, err, tc.want, tc.err)
+		}
 	}
 }
