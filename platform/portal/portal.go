@@ -35,6 +35,7 @@ const (
 	registryIf    = "org.freedesktop.host.portal.Registry"
 	shortcutID    = "ask"
 	shortcutLabel = "Ask \"sync or async?\" (Pingwise)"
+	sessionToken  = "pingwise_hotkey"
 )
 
 // How long the portal may take to answer: creating a session is quick;
@@ -170,7 +171,19 @@ func (p *Portal) Bind(spec string, pressed func()) (release func(), err error) {
 	if err != nil {
 		return nil, err
 	}
-	res, err := p.call("CreateSession", sessionTimeout, map[string]dbus.Variant{"session_handle_token": dbus.MakeVariant(token())})
+	shortcuts := []shortcut{{shortcutID, map[string]dbus.Variant{
+		"description":       dbus.MakeVariant(shortcutLabel),
+		"preferred_trigger": dbus.MakeVariant(keys.Portal()),
+	}}}
+	// Plasma 5.27 binds at CreateSession, from a "shortcuts" option older
+	// than the spec's BindShortcuts, which there only opens System
+	// Settings. It names its kglobalaccel component after the app id and
+	// the session token: a fixed token keeps the component from run to
+	// run, and with it a key the person chose there.
+	res, err := p.call("CreateSession", sessionTimeout, map[string]dbus.Variant{
+		"session_handle_token": dbus.MakeVariant(sessionToken),
+		"shortcuts":            dbus.MakeVariant(shortcuts),
+	})
 	if err != nil {
 		return nil, err
 	}
@@ -195,21 +208,14 @@ func (p *Portal) Bind(spec string, pressed func()) (release func(), err error) {
 		_ = p.conn.RemoveMatchSignal(activated...)
 		closeSession()
 	}
-	shortcuts := []struct {
-		ID   string
-		Opts map[string]dbus.Variant
-	}{{shortcutID, map[string]dbus.Variant{
-		"description":       dbus.MakeVariant(shortcutLabel),
-		"preferred_trigger": dbus.MakeVariant(keys.Portal()),
-	}}}
-	res, err = p.call("BindShortcuts", bindTimeout, nil, session, shortcuts, "")
-	if err != nil {
-		stop()
-		return nil, err
-	}
-	if err := bound(res); err != nil {
-		stop()
-		return nil, err
+	if bound(res) != nil { // the spec's way: bind now
+		if res, err = p.call("BindShortcuts", bindTimeout, nil, session, shortcuts, ""); err == nil {
+			err = bound(res)
+		}
+		if err != nil {
+			stop()
+			return nil, err
+		}
 	}
 	done := make(chan struct{})
 	go func() {
@@ -256,13 +262,16 @@ func sessionHandle(res map[string]dbus.Variant) (dbus.ObjectPath, error) {
 	return "", fmt.Errorf("portal: CreateSession's session is a %s", v.Signature())
 }
 
-// bound checks BindShortcuts' answer names the shortcut: a desktop where
-// the person declined it leaves it out.
+// shortcut is a shortcut as the portal passes it: a(sa{sv}).
+type shortcut struct {
+	ID   string
+	Opts map[string]dbus.Variant
+}
+
+// bound checks that an answer names the shortcut: a desktop where the
+// person declined it leaves it out.
 func bound(res map[string]dbus.Variant) error {
-	var list []struct {
-		ID   string
-		Opts map[string]dbus.Variant
-	}
+	var list []shortcut
 	v, ok := res["shortcuts"]
 	if !ok || dbus.Store([]any{v.Value()}, &list) != nil {
 		return errors.New("portal: BindShortcuts answered without the shortcuts")

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
@@ -15,6 +16,23 @@ import (
 	"github.com/pingwise/pingwise/internal/headless"
 )
 
+// busConfig is a session bus that starts no services, so that the real
+// portal, where it is installed, does not answer in the stand-in's place.
+// Its socket is abstract (Linux), so it leaves no file behind.
+const busConfig = `<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
+ "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
+<busconfig>
+  <type>session</type>
+  <listen>unix:tmpdir=/tmp</listen>
+  <auth>EXTERNAL</auth>
+  <policy context="default">
+    <allow send_destination="*" eavesdrop="true"/>
+    <allow eavesdrop="true"/>
+    <allow own="*"/>
+  </policy>
+</busconfig>
+`
+
 // bus starts a private session bus for a test and returns its address.
 func bus(t *testing.T) string {
 	t.Helper()
@@ -24,7 +42,11 @@ func bus(t *testing.T) string {
 		}
 		t.Skip("dbus-daemon not installed")
 	}
-	p, addr, err := headless.Bus(os.Environ(), "")
+	config := filepath.Join(t.TempDir(), "bus.conf")
+	if err := os.WriteFile(config, []byte(busConfig), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	p, addr, err := headless.Bus(os.Environ(), config)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -131,11 +153,6 @@ func (s *standIn) createSession(sender dbus.Sender, opts map[string]dbus.Variant
 	}
 	s.respond(path, map[string]dbus.Variant{"session_handle": dbus.MakeVariant(string(session))})
 	return path, nil
-}
-
-type shortcut struct {
-	ID   string
-	Opts map[string]dbus.Variant
 }
 
 func (s *standIn) bindShortcuts(sender dbus.Sender, session dbus.ObjectPath, shortcuts []shortcut, _ string, opts map[string]dbus.Variant) (dbus.ObjectPath, *dbus.Error) {
