@@ -7,6 +7,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/pingwise/pingwise/platform"
 )
 
 // fakeCompositor speaks the compositor's side of the few messages Idle
@@ -226,5 +228,27 @@ func TestMalformed(t *testing.T) {
 		if r.string(); r.err == nil {
 			t.Errorf("string from %v: no error", b)
 		}
+	}
+}
+
+func TestOpenFallback(t *testing.T) {
+	f := newFake(t, seatInterface, ExtIdleNotify)
+	t.Setenv("WAYLAND_DISPLAY", f.socket)
+	d := &platform.Desktop{}
+	Open(d)
+	defer d.Close()
+	if st := d.Status[platform.IdleService]; !st.Available || d.Idle == nil {
+		t.Errorf("idle: %+v", st)
+	}
+	for _, svc := range []string{platform.HotkeyService, platform.ActiveApp} {
+		if st := d.Status[svc]; st.Available || !strings.Contains(st.How, "compositor") {
+			t.Errorf("%s: %+v", svc, st)
+		}
+	}
+	t.Setenv("WAYLAND_DISPLAY", filepath.Join(t.TempDir(), "none"))
+	d2 := &platform.Desktop{}
+	Open(d2)
+	if st := d2.Status[platform.IdleService]; st.Available || !strings.Contains(st.How, "away detection is off") {
+		t.Errorf("no compositor: %+v", st)
 	}
 }
