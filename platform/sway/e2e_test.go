@@ -18,7 +18,7 @@ import (
 // unprivileged user (sway will not run as root), with the sockets a client
 // inside it would inherit.
 type session struct {
-	t       *testing.T
+	t       testing.TB
 	cred    *syscall.Credential // nil when the tests already run unprivileged
 	runtime string              // its XDG_RUNTIME_DIR
 	home    string
@@ -32,7 +32,7 @@ type session struct {
 const testUser = "pwtest"
 
 // need skips, or fails under PINGWISE_E2E=1, when a program is missing.
-func need(t *testing.T, programs ...string) {
+func need(t testing.TB, programs ...string) {
 	t.Helper()
 	for _, p := range programs {
 		if _, err := exec.LookPath(p); err != nil {
@@ -62,7 +62,7 @@ func (s *session) shared(dir string) string {
 	return dir
 }
 
-func startSway(t *testing.T, config string) *session {
+func startSway(t testing.TB, config string) *session {
 	need(t, "sway", "swaymsg")
 	s := &session{t: t}
 	if os.Geteuid() == 0 {

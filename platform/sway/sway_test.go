@@ -13,7 +13,7 @@ import (
 // config is a sway config with no binding at all: Pingwise must bring its own.
 const config = "output HEADLESS-1 resolution 1280x800\nxwayland disable\n"
 
-func openSway(t *testing.T, s *session, exe, home string) *platform.Desktop {
+func openSway(t testing.TB, s *session, exe, home string) *platform.Desktop {
 	t.Helper()
 	d := &platform.Desktop{}
 	OpenWith(d, Options{Socket: s.ipc, Wayland: s.wayland, Exe: exe, Home: home})
