@@ -63,38 +63,46 @@ func Open(d *platform.Desktop) {
 	if d.Hotkey == nil {
 		d.Hotkey = p
 	}
-	d.Say(platform.HotkeyService, platform.Works(fmt.Sprintf("xdg-desktop-portal GlobalShortcuts (version %d): the desktop may ask once to confirm the key; change it in the desktop's shortcut settings", p.Version)))
+	how := fmt.Sprintf("xdg-desktop-portal GlobalShortcuts (version %d): the desktop may ask once to confirm the key; change it in the desktop's shortcut settings", p.Version)
+	if p.RegisterErr != nil {
+		how += fmt.Sprintf(" (the portal did not take Pingwise's app id, %v: `pingwise install` writes the desktop entry it wants)", p.RegisterErr)
+	}
+	d.Say(platform.HotkeyService, platform.Works(how))
 }
 
 // Portal is the GlobalShortcuts portal on one bus connection. It implements
 // platform.Hotkey.
 type Portal struct {
-	Version uint32 // the interface's version
+	Version     uint32 // the interface's version
+	RegisterErr error  // why the portal refused Pingwise's app id, if it did
 
 	conn *dbus.Conn
 	obj  dbus.BusObject
 }
 
-// New checks that the portal offers GlobalShortcuts on conn and registers
-// appID with it where the host registry exists.
+// New registers appID with the portal where the host registry exists,
+// then checks that it offers GlobalShortcuts on conn. A registration the
+// portal refuses is kept in RegisterErr, not fatal: the calls after it may
+// still work, with the desktop knowing Pingwise by another name.
 func New(conn *dbus.Conn, appID string) (*Portal, error) {
 	obj := conn.Object(busName, objectPath)
+	p := &Portal{conn: conn, obj: obj}
+	// First: xdg-desktop-portal 1.19.4+ settles a connection's app id at
+	// its first portal call. Portals before it have no registry.
+	err := obj.Call(registryIf+".Register", 0, appID, map[string]dbus.Variant{}).Err
+	var de dbus.Error
+	if err != nil && !(errors.As(err, &de) && (de.Name == "org.freedesktop.DBus.Error.UnknownMethod" || de.Name == "org.freedesktop.DBus.Error.UnknownInterface")) {
+		p.RegisterErr = fmt.Errorf("portal: register the app id %s: %w", appID, err)
+	}
 	v, err := obj.GetProperty(shortcutsIf + ".version")
 	if err != nil {
 		return nil, fmt.Errorf("the desktop offers no GlobalShortcuts portal (%v): Plasma 5.27+, GNOME 48+ and Hyprland do", err)
 	}
-	version, ok := v.Value().(uint32)
-	if !ok {
+	var ok bool
+	if p.Version, ok = v.Value().(uint32); !ok {
 		return nil, fmt.Errorf("portal: GlobalShortcuts version is a %s, not a uint32", v.Signature())
 	}
-	err = obj.Call(registryIf+".Register", 0, appID, map[string]dbus.Variant{}).Err
-	var de dbus.Error
-	if err != nil && !(errors.As(err, &de) && (de.Name == "org.freedesktop.DBus.Error.UnknownMethod" || de.Name == "org.freedesktop.DBus.Error.UnknownInterface")) {
-		// Older portals have no registry and take the app id from
-		// elsewhere; any other failure means later calls would fail too.
-		return nil, fmt.Errorf("portal: register the app id %s: %w", appID, err)
-	}
-	return &Portal{Version: version, conn: conn, obj: obj}, nil
+	return p, nil
 }
 
 // token is a fresh handle token: the last part of an object path.

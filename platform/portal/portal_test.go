@@ -195,12 +195,13 @@ func TestBindAndActivate(t *testing.T) {
 		t.Run(fmt.Sprintf("registry=%v", registry), func(t *testing.T) {
 			addr := bus(t)
 			s := newStandIn(t, addr, registry, false)
-			p, err := New(connect(t, addr), "io.github.pingwise")
+			conn := connect(t, addr)
+			p, err := New(conn, "io.github.pingwise")
 			if err != nil {
 				t.Fatal(err)
 			}
-			if appID, _, _, _ := s.state(); registry && appID != "io.github.pingwise" {
-				t.Errorf("registered app id %q", appID)
+			if appID, _, _, _ := s.state(); registry && appID != "io.github.pingwise" || p.RegisterErr != nil {
+				t.Errorf("registered app id %q (%v)", appID, p.RegisterErr)
 			}
 			pressed := make(chan struct{}, 4)
 			release, err := p.Bind("Ctrl+Shift+Space", func() { pressed <- struct{}{} })
@@ -234,6 +235,12 @@ func TestBindAndActivate(t *testing.T) {
 			release()
 			if _, _, _, closed := s.state(); len(closed) != 1 || closed[0] != session {
 				t.Errorf("closed sessions %v, want %s", closed, session)
+			}
+			// Registering after other portal calls is refused, as
+			// xdg-desktop-portal does; the portal still serves.
+			again, err := New(conn, "io.github.pingwise")
+			if err != nil || (again.RegisterErr != nil) != registry {
+				t.Errorf("a late registration: %v, %v", err, again.RegisterErr)
 			}
 		})
 	}
