@@ -4,9 +4,17 @@ import (
 	"os"
 	"strings"
 
+	"github.com/godbus/dbus/v5"
+
 	"github.com/pingwise/pingwise/home"
 	"github.com/pingwise/pingwise/platform"
 	"github.com/pingwise/pingwise/platform/freedesktop"
+	"github.com/pingwise/pingwise/platform/gnome"
+	"github.com/pingwise/pingwise/platform/hyprland"
+	"github.com/pingwise/pingwise/platform/kde"
+	"github.com/pingwise/pingwise/platform/portal"
+	"github.com/pingwise/pingwise/platform/sway"
+	"github.com/pingwise/pingwise/platform/wayland"
 	"github.com/pingwise/pingwise/platform/x11"
 	"github.com/pingwise/pingwise/platform/xdg"
 )
@@ -19,7 +27,7 @@ func Open(dirs home.Dirs, exe string) *platform.Desktop {
 	display := os.Getenv("DISPLAY") != ""
 	switch {
 	case wayland:
-		openWayland(d)
+		openWayland(d, dirs, exe)
 		// Fyne draws through XWayland: the popup is an X11 window, and X11
 		// can still present it. Its hotkey, window and idle views would
 		// see only XWayland clients, so they are not used.
@@ -49,8 +57,38 @@ func Open(dirs home.Dirs, exe string) *platform.Desktop {
 	return d
 }
 
-// openWayland fills in what the Wayland compositor offers, by family.
-func openWayland(d *platform.Desktop) {}
+// openWayland fills in what the Wayland compositor offers, by family: the
+// compositor's own IPC where it has one (sway, Hyprland), else the
+// GlobalShortcuts portal for the hotkey and the desktop's own way for the
+// app in front and idle time (KDE Plasma, GNOME), else the idle protocol
+// alone. Each family fills only what an earlier one left empty.
+func openWayland(d *platform.Desktop, dirs home.Dirs, exe string) {
+	current := strings.ToUpper(os.Getenv("XDG_CURRENT_DESKTOP"))
+	switch {
+	case os.Getenv("SWAYSOCK") != "":
+		o := sway.EnvOptions()
+		o.Exe, o.Home = exe, dirs.Home
+		sway.OpenWith(d, o)
+	case os.Getenv("HYPRLAND_INSTANCE_SIGNATURE") != "":
+		o := hyprland.EnvOptions()
+		o.Exe, o.Home = exe, dirs.Home
+		hyprland.OpenWith(d, o)
+	case strings.Contains(current, "KDE"):
+		portal.Open(d)
+		kde.Open(d)
+	case strings.Contains(current, "GNOME"):
+		portal.Open(d)
+		if conn, err := dbus.ConnectSessionBus(); err == nil {
+			d.OnClose(func() { conn.Close() })
+			gnome.OpenWith(d, gnome.Options{Bus: conn, Exe: exe, Home: dirs.Home})
+		} else {
+			gnome.Open(d) // says why, for each service
+		}
+	default:
+		portal.Open(d)
+		wayland.Open(d)
+	}
+}
 
 // sessionName says which session this is, as a person knows it.
 func sessionName() string {

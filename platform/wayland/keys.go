@@ -5,13 +5,11 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/jezek/xgb/xproto"
-
-	"github.com/pingwise/pingwise/platform/x11"
+	"github.com/pingwise/pingwise/platform/keys"
 )
 
 // Keys is a hotkey in the terms Wayland compositors take: modifiers and an
-// xkb keysym name. The spec is read by x11.ParseHotkey, so every desktop
+// xkb keysym name. The spec is read by keys.Parse, so every desktop
 // accepts the same specs and gives the same errors.
 type Keys struct {
 	Ctrl, Shift, Alt, Super bool
@@ -20,20 +18,20 @@ type Keys struct {
 
 // ParseKeys reads a spec such as "Ctrl+Shift+Space".
 func ParseKeys(spec string) (Keys, error) {
-	h, err := x11.ParseHotkey(spec)
+	h, err := keys.Parse(spec)
 	if err != nil {
 		return Keys{}, fmt.Errorf("hotkey: %w", err)
 	}
 	return Keys{
-		Ctrl:  h.Mods&xproto.ModMaskControl != 0,
-		Shift: h.Mods&xproto.ModMaskShift != 0,
-		Alt:   h.Mods&xproto.ModMask1 != 0,
-		Super: h.Mods&xproto.ModMask4 != 0,
+		Ctrl:  h.Mods&keys.Ctrl != 0,
+		Shift: h.Mods&keys.Shift != 0,
+		Alt:   h.Mods&keys.Alt != 0,
+		Super: h.Mods&keys.Super != 0,
 		Key:   xkbName(h.Sym),
 	}, nil
 }
 
-// xkbNames are the keysym names of the keys ParseHotkey knows by name,
+// xkbNames are the keysym names of the keys keys.Parse knows by name,
 // where X's name differs from the keysym's own character or word.
 var xkbNames = map[uint32]string{
 	0x20: "space", 0xff0d: "Return", 0xff09: "Tab", 0xff1b: "Escape", 0xff08: "BackSpace",
