@@ -200,3 +200,13 @@ func TestStartAtLogin(t *testing.T) {
 		t.Errorf("the autostart entry is still there: %v", err)
 	}
 }
+
+func TestMainWindowSaysWhatWorksOnThisDesktop(t *testing.T) {
+	s := newTestShell(t)
+	text := s.main.desktop.Text
+	for _, want := range []string{"✗ tray: No D-Bus session bus", "✓ autostart: an XDG autostart entry", "✗ links: call and message links are not Pingwise's yet"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the window's desktop section lacks %q:\n%s", want, text)
+		}
+	}
+}

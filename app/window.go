@@ -11,6 +11,7 @@ import (
 
 	"github.com/pingwise/pingwise/engine"
 	"github.com/pingwise/pingwise/focus"
+	"github.com/pingwise/pingwise/platform"
 )
 
 // mainWindow offers everything the tray menu does. It is what a second
@@ -31,6 +32,7 @@ type mainWindow struct {
 	lasting  *widget.Label // what is missing or off, said once and kept
 	presets  string        // the presets the start buttons were made for
 	kept     int           // the kept lines shown
+	desktop  *widget.Label // doctor's report: what works on this desktop
 }
 
 func newMainWindow(s *shell) *mainWindow {
@@ -57,6 +59,8 @@ func newMainWindow(s *shell) *mainWindow {
 	m.lasting = widget.NewLabel("")
 	m.lasting.Wrapping = fyne.TextWrapWord
 	m.lasting.Hide()
+	m.desktop = widget.NewLabel("")
+	m.desktop.Wrapping = fyne.TextWrapWord
 	m.message.Wrapping = fyne.TextWrapWord
 
 	m.win.SetContent(container.NewVBox(
@@ -73,6 +77,7 @@ func newMainWindow(s *shell) *mainWindow {
 			widget.NewButton("Settings...", s.showSettings), widget.NewButton("Quit", s.quit)),
 		m.message,
 		m.lasting,
+		widget.NewAccordion(widget.NewAccordionItem("This desktop", m.desktop)),
 	))
 	m.win.Resize(fyne.NewSize(520, 0))
 	m.win.SetCloseIntercept(func() {
@@ -91,12 +96,18 @@ func (m *mainWindow) show(v engine.Snapshot) {
 	active := st == focus.Focusing || st == focus.Paused
 	m.state.SetText(v.Status.Line())
 	m.message.SetText(v.Notice)
-	if len(v.Kept) != m.kept {
+	changed := len(v.Kept) != m.kept
+	if changed {
 		// A later notice must not hide that the tray or the hotkey is
 		// missing: those lines stay.
 		m.kept = len(v.Kept)
 		m.lasting.SetText(strings.Join(v.Kept, "\n"))
 		m.lasting.Show()
+	}
+	if changed || m.desktop.Text == "" {
+		// What works here changes only with what is said: a hotkey
+		// taken, a notification server gone.
+		m.desktop.SetText(doctorText(m.s.eng.Doctor()))
 	}
 	if key := fmt.Sprint(v.Presets); key != m.presets {
 		m.presets = key
@@ -132,6 +143,20 @@ func setEnabled(w fyne.Disableable, on bool) {
 
 // intent is what the person typed as the next session's intent.
 func (m *mainWindow) intent() string { return m.intentIn.Text }
+
+// doctorText is doctor's report for the window: a line per service.
+func doctorText(r platform.Report) string {
+	var b strings.Builder
+	b.WriteString(r.Session)
+	for _, row := range r.Services {
+		mark := "✗"
+		if row.Available {
+			mark = "✓"
+		}
+		fmt.Fprintf(&b, "\n%s %s: %s", mark, strings.ReplaceAll(row.Service, "_", " "), row.How)
+	}
+	return b.String()
+}
 
 // present shows the window and brings it to the front.
 func (m *mainWindow) present() {

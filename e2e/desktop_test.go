@@ -447,6 +447,17 @@ func (ti trayItem) firstLabel() string {
 	return m[0].label
 }
 
+// tooltip is the item's tooltip text, where the time left is: the menu's
+// state line has no minutes, so that the menu changes only with the state.
+func (ti trayItem) tooltip() string {
+	ti.d.t.Helper()
+	out, err := ti.d.gdbus(ti.name, "/StatusNotifierItem", "org.freedesktop.DBus.Properties.Get", "org.kde.StatusNotifierItem", "ToolTip")
+	if err != nil {
+		ti.d.t.Fatalf("ToolTip: %v: %s", err, out)
+	}
+	return out
+}
+
 // window waits for a window with the given title and returns its id.
 func (d *desk) window(title string) string {
 	d.t.Helper()

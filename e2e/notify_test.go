@@ -39,7 +39,7 @@ func TestSessionEndNotifies(t *testing.T) {
 			t.Errorf("notification lacks %q:\n%s", want, h)
 		}
 	}
-	d.waitFor("the break in the tray", func() bool { return strings.HasPrefix(tray.firstLabel(), "On a break: ") })
+	d.waitFor("the break in the tray", func() bool { return tray.firstLabel() == "On a break" })
 	if st := d.status(); st.State != "break" || st.PlannedMinutes != 5 {
 		t.Errorf("status after the session = %+v", st)
 	}

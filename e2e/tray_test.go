@@ -38,7 +38,8 @@ func TestTrayMenu(t *testing.T) {
 	if st := d.status(); st.PlannedMinutes != 25 || st.RemainingSeconds > 25*60 || st.RemainingSeconds < 24*60 {
 		t.Errorf("status after the click = %+v", st)
 	}
-	d.waitFor("the state line to show the session", func() bool { return tray.firstLabel() == "Focusing: 25 min left" })
+	d.waitFor("the state line to show the session", func() bool { return tray.firstLabel() == "Focusing" })
+	d.waitFor("the tooltip to show the time left", func() bool { return strings.Contains(tray.tooltip(), "Focusing: 25 min left") })
 	if it, _ := find(tray.menu(), "Start focus"); it.enabled {
 		t.Error("Start focus is enabled during a session")
 	}
@@ -121,14 +122,14 @@ func TestCommandsReachTheTray(t *testing.T) {
 		t.Fatal(err)
 	}
 	d.waitFor("the tray to show the CLI's session", func() bool {
-		return tray.firstLabel() == "Focusing: 50 min left - write report"
+		return tray.firstLabel() == "Focusing - write report" && strings.Contains(tray.tooltip(), "Focusing: 50 min left - write report")
 	})
 	tray.click("Pause")
 	d.waitFor("paused", func() bool { return d.status().State == "paused" })
 	if _, err := d.pingwise("resume"); err != nil {
 		t.Fatal(err)
 	}
-	d.waitFor("the tray to show it resumed", func() bool { return strings.HasPrefix(tray.firstLabel(), "Focusing: ") })
+	d.waitFor("the tray to show it resumed", func() bool { return strings.HasPrefix(tray.firstLabel(), "Focusing") })
 	if _, err := d.pingwise("log", "call", "--deferred", "--who", "Dana"); err != nil {
 		t.Fatal(err)
 	}
@@ -156,7 +157,7 @@ func TestCommandsReachTheTray(t *testing.T) {
 	b := d.startApp()
 	tray = d.tray(b)
 	d.waitFor("the restarted app to show the paused session", func() bool {
-		return tray.firstLabel() == "Paused: 50 min left - write report"
+		return tray.firstLabel() == "Paused - write report"
 	})
 	if _, err := d.pingwise("quit"); err != nil {
 		t.Fatal(err)

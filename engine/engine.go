@@ -84,6 +84,7 @@ type Engine struct {
 	quiet    quiet
 	stopWin  func()   // stops the active-app watch
 	early    []Prompt // prompts asked before Open
+	opened   bool     // Open has run: the engine may act on the desktop
 	notifier *notifier
 	closed   bool
 }
@@ -127,6 +128,7 @@ func (e *Engine) Open(ui UI) {
 	e.watchActive()
 	e.watchAway()
 	e.startQuiet()
+	e.opened = true
 	early := e.early
 	e.early = nil
 	e.mu.Unlock()
@@ -196,12 +198,22 @@ func (e *Engine) Refresh() {
 // lifts), then what ended is told, then everything is published. It
 // unlocks e.mu.
 func (e *Engine) actedLocked(st focus.Status) {
-	e.reconcileQuiet(st)
+	e.followQuiet(st)
 	e.react(st)
 	e.scheduleTick(st)
 	snap := e.snapshotLocked(st)
 	e.mu.Unlock()
 	e.show(snap)
+}
+
+// followQuiet makes Do Not Disturb follow st, once the engine is open. The
+// control socket answers from the start, before Open has started counting
+// notifications: silencing the desktop then would hold notifications that
+// nobody counts. Open's first refresh catches up.
+func (e *Engine) followQuiet(st focus.Status) {
+	if e.opened {
+		e.reconcileQuiet(st)
+	}
 }
 
 // snapshotLocked builds the snapshot for st.
@@ -300,7 +312,7 @@ func (e *Engine) settledLocked() (focus.Status, error) {
 		return st, err
 	}
 	if st.Ended != nil || st.BreakOver {
-		e.reconcileQuiet(st)
+		e.followQuiet(st)
 		e.react(st)
 		st.Ended, st.BreakOver = nil, false
 	}

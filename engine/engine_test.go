@@ -413,3 +413,22 @@ func TestPromptsBeforeOpenWaitForTheUI(t *testing.T) {
 		t.Errorf("prompts at Open: %+v", p)
 	}
 }
+
+// The control socket answers before Open: a session started then is
+// quiet only once the notifications it holds can be counted.
+func TestDoNotDisturbWaitsForOpen(t *testing.T) {
+	r := newRig(t, nil)
+	desk := &fakeDesk{dnd: &fakeDND{}}
+	e := New(Config{Store: r.db, Desktop: &platform.Desktop{Quiet: desk}, Settings: settings.Defaults(), Clock: r.clock})
+	t.Cleanup(e.Close)
+	if _, err := e.Start(25*time.Minute, ""); err != nil {
+		t.Fatal(err)
+	}
+	if on, _ := desk.dnd.On(); on {
+		t.Fatal("Do Not Disturb went on before notifications were counted")
+	}
+	e.Open(&fakeUI{})
+	if on, _ := desk.dnd.On(); !on || desk.seen == nil {
+		t.Errorf("after Open: DND %v, monitoring %v", on, desk.seen != nil)
+	}
+}
