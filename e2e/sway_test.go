@@ -21,13 +21,13 @@ func startSway(t *testing.T) *sway {
 	t.Helper()
 	need(t, "sway", "swaymsg", "foot", "Xwayland")
 	s := &sway{wdesk: newWdesk(t, true)}
-	s.bus()
+	s.bus(true)
 	cfg := filepath.Join(s.home, "config")
 	if err := os.WriteFile(cfg, []byte("# nothing bound: Pingwise binds its key itself\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	s.env = append(s.env, "WLR_BACKENDS=headless", "WLR_LIBINPUT_NO_DEVICES=1", "WLR_RENDERER=pixman")
-	log := s.start("sway", "-c", cfg)
+	log, _ := s.start("sway", "-c", cfg)
 	t.Cleanup(func() {
 		if t.Failed() {
 			t.Logf("sway said:\n%s", log.String())
@@ -165,7 +165,13 @@ func TestSway(t *testing.T) {
 
 	t.Run("chat app in a session", func(t *testing.T) {
 		s.pingwise("start", "25m")
-		s.start("foot", "--app-id=Slack")
+		// foot wants a UTF-8 locale, and this machine may have only C.UTF-8.
+		foot, _ := s.start("env", "LC_ALL=C.UTF-8", "foot", "--app-id=Slack")
+		t.Cleanup(func() {
+			if t.Failed() {
+				t.Logf("foot said:\n%s", foot)
+			}
+		})
 		s.waitUntil("the popup over Slack", 15*time.Second, func() bool { return s.focused("Sync or async?") })
 		if !s.shown("foot") {
 			t.Error("Slack's window is not on screen")

@@ -96,8 +96,8 @@ func (w *wdesk) command(name string, args ...string) *exec.Cmd {
 }
 
 // start runs a program on the desk until the test ends; it and its
-// children are ended then.
-func (w *wdesk) start(name string, args ...string) *bytes.Buffer {
+// children are ended then. It returns the program's output and its pid.
+func (w *wdesk) start(name string, args ...string) (*bytes.Buffer, int) {
 	w.t.Helper()
 	cmd := w.command(name, args...)
 	cmd.SysProcAttr.Setpgid = true
@@ -117,14 +117,36 @@ func (w *wdesk) start(name string, args ...string) *bytes.Buffer {
 			<-exited
 		}
 	})
-	return out
+	return out, cmd.Process.Pid
 }
 
+// quietBus is a session bus that starts no service on demand: nothing of
+// the machine's (portals, notification daemons) joins the desk unasked.
+const quietBus = `<busconfig>
+  <type>session</type>
+  <listen>unix:tmpdir=/tmp</listen>
+  <auth>EXTERNAL</auth>
+  <policy context="default">
+    <allow send_destination="*" eavesdrop="true"/>
+    <allow eavesdrop="true"/>
+    <allow own="*"/>
+  </policy>
+</busconfig>
+`
+
 // bus starts the desk's session bus, as its user (a session bus lets in
-// its own user only).
-func (w *wdesk) bus() {
+// its own user only). A quiet one starts no service on demand.
+func (w *wdesk) bus(quiet bool) {
 	w.t.Helper()
-	cmd := w.command("dbus-daemon", "--session", "--nofork", "--print-address=1")
+	args := []string{"--session", "--nofork", "--print-address=1"}
+	if quiet {
+		cfg := filepath.Join(w.shared(w.t.TempDir()), "bus.conf")
+		if err := os.WriteFile(cfg, []byte(quietBus), 0o644); err != nil {
+			w.t.Fatal(err)
+		}
+		args[0] = "--config-file=" + cfg
+	}
+	cmd := w.command("dbus-daemon", args...)
 	out, err := cmd.StdoutPipe()
 	if err != nil {
 		w.t.Fatal(err)
@@ -162,6 +184,16 @@ func firstLine(r interface{ Read([]byte) (int, error) }) (string, error) {
 	case <-time.After(10 * time.Second):
 		return "", fmt.Errorf("nothing in 10 s")
 	}
+}
+
+// busAddr is the desk's session bus.
+func (w *wdesk) busAddr() string {
+	for _, kv := range w.env {
+		if v, ok := strings.CutPrefix(kv, "DBUS_SESSION_BUS_ADDRESS="); ok {
+			return v
+		}
+	}
+	return ""
 }
 
 // startApp starts Pingwise on the desk and waits for its control socket.
@@ -266,16 +298,24 @@ func (w *wdesk) waitUntil(what string, limit time.Duration, cond func() bool) {
 	}
 }
 
-// xdisplay finds the X display of an XWayland that the compositor, pid,
-// started: the display whose lock file names it.
+// xdisplay finds the X display of the XWayland that the compositor, pid,
+// runs: the lowest display whose lock file names the compositor (Mutter
+// takes two), or "" while there is none.
 func xdisplay(pid int) string {
 	locks, _ := filepath.Glob("/tmp/.X*-lock")
+	best := -1
 	for _, l := range locks {
 		b, err := os.ReadFile(l)
 		if err != nil || strings.TrimSpace(string(b)) != strconv.Itoa(pid) {
 			continue
 		}
-		return ":" + strings.TrimSuffix(strings.TrimPrefix(filepath.Base(l), ".X"), "-lock")
+		n, err := strconv.Atoi(strings.TrimSuffix(strings.TrimPrefix(filepath.Base(l), ".X"), "-lock"))
+		if err == nil && (best < 0 || n < best) {
+			best = n
+		}
 	}
-	return ""
+	if best < 0 {
+		return ""
+	}
+	return ":" + strconv.Itoa(best)
 }
