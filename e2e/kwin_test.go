@@ -42,9 +42,9 @@ func TestKWin(t *testing.T) {
 		return strings.Contains(out, "Ctrl+Shift+Space through")
 	})
 	w.doctor().check(t, map[string]string{
-		"hotkey":     "Ctrl+Shift+Space through the GlobalShortcuts portal",
+		"hotkey":     "Ctrl+Shift+Space through xdg-desktop-portal GlobalShortcuts",
 		"active_app": "KWin script",
-		"idle":       "Wayland org_kde_kwin_idle",
+		"idle":       "Wayland ext_idle_notifier_v1",
 	})
 
 	c, err := dbus.Connect(w.busAddr())

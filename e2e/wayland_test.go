@@ -9,6 +9,7 @@ import (
 	"os/exec"
 	"os/user"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"syscall"
@@ -62,6 +63,9 @@ func newWdesk(t *testing.T, asUser bool) *wdesk {
 	if err := os.Chmod(w.runtime, 0o700); err != nil {
 		t.Fatal(err)
 	}
+	// The bus may start xdg-document-portal, which mounts a FUSE file
+	// system at $XDG_RUNTIME_DIR/doc: it must go before the folder does.
+	t.Cleanup(func() { _ = syscall.Unmount(filepath.Join(w.runtime, "doc"), syscall.MNT_DETACH) })
 	w.home = w.shared(t.TempDir())
 	w.appHome = w.shared(t.TempDir())
 	w.env = []string{"PATH=" + os.Getenv("PATH"), "HOME=" + w.home, "XDG_RUNTIME_DIR=" + w.runtime,
@@ -283,7 +287,7 @@ func (w *wdesk) doctor() doctorReport {
 // xwindow reports whether a window of this title is mapped on the desk's
 // XWayland display.
 func (w *wdesk) xwindow(title string) bool {
-	out, _ := w.command("xdotool", "search", "--onlyvisible", "--name", "^"+title+"$").Output()
+	out, _ := w.command("xdotool", "search", "--onlyvisible", "--name", "^"+regexp.QuoteMeta(title)+"$").Output()
 	return strings.TrimSpace(string(out)) != ""
 }
 
