@@ -15,7 +15,8 @@ const portalKDE = "/usr/lib/x86_64-linux-gnu/libexec/xdg-desktop-portal-kde"
 // Pingwise under headless KWin, through its XWayland: the hotkey is bound
 // through the GlobalShortcuts portal (xdg-desktop-portal with its KDE
 // backend, which the bus starts on demand), and firing the key in
-// kglobalaccel, as a key press does, opens the popup of the running app.
+// kglobalaccel, as a key press does, opens the popup of the running app,
+// with the keyboard.
 func TestKWin(t *testing.T) {
 	need(t, "kwin_wayland", "Xwayland", "/usr/libexec/xdg-desktop-portal", portalKDE)
 	w := newWdesk(t, false)
@@ -57,6 +58,8 @@ func TestKWin(t *testing.T) {
 		t.Fatal(err)
 	}
 	w.waitUntil("the popup", 15*time.Second, func() bool { return w.xwindow("Sync or async?") })
+	// It has the keyboard: KWin lets the app activate it.
+	w.waitUntil("the popup focused", 10*time.Second, func() bool { return w.xfocused("Sync or async?") })
 	if strings.Contains(a.errors(), "panic") {
 		t.Fatalf("the app panicked:\n%s", a.errors())
 	}

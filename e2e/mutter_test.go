@@ -55,6 +55,11 @@ func TestMutter(t *testing.T) {
 		t.Errorf("session %q", r.Session)
 	}
 
+	// The popup, as the keybinding's `pingwise ask` opens it, gets the
+	// keyboard: Mutter lets the app activate it.
+	w.pingwise("ask")
+	w.waitUntil("the popup focused", 15*time.Second, func() bool { return w.xfocused("Sync or async?") })
+
 	w.pingwise("start", "25m")
 	w.waitUntil("the session to pause itself", 90*time.Second, func() bool { return w.state() == "paused" })
 	// Back: a key through Mutter's RemoteDesktop, as a keyboard's reaches it.

@@ -291,6 +291,15 @@ func (w *wdesk) xwindow(title string) bool {
 	return strings.TrimSpace(string(out)) != ""
 }
 
+// xfocused reports whether the window of this title has the X input
+// focus on the desk's XWayland display.
+func (w *wdesk) xfocused(title string) bool {
+	win, _ := w.command("xdotool", "search", "--onlyvisible", "--name", "^"+regexp.QuoteMeta(title)+"$").Output()
+	focus, _ := w.command("xdotool", "getwindowfocus").Output()
+	w.lastSeen = "window " + strings.TrimSpace(string(win)) + ", focus " + strings.TrimSpace(string(focus))
+	return len(win) > 0 && string(win) == string(focus)
+}
+
 func (w *wdesk) waitUntil(what string, limit time.Duration, cond func() bool) {
 	w.t.Helper()
 	deadline := time.Now().Add(limit)
