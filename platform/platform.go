@@ -63,9 +63,8 @@ var ErrKeyTaken = errors.New("already taken by another application")
 // Hotkey binds the popup's global key. spec is a valid key spec, such as
 // "Ctrl+Shift+Space" (see ParseKeys). pressed runs on a goroutine of the
 // implementation's; a desktop that binds keys to commands instead (sway's
-// bindsym, a GNOME keybinding) runs `pingwise ask`, which reaches the app
-// over its control socket, and may call pressed as well (sway reports its
-// binding running). release undoes the binding.
+// bindsym) runs `pingwise ask`, which reaches the app over its control
+// socket, and never calls pressed. release undoes the binding.
 type Hotkey interface {
 	Bind(spec string, pressed func()) (release func(), err error)
 }

@@ -66,22 +66,19 @@ func OpenWith(d *platform.Desktop, o Options) {
 	d.Say(platform.IdleService, platform.Works("Wayland "+idle.Protocol+" idle notifications"))
 }
 
-// Hotkey binds keys to `pingwise ask` with sway's bindsym, so that the key
-// works, starting the app, even when Pingwise is not running. While it
-// runs, sway's binding event calls Bind's pressed at once, without the
-// 20 ms or so of starting a process; the `pingwise ask` that follows finds
-// the popup open and only raises it. sway drops bindings made at run time
-// when it reloads its config, so Bind listens for the reload and binds
-// again.
+// Hotkey binds keys to `pingwise ask` with sway's bindsym, so pressing
+// them runs the command and never calls Bind's pressed. sway drops
+// bindings made at run time when it reloads its config, so Bind listens for
+// the reload and binds again.
 type Hotkey struct {
 	cmd       *conn
 	socket    string
 	exe, home string
 }
 
-// Bind binds spec; release unbinds it. pressed runs, on a goroutine of
-// Bind's, each time sway reports that the binding ran.
-func (h *Hotkey) Bind(spec string, pressed func()) (release func(), err error) {
+// Bind binds spec; release unbinds it. pressed is not called: sway runs
+// `pingwise ask`, which reaches the app over its control socket.
+func (h *Hotkey) Bind(spec string, _ func()) (release func(), err error) {
 	keys, err := wayland.ParseKeys(spec)
 	if err != nil {
 		return nil, err
@@ -92,10 +89,8 @@ func (h *Hotkey) Bind(spec string, pressed func()) (release func(), err error) {
 	}
 	combo := "--no-repeat " + keys.Sway()
 	bind := "bindsym " + combo + " exec " + line
-	// sway reports the command it runs with bindsym's quotes taken off.
-	reported := "exec " + strings.TrimSuffix(strings.TrimPrefix(line, `"`), `"`)
 	// Subscribe before binding, so that no reload in between goes unseen.
-	events, err := subscribe(h.socket, "workspace", "shutdown", "binding")
+	events, err := subscribe(h.socket, "workspace", "shutdown")
 	if err != nil {
 		return nil, fmt.Errorf("sway hotkey: %w", err)
 	}
@@ -115,21 +110,9 @@ func (h *Hotkey) Bind(spec string, pressed func()) (release func(), err error) {
 				return
 			}
 			var ev struct {
-				Change  string `json:"change"`
-				Binding struct {
-					Command string `json:"command"`
-				} `json:"binding"`
+				Change string `json:"change"`
 			}
-			if json.Unmarshal(payload, &ev) != nil {
-				continue
-			}
-			if typ == eventBinding {
-				if ev.Change == "run" && ev.Binding.Command == reported {
-					pressed()
-				}
-				continue
-			}
-			if typ != eventWorkspace || ev.Change != "reload" {
+			if typ != eventWorkspace || json.Unmarshal(payload, &ev) != nil || ev.Change != "reload" {
 				continue
 			}
 			mu.Lock()

@@ -36,8 +36,7 @@ func TestHotkeyE2E(t *testing.T) {
 	need(t, "wtype")
 	exe, ran := s.marker(t.TempDir())
 	d := openSway(t, s, exe, "/tmp/pw home, (a; b)")
-	pressed := make(chan struct{}, 16)
-	release, err := d.Hotkey.Bind("Ctrl+Shift+Space", func() { pressed <- struct{}{} })
+	release, err := d.Hotkey.Bind("Ctrl+Shift+Space", func() { t.Error("sway runs the command; pressed must not be called") })
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -45,12 +44,6 @@ func TestHotkeyE2E(t *testing.T) {
 	press()
 	want := "--home /tmp/pw home, (a; b) ask"
 	eventually(t, "the bound command to run", 10*time.Second, func() bool { return lines(ran)[0] == want })
-	// The running app hears of it at once, through sway's binding event.
-	select {
-	case <-pressed:
-	case <-time.After(10 * time.Second):
-		t.Fatal("sway's binding event did not call pressed")
-	}
 
 	// A config reload drops run-time bindings; Bind binds again. Press
 	// until the rebinding has landed: each press that finds it adds a line.
