@@ -13,10 +13,13 @@ import (
 	"github.com/pingwise/pingwise/platform/xdg"
 )
 
-// onGNOME tells whether this is a GNOME session, where install also puts
-// the GNOME Shell extension (and, before GNOME 48, the keybinding) in place.
+// onGNOME tells whether this is GNOME on Wayland, where install also puts
+// the GNOME Shell extension (and, before GNOME 48, the keybinding) in
+// place. On X11 Pingwise grabs its key and sees the window in front itself:
+// a keybinding there would take the key from it.
 func onGNOME() bool {
-	return strings.Contains(strings.ToUpper(os.Getenv("XDG_CURRENT_DESKTOP")), "GNOME")
+	wayland := os.Getenv("WAYLAND_DISPLAY") != "" || os.Getenv("XDG_SESSION_TYPE") == "wayland"
+	return wayland && strings.Contains(strings.ToUpper(os.Getenv("XDG_CURRENT_DESKTOP")), "GNOME")
 }
 
 // dataHome is $XDG_DATA_HOME, or its default.
