@@ -82,7 +82,13 @@ func runInstall(e *Env, fs *flag.FlagSet, args []string) error {
 		return err
 	}
 	in.Autostart = s.StartAtLogin
-	return in.Install()
+	if err := in.Install(); err != nil {
+		return err
+	}
+	if onGNOME() {
+		return e.installGNOME(fs, in.Exe, s.Hotkey)
+	}
+	return nil
 }
 
 func runUninstall(e *Env, fs *flag.FlagSet, args []string) error {
@@ -93,7 +99,13 @@ func runUninstall(e *Env, fs *flag.FlagSet, args []string) error {
 	if err != nil {
 		return err
 	}
-	return in.Uninstall()
+	if err := in.Uninstall(); err != nil {
+		return err
+	}
+	if onGNOME() {
+		return e.uninstallGNOME(fs)
+	}
+	return nil
 }
 
 // runOpen vets the link before anything else happens: a link is hostile

@@ -6,6 +6,11 @@
 //
 //	popuplat -mode key -name "Sync or async?"
 //	popuplat -mode socket -socket PATH -name "Floor popup"
+//	popuplat -mode cmd -open 'wtype ...' -close 'wtype -k Escape' -name "Sync or async?"
+//
+// -mode cmd runs shell commands to open and close the window: under a
+// Wayland compositor, whose key bindings XTEST does not reach, the keys go
+// through the compositor (wtype), and the window is watched on XWayland.
 //
 // It needs an X server without a window manager: top-level windows are
 // then the root's children, and their MapNotify reaches a root listener.
@@ -18,6 +23,7 @@ import (
 	"io"
 	"net"
 	"os"
+	"os/exec"
 	"slices"
 	"strings"
 	"time"
@@ -37,6 +43,7 @@ const (
 
 type options struct {
 	mode, name, socket string
+	openCmd, closeCmd  string
 	n, warmup          int
 	settle, timeout    time.Duration
 	pollEvery          time.Duration
@@ -48,6 +55,8 @@ func main() {
 	flag.StringVar(&o.mode, "mode", "key", "trigger: key (Ctrl+Shift+Space through XTEST, Esc to close) or socket (\"show\"/\"hide\" lines)")
 	flag.StringVar(&o.name, "name", "", "exact title of the window to wait for (required)")
 	flag.StringVar(&o.socket, "socket", "", "Unix socket of the app, for -mode socket")
+	flag.StringVar(&o.openCmd, "open", "", "shell command that opens the window, for -mode cmd")
+	flag.StringVar(&o.closeCmd, "close", "", "shell command that closes the window, for -mode cmd")
 	flag.IntVar(&o.n, "n", 50, "samples measured")
 	flag.IntVar(&o.warmup, "warmup", 3, "samples taken first and discarded")
 	flag.DurationVar(&o.settle, "settle", 150*time.Millisecond, "pause after each close")
@@ -100,6 +109,20 @@ func run(o options) error {
 			return func() error { _, err := io.WriteString(c, line); return err }
 		}
 		m.open, m.close = send("show\n"), send("hide\n")
+	case "cmd":
+		if o.openCmd == "" || o.closeCmd == "" {
+			return errors.New("-mode cmd needs -open and -close")
+		}
+		run := func(line string) func() error {
+			return func() error {
+				out, err := exec.Command("/bin/sh", "-c", line).CombinedOutput()
+				if err != nil {
+					return fmt.Errorf("%s: %w: %s", line, err, out)
+				}
+				return nil
+			}
+		}
+		m.open, m.close = run(o.openCmd), run(o.closeCmd)
 	default:
 		return fmt.Errorf("unknown -mode %q", o.mode)
 	}

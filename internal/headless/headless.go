@@ -18,6 +18,9 @@ import (
 // Process is a started server.
 type Process struct{ cmd *exec.Cmd }
 
+// Pid is the server's process id.
+func (p *Process) Pid() int { return p.cmd.Process.Pid }
+
 // Stop ends it with SIGTERM, so that Xvfb removes its lock file and socket,
 // and kills it if it has not gone in 5 s.
 func (p *Process) Stop() {

@@ -16,8 +16,9 @@ import (
 // is named socket in runtimeDir, the XDG_RUNTIME_DIR in env (which also
 // names the session bus). kwin_wayland carries a file capability that a
 // sandbox may refuse to exec, so a copy in dir (cp drops the capability)
-// runs instead. It returns once the socket is there.
-func KWin(dir, socket string, env []string) (*Process, error) {
+// runs instead. extra are more arguments (--xwayland). It returns once the
+// socket is there.
+func KWin(dir, socket string, env []string, extra ...string) (*Process, error) {
 	src, err := exec.LookPath("kwin_wayland")
 	if err != nil {
 		return nil, fmt.Errorf("kwin_wayland is not installed (apt-get install kwin-wayland): %w", err)
@@ -35,7 +36,7 @@ func KWin(dir, socket string, env []string) (*Process, error) {
 	if runtimeDir == "" {
 		return nil, errors.New("KWin needs XDG_RUNTIME_DIR in its environment")
 	}
-	cmd := exec.Command(bin, "--virtual", "--width", "1280", "--height", "800", "--socket", socket)
+	cmd := exec.Command(bin, append([]string{"--virtual", "--width", "1280", "--height", "800", "--socket", socket}, extra...)...)
 	cmd.Env = env
 	var out bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &out

@@ -37,9 +37,13 @@ func Open(dirs home.Dirs, exe string) *platform.Desktop {
 				d.OnClose(func() { c.Close() })
 			}
 		}
+		// Only where no family spoke: a family's own reason (the GNOME
+		// extension not enabled yet) names the one step left.
 		why := "this Wayland compositor offers no way Pingwise knows: bind \"pingwise ask\" to a shortcut in your desktop's keyboard settings"
 		for _, s := range []string{platform.HotkeyService, platform.ActiveApp, platform.IdleService} {
-			d.Say(s, platform.Missing(why))
+			if _, said := d.Status[s]; !said {
+				d.Say(s, platform.Missing(why))
+			}
 		}
 	case display:
 		if c := x11.Open(d); c != nil {
