@@ -131,7 +131,7 @@ func TestConflicts(t *testing.T) {
 		s         Situation
 		mode      Mode
 		channel   Channel // first channel, when set
-		tip       string  // a tip that must be given, when set
+		tip       tipKey  // a tip that must be given, when set (tipStayOnPoint is given to every sync verdict anyway)
 		noChannel Channel // a channel that must not be offered, when set
 		check     func(t *testing.T, v Verdict)
 	}{
@@ -154,7 +154,7 @@ func TestConflicts(t *testing.T) {
 		{name: "urgent outside working hours goes async", s: Situation{People: 1, Flags: set(Urgent, true), TheirZone: tokyo, Now: night},
 			mode: Async, tip: tipTheirMorning,
 			check: func(t *testing.T, v Verdict) {
-				if !slices.Contains(v.Tips, tipDeadline) {
+				if !slices.Contains(v.tipKeys, tipDeadline) {
 					t.Errorf("tips %q lack the deadline tip", v.Tips)
 				}
 			}},
@@ -214,8 +214,8 @@ func TestConflicts(t *testing.T) {
 			if tc.noChannel != "" && slices.Contains(v.Channels, tc.noChannel) {
 				t.Errorf("channels %q offer %q", v.Channels, tc.noChannel)
 			}
-			if tc.tip != "" && !slices.Contains(v.Tips, tc.tip) {
-				t.Errorf("tips %q lack %q", v.Tips, tc.tip)
+			if tc.tip != 0 && !slices.Contains(v.tipKeys, tc.tip) {
+				t.Errorf("tips %q lack %q", v.Tips, tipTexts[langEN][tc.tip])
 			}
 			if tc.check != nil {
 				tc.check(t, v)
@@ -403,18 +403,18 @@ func TestChannelsFollowTheSituation(t *testing.T) {
 
 func TestTipsComeFromTheChosenMode(t *testing.T) {
 	sync := Advise(Situation{People: 1, Flags: set(Sensitive, true)})
-	for _, tip := range []string{tipStayOnPoint, tipAskFirst, tipConnection, tipRespectTime} {
-		if !slices.Contains(sync.Tips, tip) {
+	for _, tip := range []tipKey{tipStayOnPoint, tipAskFirst, tipConnection, tipRespectTime} {
+		if !slices.Contains(sync.tipKeys, tip) {
 			t.Errorf("sync tips %q lack %q", sync.Tips, tip)
 		}
 	}
 	crisis := Advise(Situation{People: 1, Flags: set(Crisis, true)})
-	if crisis.Tips[0] != tipCrisis || slices.Contains(crisis.Tips, tipAskFirst) {
+	if crisis.tipKeys[0] != tipCrisis || slices.Contains(crisis.tipKeys, tipAskFirst) {
 		t.Errorf("crisis tips %q: want the crisis tip first and no asking whether it is a good time", crisis.Tips)
 	}
 	async := Advise(Situation{People: 1, Flags: set(Complex, true)})
-	for _, tip := range []string{tipReference, tipOfferDetail, tipRightTool} {
-		if !slices.Contains(async.Tips, tip) {
+	for _, tip := range []tipKey{tipReference, tipOfferDetail, tipRightTool} {
+		if !slices.Contains(async.tipKeys, tip) {
 			t.Errorf("async tips %q lack %q", async.Tips, tip)
 		}
 	}
@@ -454,7 +454,7 @@ func TestTable(t *testing.T) {
 			t.Errorf("name %q twice", info.Name)
 		}
 		names[info.Name] = true
-		if table[c].yes.text == "" || table[c].yes.weight <= 0 {
+		if table[c].yes.text() == "" || table[c].yes.weight <= 0 {
 			t.Errorf("%s: no push when it holds", c)
 		}
 		if got, err := ParseCriterion(info.Name); err != nil || got != c {
@@ -493,7 +493,7 @@ func TestVerdictJSON(t *testing.T) {
 	if err := json.Unmarshal(b, &top); err != nil {
 		t.Fatal(err)
 	}
-	if got := sortedKeys(top); !slices.Equal(got, []string{"channels", "confidence", "cost", "mode", "reasons", "tips"}) {
+	if got := sortedKeys(top); !slices.Equal(got, []string{"channels", "confidence", "cost", "language", "mode", "reasons", "tips"}) {
 		t.Errorf("top-level keys %q", got)
 	}
 	var cost map[string]float64
@@ -511,9 +511,9 @@ func TestVerdictJSON(t *testing.T) {
 	for _, r := range reasons {
 		keys := sortedKeys(r)
 		switch {
-		case slices.Equal(keys, []string{"criterion", "leans", "text", "words"}):
+		case slices.Equal(keys, []string{"criterion", "key", "leans", "text", "words"}):
 			withWords++
-		case !slices.Equal(keys, []string{"criterion", "leans", "text"}):
+		case !slices.Equal(keys, []string{"criterion", "key", "leans", "text"}):
 			t.Errorf("reason keys %q", keys)
 		}
 		if r["leans"] != "sync" && r["leans"] != "async" {

@@ -30,11 +30,30 @@ const weekdays = "monday|tuesday|wednesday|thursday|friday"
 type cueGroup struct {
 	crit     Criterion
 	holds    bool
-	idiom    bool
+	kind     cueKind
+	key      reasonKey
+	unit     float64 // within and ago: minutes per unit of the number
 	patterns []string
 }
 
-var cueGroups = []cueGroup{
+// langDef is everything needed to read one language.
+type langDef struct {
+	groups []cueGroup
+	// negators flip a cue up to three words later; scopeEnders close a
+	// negation: in "not sure, but it's urgent" the "not" does not reach
+	// "urgent".
+	negators, scopeEnders []string
+	// numbers are the number words time phrases use ("twenty minutes").
+	numbers map[string]float64
+}
+
+var english = langDef{groups: englishCues, negators: negators, scopeEnders: scopeEnders, numbers: map[string]float64{
+	"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+	"nine": 9, "ten": 10, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+	"sixty": 60, "ninety": 90, "half": 0.5, "couple": 2, "few": 3, "several": 4, "quarter": 0.25,
+}}
+
+var englishCues = []cueGroup{
 	{crit: Crisis, holds: true, patterns: []string{
 		"outage", "outages", "emergency", "emergencies", "meltdown",
 		"(is|are|was|went|goes|going|has gone|have gone|looks|look|still|currently|its|all) down",
@@ -101,7 +120,7 @@ var cueGroups = []cueGroup{
 		"(is|are|its|everything is) back (up|online)",
 		"(planned|scheduled) (maintenance|downtime|outage)", "down for maintenance", "maintenance window",
 	}},
-	{crit: Crisis, idiom: true, patterns: []string{
+	{crit: Crisis, kind: idiom, patterns: []string{
 		"(is|are|was|were|went|goes|its|has gone|have gone) down (#|by|from|to|slightly|a bit|a little|sharply|" +
 			"year|quarter|month|week|compared|vs|versus|significantly)",
 		"(is|are|im|were) down (for|with) (lunch|dinner|drinks|coffee|it|that|this|a|the idea)",
@@ -207,7 +226,7 @@ var cueGroups = []cueGroup{
 		"before (the team|anyone|everyone|others|the others|people) (hears|finds out|knows|hear|find out)",
 		"you (interrupted|dismissed|ignored|snapped at|yelled at|talked over|cut off|embarrassed|undermined)",
 	}},
-	{crit: Sensitive, idiom: true, patterns: []string{
+	{crit: Sensitive, kind: idiom, patterns: []string{
 		"(merge|calendar|scheduling|schedule|git|naming|version|dependency) (conflict|conflicts)",
 		"conflict resolution", "case sensitive", "feedback on your end", "sensitive (data|information|info|fields)",
 		"private (repo|repository|repos|channel|key|keys|beta|preview|method|field|api|network|cloud|link|browsing)",
@@ -275,7 +294,7 @@ var cueGroups = []cueGroup{
 		"(love|like|id like|want) to (meet|get to know|hear what|hear about|connect)",
 		"(havent|have not|hasnt|not) (talked|chatted|spoken|caught up|met|connected) (in|for) (ages|a while|forever|months|a long time)",
 	}},
-	{crit: Rapport, idiom: true, patterns: []string{
+	{crit: Rapport, kind: idiom, patterns: []string{
 		"(after|before|during|until|till|by) (lunch|dinner)",
 	}},
 
@@ -374,7 +393,7 @@ var cueGroups = []cueGroup{
 		"watch (it|them|this|these|the recording|the video) (later|whenever|when|at|in your)",
 		"onboarding (checklist|docs|documents|materials|material|guide|course|modules|module|program|plan|buddy|videos|video)",
 	}},
-	{crit: SelfPaced, idiom: true, patterns: []string{"of course"}},
+	{crit: SelfPaced, kind: idiom, patterns: []string{"of course"}},
 }
 
 var negators = []string{
@@ -387,15 +406,29 @@ var negators = []string{
 // does not reach "urgent".
 var scopeEnders = []string{"but", "though", "although", "however", "yet", "because", "except", "unless", "whereas"}
 
-// lex is compiled on first use (about 20 ms, which other commands of the
-// CLI should not pay) and read-only afterwards, so Advise is safe for
-// concurrent use.
-var lex = sync.OnceValue(func() *lexicon { return compile(cueGroups) })
+// langDefs are the four languages' definitions, in lang order.
+var langDefs = [numLangs]*langDef{&english, &german, &french, &spanish}
 
-func compile(groups []cueGroup) *lexicon {
-	l := &lexicon{class: make(map[uint64]wordClass)}
+// lexicons are compiled on first use (some milliseconds each, which other
+// commands of the CLI, and a person who writes only English, should not
+// pay) and read-only afterwards, so Advise is safe for concurrent use.
+var lexicons = func() (out [numLangs]func() *lexicon) {
+	for i := range out {
+		out[i] = sync.OnceValue(func() *lexicon { return compile(langDefs[i]) })
+	}
+	return out
+}()
+
+// lex is the English lexicon.
+func lex() *lexicon { return lexicons[langEN]() }
+
+func compile(def *langDef) *lexicon {
+	l := &lexicon{class: make(map[uint64]wordClass), numbers: make(map[uint64]float64), cues: []cue{{}}}
 	b := builder{l, make(map[uint64]int32), make(map[uint64]int32)}
-	for _, g := range groups {
+	for _, g := range def.groups {
+		c := cue{g.crit, g.holds, g.kind, g.key, g.unit}
+		id := uint16(len(l.cues))
+		l.cues = append(l.cues, c)
 		for _, p := range g.patterns {
 			for _, phrase := range expand(p) {
 				words := hashPhrase(phrase)
@@ -403,19 +436,22 @@ func compile(groups []cueGroup) *lexicon {
 					panic(fmt.Sprintf("advisor: cue %q must start with a word", p))
 				}
 				n := b.insert(words)
-				if n.terminal && (n.crit != g.crit || n.holds != g.holds || n.idiom != g.idiom) {
+				if n.terminal && l.cues[n.cue] != c {
 					panic(fmt.Sprintf("advisor: phrase %q is listed with two meanings", phrase))
 				}
-				n.terminal, n.crit, n.holds, n.idiom = true, g.crit, g.holds, g.idiom
+				n.terminal, n.cue = true, id
 			}
 		}
 	}
 	l.roots, l.edges = freeze(b.roots), freeze(b.edges)
-	for _, w := range negators {
+	for _, w := range def.negators {
 		l.class[hashPhrase(w)[0]] = negator
 	}
-	for _, w := range scopeEnders {
+	for _, w := range def.scopeEnders {
 		l.class[hashPhrase(w)[0]] = scopeEnd
+	}
+	for w, n := range def.numbers {
+		l.numbers[hashPhrase(w)[0]] = n
 	}
 	return l
 }

@@ -24,6 +24,7 @@ type token struct {
 	hash       uint64
 	start, end int32 // byte offsets in the draft, to quote the person's own words
 	brk        bool  // a clause break (. , ; ! ? and the like) comes before it
+	eos        bool  // a sentence break (. ! ? or a new line) comes before it
 	num        bool  // starts with a digit
 }
 
@@ -32,7 +33,8 @@ const (
 	space      = iota // ends a word
 	letter            // a-z, 0-9
 	upper             // A-Z
-	breaker           // ends a clause: . , ; : ! ? brackets, new lines
+	breaker           // ends a clause: , ; : brackets
+	ender             // ends a sentence: . ! ? new lines
 	apostrophe        // joins inside a word
 	hyphen            // joins inside a word, breaks a clause elsewhere
 	at                // starts @here, @channel
@@ -45,8 +47,10 @@ var asciiClass = func() (t [utf8.RuneSelf]uint8) {
 			t[c] = letter
 		case 'A' <= c && c <= 'Z':
 			t[c] = upper
-		case strings.IndexByte(".,;:!?()[]{}\n\r", byte(c)) >= 0:
+		case strings.IndexByte(",;:()[]{}", byte(c)) >= 0:
 			t[c] = breaker
+		case strings.IndexByte(".!?\n\r", byte(c)) >= 0:
+			t[c] = ender
 		}
 	}
 	t['\''], t['-'], t['@'] = apostrophe, hyphen, at
@@ -55,11 +59,15 @@ var asciiClass = func() (t [utf8.RuneSelf]uint8) {
 
 // tokenizer is the state of one pass over a draft.
 type tokenizer struct {
-	toks  []token
-	h     uint64
-	in    bool
-	start int
-	brk   bool
+	toks     []token
+	h        uint64
+	in       bool
+	start    int
+	brk, eos bool
+	// hints counts the letters that only some languages write (ß, ñ, ç...),
+	// and foreign the letters of scripts other than Latin, for detect.
+	hints   [numGuesses]int32
+	foreign int32
 }
 
 func (z *tokenizer) add(i int, b byte) {
@@ -71,8 +79,8 @@ func (z *tokenizer) add(i int, b byte) {
 
 func (z *tokenizer) end(text string, i int) {
 	if z.in {
-		z.toks = append(z.toks, token{z.h, int32(z.start), int32(i), z.brk, isDigit(text[z.start])})
-		z.in, z.brk = false, false
+		z.toks = append(z.toks, token{z.h, int32(z.start), int32(i), z.brk, z.eos, isDigit(text[z.start])})
+		z.in, z.brk, z.eos = false, false, false
 	}
 }
 
@@ -103,10 +111,17 @@ func (z *tokenizer) word(text string, i int) int {
 }
 
 // tokenize appends the draft's words to toks. A hyphen or an apostrophe
-// inside a word joins ("kick-off" reads as "kick off", "don't" as "dont");
-// a colon, point or comma between digits stays in the number ("1:1", "2.3").
+// inside a word joins ("kick-off" reads as "kick off", "don't" as "dont"),
+// except after a French elided article or pronoun ("l'équipe" is "l équipe",
+// "n'est" is "n est"); a colon, point or comma between digits stays in the
+// number ("1:1", "2.3").
 func tokenize(text string, toks []token) []token {
 	z := tokenizer{toks: toks}
+	z.run(text)
+	return z.toks
+}
+
+func (z *tokenizer) run(text string) {
 	for i := 0; i < len(text); {
 		c := text[i]
 		if c >= utf8.RuneSelf {
@@ -124,25 +139,55 @@ func tokenize(text string, toks []token) []token {
 		case apostrophe:
 			// dropped: inside a word it joins ("don't" is "dont"), and a
 			// quote around words changes nothing
+			z.elide(i, text, i+1)
 		case hyphen:
 			z.end(text, i)
 			if i+1 >= len(text) || !isWordByte(text[i+1]) || i == 0 || !isWordByte(text[i-1]) {
 				z.brk = true
 			}
-		case breaker:
+		case breaker, ender:
 			if z.in && (c == ':' || c == '.' || c == ',') && isDigit(text[i-1]) && i+1 < len(text) && isDigit(text[i+1]) {
 				z.add(i, c)
 				break
 			}
 			z.end(text, i)
 			z.brk = true
+			z.eos = z.eos || asciiClass[c] == ender
 		default:
 			z.end(text, i)
 		}
 		i++
 	}
 	z.end(text, len(text))
-	return z.toks
+}
+
+// elided are the French words that lose their vowel before another word:
+// "l'", "d'", "n'", "qu'"... Read as words of their own, "c'est" is "c est"
+// and "d'urgence" is "d urgence", as a French reader sees them. English has
+// no contraction that starts with one of them, except "c'mon".
+var elided = func() (m [8]uint64) {
+	for i, w := range []string{"l", "d", "n", "c", "j", "m", "s", "qu"} {
+		h := uint64(fnvOffset)
+		for _, b := range []byte(w) {
+			h = (h ^ uint64(b)) * fnvPrime
+		}
+		m[i] = h
+	}
+	return m
+}()
+
+// elide ends the word at the apostrophe at i when the word is an elided
+// French article or pronoun and a letter follows at next.
+func (z *tokenizer) elide(i int, text string, next int) {
+	if !z.in || i-z.start > 2 || next >= len(text) || !isWordByte(text[next]) {
+		return
+	}
+	for _, h := range elided {
+		if z.h == h {
+			z.end(text, i)
+			return
+		}
+	}
 }
 
 // rune handles a non-ASCII character and returns its size.
@@ -150,14 +195,23 @@ func (z *tokenizer) rune(text string, i int) int {
 	r, size := utf8.DecodeRuneInString(text[i:])
 	switch {
 	case (r == '’' || r == 'ʼ' || r == '‘') && z.in:
+		z.elide(i, text, i+size)
 	case unicode.IsLetter(r) || unicode.IsDigit(r):
+		r = unicode.ToLower(r)
+		z.hint(r)
 		var b [utf8.UTFMax]byte
-		for _, x := range utf8.AppendRune(b[:0], unicode.ToLower(r)) {
+		for _, x := range utf8.AppendRune(b[:0], r) {
 			z.add(i, x)
 		}
-	case r == '—' || r == '–' || r == '…' || r == '•':
+	case r == '—' || r == '–' || r == '•':
 		z.end(text, i)
 		z.brk = true
+	case r == '…' || r == '¿' || r == '¡' || r == '。' || r == '！' || r == '？':
+		z.end(text, i)
+		z.brk, z.eos = true, true
+		if r == '¿' || r == '¡' {
+			z.hints[guessES] += 2
+		}
 	default:
 		z.end(text, i)
 	}
@@ -189,7 +243,10 @@ type lexicon struct {
 	// maybe is a one-bit-per-bucket filter of the root words: most words of
 	// a draft ("the", "we") are rejected before any map lookup.
 	maybe [1 << 10]uint64
+	cues  []cue
 	class map[uint64]wordClass
+	// numbers are the number words of time phrases: "twenty", "an", "zwanzig".
+	numbers map[uint64]float64
 }
 
 // edgeKey folds a trie edge into one 64-bit key.
@@ -242,19 +299,54 @@ func (w *wordMap) get(k uint64) (int32, bool) {
 
 // node is a point in the trie; a terminal node ends a phrase.
 type node struct {
-	terminal bool
-	crit     Criterion
-	holds    bool
-	// idiom marks a phrase that contains a cue word but means nothing here
-	// ("down 4%", "critical path"); matching it consumes the words.
-	idiom          bool
-	hasNum, hasAny bool // wildcard edges leave this node
+	terminal       bool
+	hasNum, hasAny bool   // wildcard edges leave this node
+	cue            uint16 // what the phrase ending here means: an index in lexicon.cues
 	// next is a 128-bit filter of the words that follow this node: most
 	// dead ends are found without a map lookup.
 	next [2]uint64
 }
 
 func (n *node) mayFollow(h uint64) bool { return n.next[h>>63]&(1<<(h>>57&63)) != 0 }
+
+// cueKind is what kind of thing a phrase says.
+type cueKind uint8
+
+const (
+	// plain: a criterion holds, or it does not ("the site is down", "no rush").
+	plain cueKind = iota
+	// idiom: a phrase that contains a cue word but means nothing here ("down
+	// 4%", "critical path"); matching it consumes the words.
+	idiom
+	// within: a time from now ("in 20 minutes", "in 3 hours"). Within the
+	// hour it is urgent; later the same day it is a deadline for written
+	// work; later still it is not urgent.
+	within
+	// ago: a time back from now ("10 minutes ago", "3 days ago"). A few hours
+	// back it is part of what is happening; further back it is the past.
+	ago
+	// present marks a sentence about what is happening now ("right now",
+	// "still", "again", "since this morning").
+	present
+	// past marks a sentence about what happened before ("yesterday", "last
+	// week's"): an outage in it is a recap, not a crisis.
+	past
+	// hypothetical marks a clause about what might happen ("if", "in case"):
+	// an outage in it is a plan, not a crisis.
+	hypothetical
+	// retro is a context cue that makes the whole draft look back
+	// ("postmortem", "recap"), unless something in it is happening now.
+	retro
+)
+
+// cue is what a phrase means.
+type cue struct {
+	crit  Criterion
+	holds bool
+	kind  cueKind
+	key   reasonKey // the reason to give, when it says more than the table's; 0 for the table's
+	unit  float64   // within and ago: minutes per unit of the phrase's number
+}
 
 type wordClass uint8
 
@@ -276,12 +368,11 @@ func (l *lexicon) mightStart(h uint64) bool {
 type hit struct {
 	crit       Criterion
 	holds      bool
+	kind       cueKind
+	key        reasonKey
 	start, end int32 // the words that triggered it, negator included
-}
-
-// reading is what the draft says about each criterion.
-type reading struct {
-	hits []hit
+	sent       int32 // the sentence it is in
+	clause     int32 // the clause it is in
 }
 
 // scratch holds one reading's buffers; pooled, so a verdict allocates only
@@ -289,6 +380,7 @@ type reading struct {
 type scratch struct {
 	toks []token
 	hits []hit
+	z    tokenizer
 }
 
 var scratchPool = sync.Pool{New: func() any { return &scratch{toks: make([]token, 0, 512), hits: make([]hit, 0, 32)} }}
@@ -306,13 +398,30 @@ func (sc *scratch) release() {
 // it keeps a pasted book from stalling the popup (and offsets within int32).
 const maxDraft = 1 << 20
 
-// read finds the cues in text. At each word the longest phrase wins and
-// consumes its words, so "incident review" is a recap, never an incident.
-func (l *lexicon) read(text string, sc *scratch) reading {
-	toks := tokenize(text[:min(len(text), maxDraft)], sc.toks[:0])
+// scan tokenizes the draft into sc and detects its language.
+func (sc *scratch) scan(text string) guess {
+	sc.z = tokenizer{toks: sc.toks[:0]}
+	sc.z.run(text[:min(len(text), maxDraft)])
+	sc.toks = sc.z.toks
+	return detect(sc.toks, &sc.z.hints, sc.z.foreign)
+}
+
+// read finds the cues in the scanned draft. At each word the longest phrase
+// wins and consumes its words, so "incident review" is a recap, never an
+// incident. Time and mood markers ("yesterday", "right now", "if") are
+// found the same way; settle then reads each outage in their light.
+func (l *lexicon) read(text string, sc *scratch) []hit {
+	toks := sc.toks
 	hits := sc.hits[:0]
 	floor := 0 // words before floor belong to an earlier cue and negate nothing
+	var sent, clause int32
 	for i := 0; i < len(toks); {
+		if toks[i].eos {
+			sent++
+		}
+		if toks[i].brk {
+			clause++
+		}
 		m := match{end: i}
 		if l.mightStart(toks[i].hash) {
 			if root, ok := l.roots.get(toks[i].hash); ok {
@@ -323,14 +432,104 @@ func (l *lexicon) read(text string, sc *scratch) reading {
 			i++
 			continue
 		}
-		if c := &l.nodes[m.node]; !c.idiom {
+		c := &l.cues[l.nodes[m.node].cue]
+		h := hit{c.crit, c.holds, c.kind, c.key, toks[i].start, toks[m.end-1].end, sent, clause}
+		switch c.kind {
+		case plain, retro:
 			neg, from := l.negated(toks, i, floor)
-			hits = append(hits, hit{c.crit, c.holds != neg, toks[from].start, toks[m.end-1].end})
+			h.holds, h.start = c.holds != neg, toks[from].start
+			hits = append(hits, h)
+		case within:
+			switch minutes := l.number(text, toks[i:m.end]) * c.unit; {
+			case minutes <= 60:
+				h.holds, h.key = true, keyUrgentWithin
+			case minutes <= 12*60:
+				h.holds, h.key = false, keyUrgentDeadline
+			default:
+				h.holds = false
+			}
+			hits = append(hits, h)
+		case ago:
+			h.kind = past
+			if l.number(text, toks[i:m.end])*c.unit <= 3*60 {
+				h.kind = present
+			}
+			hits = append(hits, h)
+		case present, past, hypothetical:
+			hits = append(hits, h)
 		}
 		floor, i = m.end, m.end
 	}
-	sc.toks, sc.hits = toks, hits
-	return reading{hits}
+	settle(hits)
+	sc.hits = hits
+	return hits
+}
+
+// number reads the amount in a time phrase: its digits ("20"), or a number
+// word ("twenty", "an", "zwanzig"); 1 when it has neither ("within the hour").
+func (l *lexicon) number(text string, toks []token) float64 {
+	for _, t := range toks {
+		if t.num {
+			n := 0.0
+			for _, c := range []byte(text[t.start:t.end]) {
+				if !isDigit(c) {
+					break
+				}
+				n = 10*n + float64(c-'0')
+			}
+			return n
+		}
+		if n, ok := l.numbers[t.hash]; ok {
+			return n
+		}
+	}
+	return 1
+}
+
+// settle reads each outage in the light of its sentence. In a sentence about
+// now ("still", "right now", "10 minutes ago") it stays a crisis. In a
+// clause about what might happen ("if the database goes down") it is not a
+// crisis. In a sentence about the past ("last week's outage"), or in a
+// recap or postmortem with nothing happening now, it is context: read it,
+// no one needs to drop everything.
+func settle(hits []hit) {
+	anyNow, anyRetro := false, false
+	for i := range hits {
+		anyNow = anyNow || hits[i].kind == present
+		anyRetro = anyRetro || hits[i].kind == retro && hits[i].holds
+	}
+	n := len(hits)
+	for i := range n {
+		h := &hits[i]
+		if h.crit != Crisis || !h.holds || h.kind != plain {
+			continue
+		}
+		now, then, hypo := -1, -1, -1
+		for j := range n {
+			m := &hits[j]
+			if m.sent != h.sent {
+				continue
+			}
+			switch {
+			case m.kind == present:
+				now = j
+			case m.kind == past:
+				then = j
+			case m.kind == hypothetical && m.clause == h.clause && m.start < h.start:
+				hypo = j
+			}
+		}
+		switch {
+		case now >= 0:
+		case hypo >= 0:
+			h.holds, h.key = false, keyCrisisHypothetical
+		case then >= 0 || anyRetro && !anyNow:
+			h.crit, h.key = Context, keyContextPast
+			if then >= 0 {
+				hits[then].crit, hits[then].holds, hits[then].kind = Context, true, plain
+			}
+		}
+	}
 }
 
 // match is the longest phrase found so far: it ends before toks[end].
@@ -338,7 +537,6 @@ type match struct {
 	node int32
 	end  int
 }
-
 // walk follows the trie from node at over toks[k:], remembering the longest
 // phrase. Phrases never cross a clause break.
 func (l *lexicon) walk(toks []token, at int32, start, k int, m *match) {
@@ -382,37 +580,48 @@ func (l *lexicon) negated(toks []token, i, floor int) (bool, int) {
 // textSignal is what the draft says about one criterion.
 type textSignal struct {
 	known, holds bool
+	key          reasonKey
 	words        []string
 }
 
 // decide weighs the cues per criterion. Several cues may speak; the
 // majority wins, and a tie goes to the side that leans async, because sync
-// has to be earned. Each criterion keeps the words of its winning side.
-func (r *reading) decide(text string) (out [numCriteria]textSignal) {
-	if len(r.hits) == 0 {
+// has to be earned. Each criterion keeps the words of its winning side, and
+// the reason of its first cue that has one of its own.
+func decide(hits []hit, text string) (out [numCriteria]textSignal) {
+	if len(hits) == 0 {
 		return out
 	}
 	var yes, no [numCriteria]int
-	for _, h := range r.hits {
-		if h.holds {
+	for _, h := range hits {
+		switch {
+		case h.kind != plain && h.kind != within && h.kind != retro:
+		case h.holds:
 			yes[h.crit]++
-		} else {
+		default:
 			no[h.crit]++
 		}
 	}
-	words := make([]string, 0, len(r.hits)) // one backing array for every criterion's words
+	words := make([]string, 0, len(hits)) // one backing array for every criterion's words
 	for c := range numCriteria {
 		if yes[c]+no[c] == 0 {
 			continue
 		}
 		holds := yes[c] > no[c] || (yes[c] == no[c] && table[c].yes.leans == Async)
 		from := len(words)
-		for _, h := range r.hits {
-			if w := text[h.start:h.end]; h.crit == c && h.holds == holds && !containsFold(words[from:], w) {
+		var key reasonKey
+		for _, h := range hits {
+			if h.crit != c || h.holds != holds || (h.kind != plain && h.kind != within && h.kind != retro) {
+				continue
+			}
+			if key == 0 {
+				key = h.key
+			}
+			if w := text[h.start:h.end]; !containsFold(words[from:], w) {
 				words = append(words, w)
 			}
 		}
-		out[c] = textSignal{true, holds, words[from:len(words):len(words)]}
+		out[c] = textSignal{true, holds, key, words[from:len(words):len(words)]}
 	}
 	return out
 }
@@ -424,4 +633,38 @@ func containsFold(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// read scans the draft, detects its language and finds its cues in that
+// language's lexicon; sc.hits holds them afterwards. A draft with no
+// evidence of its language at all (a few content words: "prod down asap")
+// is read in each language and taken to be the one that finds the most cues,
+// English on a tie. A draft in a language or script the advisor cannot read
+// is not read: the guess says which.
+func read(text string, sc *scratch) (lang, guess) {
+	g := sc.scan(text)
+	switch {
+	case g <= guessES:
+		lexicons[g]().read(text, sc)
+		return lang(g), g
+	case g != guessNone:
+		sc.hits = sc.hits[:0]
+		return langEN, g
+	}
+	best, most := langEN, -1
+	for l := range numLangs {
+		n := 0
+		for _, h := range lexicons[l]().read(text, sc) {
+			if h.kind == plain || h.kind == within || h.kind == retro {
+				n++
+			}
+		}
+		if n > most {
+			best, most = l, n
+		}
+	}
+	if best != numLangs-1 {
+		lexicons[best]().read(text, sc)
+	}
+	return best, guess(best)
 }

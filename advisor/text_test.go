@@ -108,8 +108,9 @@ func TestReadingTheDraft(t *testing.T) {
 		{"not that it is really urgent", []want{{Urgent, true, []string{"urgent"}}}, nil},
 	} {
 		t.Run(tc.text, func(t *testing.T) {
-			r := lex().read(tc.text, &scratch{})
-			got := r.decide(tc.text)
+			sc := &scratch{}
+			sc.scan(tc.text)
+			got := decide(lex().read(tc.text, sc), tc.text)
 			for _, w := range tc.want {
 				g := got[w.c]
 				if !g.known || g.holds != w.holds || !slices.Equal(g.words, w.words) {
@@ -144,7 +145,7 @@ func TestWordsQuoteTheDraft(t *testing.T) {
 // short phrase, never a whole sentence of the corpus.
 func TestCuesAreShortPhrases(t *testing.T) {
 	const longest = 8
-	for _, g := range cueGroups {
+	for _, g := range englishCues {
 		for _, p := range g.patterns {
 			for _, phrase := range expand(p) {
 				if n := len(strings.Fields(phrase)); n > longest {

@@ -1,0 +1,3 @@
+package advisor
+
+var spanish = langDef{}
