@@ -138,6 +138,17 @@ func Advise(s Situation) Verdict {
 		sig[c] = signal{known: text[c].known, holds: text[c].holds, words: text[c].words, key: text[c].key}
 	}
 
+	// A request for attention is a bare ping only when the draft gives no
+	// reason to talk: "can we talk about your review?" is about the review.
+	if sig[Ping].holds && sig[Ping].words != nil {
+		for _, c := range []Criterion{Crisis, Urgent, Sensitive, Brainstorm, Rapport, Kickoff, Stalled} {
+			if sig[c].holds {
+				sig[Ping] = signal{}
+				break
+			}
+		}
+	}
+
 	group := n.people
 	switch {
 	case group >= groupSize:
@@ -246,7 +257,6 @@ func side(m Mode) int {
 	return asyncSide
 }
 
-
 // channelPlans lists the channels for each mode by the criterion that led
 // the verdict: [one or two people, a group].
 var channelPlans = [2][numCriteria][2][]Channel{
@@ -257,6 +267,7 @@ var channelPlans = [2][numCriteria][2][]Channel{
 		Brainstorm: {{InPerson, VideoCall, Call}, {Meeting, VideoCall, InPerson}},
 		Rapport:    {{InPerson, VideoCall, Call}, {InPerson, Meeting, VideoCall}},
 		Kickoff:    {{VideoCall, InPerson, Call}, {Meeting, VideoCall}},
+		Stalled:    {{Call, VideoCall, InPerson}, {Meeting, VideoCall}},
 	},
 	asyncSide: {
 		Default:   {{Chat, Email}, {Email, ProjectTool, Chat}},
@@ -268,6 +279,7 @@ var channelPlans = [2][numCriteria][2][]Channel{
 		People:    {{Email, ProjectTool, Chat}, {Email, ProjectTool, Chat}},
 		Context:   {{Chat, Email, SharedDocument}, {Email, SharedDocument, Chat}},
 		SelfPaced: {{VideoMessage, SharedDocument, ProjectTool}, {VideoMessage, SharedDocument, ProjectTool}},
+		Ping:      {{Chat, Email}, {Chat, Email}},
 	},
 }
 

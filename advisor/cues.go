@@ -27,6 +27,14 @@ const systems = "(site|website|app|apps|api|prod|production|server|servers|servi
 
 const weekdays = "monday|tuesday|wednesday|thursday|friday"
 
+// numberWords are the numbers people spell out in time phrases; their
+// values are in english.numbers.
+const numberWords = "one|two|three|four|five|six|seven|eight|nine|ten|fifteen|twenty|thirty|forty|fifty|sixty|ninety|half an|half a"
+
+// ops are the things on-call people watch: when one climbs, someone is paged.
+const ops = "(lag|latency|p99|p95|p99 latency|error rate|error rates|errors|5xx|5xxs|500s|cpu|memory|mem|load|" +
+	"queue|queue depth|backlog|dlq|disk|disk usage|connections|connection count|timeouts|retries|heap|gc|iops)"
+
 type cueGroup struct {
 	crit     Criterion
 	holds    bool
@@ -131,10 +139,7 @@ var englishCues = []cueGroup{
 	{crit: Urgent, holds: true, patterns: []string{
 		"urgent", "urgently", "urgency", "asap", "as soon as possible", "right away", "right now",
 		"immediately", "immediate", "time sensitive", "time critical",
-		"within (an|the|the next) hour", "in the next (hour|half hour)",
-		"in the next (#|few|couple of) (min|mins|minutes)",
-		"in (#|a few|a couple of|ten|five|fifteen|twenty|thirty) (min|mins|minutes)", "in half an hour",
-		"(ten|five|fifteen|twenty|thirty) (min|mins|minutes) from now",
+		"within (the|the next) hour", "in the next (hour|half hour)",
 		"(need|needs|needed) (it|this|that|an answer|a decision|a reply|a response|your input|your help|" +
 			"your approval|your sign off|sign off|you|your eyes) (now|today|asap|right away|immediately|by noon|" +
 			"this morning|this afternoon|before lunch|urgently|right now|within the hour)",
@@ -151,7 +156,6 @@ var englishCues = []cueGroup{
 		"(before|by) (#|noon|lunch|eod) today",
 		"(need|needs) (eyes|someone|help|hands) (on this|on it|asap|now|right away)",
 		"(need to|have to|must|got to) (*|* *|) (now|immediately|asap|right away|right now)",
-		"(we have|we only have|have|got|only) (maybe|about|only|just|less than|under|) (#|ten|five|fifteen|twenty|thirty) (min|mins|minutes) (left|)",
 		"(or|otherwise) (we|the deal|it|they) (lose|loses|miss|misses|slips|slip|fall through|falls through)",
 	}},
 	{crit: Urgent, holds: false, patterns: []string{
@@ -248,7 +252,6 @@ var englishCues = []cueGroup{
 		"(different|new|fresh|wild|crazy) ideas", "gut feeling", "rethink", "rethinking", "reimagine",
 		"no clue (how|what|where|which)", "(options|ideas|approaches|alternatives|solutions) together",
 		"(get together|sit down|meet|talk) and (explore|think|figure|brainstorm|hash)", "(dont|do not) know yet",
-		"(going|go|went) (around|round) in circles",
 		"pick your brain", "(im|i am|were|we are) confused",
 		"(look at|go over|go through|work on|figure out|think about|dig into|work through) (it|this|that|them) together",
 		"the right (approach|architecture|design|solution|way forward|answer) (is|would be)",
@@ -375,8 +378,6 @@ var englishCues = []cueGroup{
 		"welcome (pack|packet|kit|email|guide|doc|package|deck)",
 		"(ill|i will|im going to|i am going to) be (out|offline|away|off|unavailable|unreachable)",
 		"(im|i am) (out|off|offline|away) (tomorrow|today|next|this|on|from|until|all)", "covering for me",
-		"postmortem", "post mortem", "retro notes", "retrospective notes", "incident review", "incident report",
-		"post incident", "root cause analysis", "rca",
 		"(just|i) wanted to (share|let you know|flag|give you a heads up|loop you in|update you)",
 		"just sharing", "(sharing|passing along|forwarding) (this|the|some|an|a)",
 		"(goes|go|going|went|is) live (on|next|tomorrow|today|this|at)",
@@ -394,6 +395,136 @@ var englishCues = []cueGroup{
 		"onboarding (checklist|docs|documents|materials|material|guide|course|modules|module|program|plan|buddy|videos|video)",
 	}},
 	{crit: SelfPaced, kind: idiom, patterns: []string{"of course"}},
+
+	// Time: how soon, how long ago. The number in the phrase decides (see
+	// within and ago in text.go), so "in 20 minutes" is urgent and "in 3
+	// hours" a deadline, "10 minutes ago" now and "3 days ago" the past.
+	{crit: Urgent, kind: within, unit: 1, patterns: []string{
+		"(in|within|in the next|under|less than|in less than|in under) (#|a few|a couple of|" + numberWords + ") (min|mins|minutes|minute)",
+		"(#|" + numberWords + ") (min|mins|minutes) (from now|to go|left|away)",
+		"(we have|we only have|have|got|only|theres) (maybe|about|only|just|less than|under|) (#|ten|five|fifteen|twenty|thirty|forty) (min|mins|minutes) (left|)",
+		"(starts|start|begins|begin|is|goes live|go live|on stage|kicks off) in (#|" + numberWords + ") (min|mins|minutes)",
+	}},
+	{crit: Urgent, kind: within, unit: 60, patterns: []string{
+		"(in|within|in the next|under|less than|in less than|in under) (#|an|a|a few|a couple of|" + numberWords + ") (hour|hours|hr|hrs|h)",
+		"(#|an|" + numberWords + ") (hour|hours|hr|hrs) (from now|to go|left|away)",
+	}},
+	{crit: Urgent, holds: false, key: keyUrgentDeadline, patterns: []string{
+		"(by|before|until|till) (eod|end of day|end of the day|the end of the day|close of business|cob|tonight|" +
+			"this evening|tomorrow|tomorrow morning|end of today|the end of today|#|# (am|pm)|#pm|#am|noon tomorrow)",
+		"(today|tonight) (is fine|works|is ok|is okay|would be great|if possible)", "any time today", "sometime today",
+		"(due|deadline is|deadline) (eod|end of day|today|tonight|tomorrow|at #)",
+		"(later|sometime) (today|this afternoon|this evening)",
+	}},
+	{crit: Urgent, holds: true, patterns: []string{
+		"before (the|our|my|your|his|her|their|this) (*|* *|) (demo|meeting|call|presentation|talk|keynote|board meeting|" +
+			"standup|launch|pitch|interview|review|session|webinar|show) (at #|in #|starts|this morning|this afternoon|today)",
+		"(ceo|cto|cfo|founder|boss|vp|speaker|client|customer|investor|investors|board) (is|are|goes|go|will be|" +
+			"gets|get) (on stage|on air|live|presenting|in the room|on the call|waiting)",
+		"(walks|walking|goes|going) (on stage|on air|into the meeting|into the room)",
+		"(doors|demo|meeting|call|presentation|launch|webinar|stream) (open|opens|starts|start|begins) (in|at) #",
+		"(the|our) (flight|train|plane) (leaves|boards)",
+	}},
+	{kind: ago, unit: 1, patterns: []string{
+		"(#|a few|a couple of|" + numberWords + ") (min|mins|minutes|minute) ago",
+	}},
+	{kind: ago, unit: 60, patterns: []string{
+		"(#|an|a|a few|a couple of|" + numberWords + ") (hour|hours|hr|hrs) ago",
+	}},
+	{kind: ago, unit: 24 * 60, patterns: []string{
+		"(#|a|a few|a couple of|" + numberWords + ") (day|days|week|weeks|month|months|year|years) ago",
+	}},
+	{kind: present, patterns: []string{
+		"now", "currently", "at the moment", "atm", "as we speak", "still", "again", "ongoing",
+		"since (#|this morning|the deploy|the release|the last deploy|the update|lunch|#am|#pm)",
+		"keeps", "keep", "just now", "this minute", "happening", "is happening", "live right now", "in progress",
+		"(started|began) (#|a few|" + numberWords + ") (min|mins|minutes) ago",
+	}},
+	{kind: past, patterns: []string{
+		"yesterday", "yesterdays", "last (week|weeks|night|nights|month|months|year|years|quarter|quarters|sprint|sprints|" +
+			weekdays + "|fridays|mondays|tuesdays|wednesdays|thursdays|weekend|weekends|time)",
+		"the other day", "earlier this (week|month|year)", "back in", "a while back", "(in|during) (the|our) last (sprint|quarter|release)",
+		"on (" + weekdays + ")", "previous", "previously", "(we|there) had (a|an|the)", "(was|were) resolved",
+		"what went wrong", "what happened (with|during|on|last)", "timeline of",
+	}},
+	{kind: hypothetical, patterns: []string{
+		"if", "in case", "in case of", "what if", "whether", "in the event", "should we ever", "suppose", "hypothetically",
+		"(to|so we can|help us|would|could|might) (avoid|prevent|survive|recover from|plan for|prepare for)",
+		"(avoid|prevent|preventing|avoiding) (a|an|another|future|more|the next)", "(disaster recovery|dr) (plan|drill|test|exercise)",
+		"(drill|simulation|tabletop|game day|chaos) (of|for|exercise)",
+	}},
+	{crit: Context, holds: true, kind: retro, patterns: []string{
+		"postmortem", "post mortem", "postmortems", "retro notes", "retrospective notes", "incident review", "incident report",
+		"post incident", "root cause analysis", "rca", "retro", "retrospective", "write up of", "writeup of", "recap of",
+		"summary of (the|last|yesterdays|our)", "lessons learned", "(outage|incident) (report|summary|timeline|review|write up|writeup)",
+	}},
+
+	// A thread that keeps going back and forth should become a call.
+	{crit: Stalled, holds: true, patterns: []string{
+		"back and forth", "back & forth", "going (around|round) in circles", "(go|went|gone|goes|keep going) (around|round) in circles",
+		"(still|keep|keeps|kept) (disagree|disagreeing|arguing|debating|going back and forth|talking past each other)",
+		"(we|they|both teams) (still|) (dont|cant|cannot|couldnt) (agree|align|converge|see eye to eye|find common ground)",
+		"(we|they) (still|) (do|could) not (agree|align|converge|see eye to eye)",
+		"(not|still not|never) (converging|getting anywhere|going anywhere|making progress)",
+		"(#|three|four|five|six|seven|eight|ten|several|many|so many|multiple|a dozen) (rounds|emails|replies|messages|comments) " +
+			"(in|later|and|deep|of back and forth|back and forth|on this|about this)",
+		"(#|three|four|five|ten|twenty|dozens of|so many|too many) (replies|comments|messages) (on|in) (this|the) thread",
+		"(this|the) thread (is getting|got|is) (long|too long|out of hand|nowhere)",
+		"(third|fourth|fifth|nth|#th|#rd) (round|email|reply|message|time) (on|about|for) this", "talking past each other",
+		"(we|i) (seem to|keep|keeps) (misunderstanding|misunderstand|misreading)", "(deadlock|deadlocked|stalemate|impasse)",
+		"(this|it) (is not|isnt) (working|getting resolved) (over|in|by) (email|chat|slack|text|writing|comments)",
+		"(hard|easier|faster) to (explain|discuss|sort out|settle|resolve) (over|in|by) (email|chat|slack|text|writing)",
+		"(easier|faster|quicker) (to|if we) (talk|discuss|call|hop on|jump on|chat) (live|in person|on a call|for 5|for five)",
+	}},
+
+	// A bare ping: asking for attention or a call without saying why.
+	{crit: Ping, holds: true, patterns: []string{
+		"(got|have|you got|do you have|you have) a (sec|second|min|minute|moment)",
+		"(are you|you|r u|you still) (there|around|free|available|online|at your desk|busy)",
+		"(quick|short|fast|5 min|five minute|10 min) (call|chat|question|q|sync|huddle|word)",
+		"(can|could|may) (i|we) (call you|ring you|talk|chat|have a word|grab you|steal you|borrow you|hop on|jump on|get on)",
+		"(can|could) you (call me|ring me|hop on|jump on|get on|talk|chat|spare a)", "(call|ring|phone) me",
+		"(hop|jump|get) on a (quick|short|) (call|zoom|meet|huddle|hangout)", "ping me", "(lets|let us) (talk|chat|call|sync|hop on|jump on)",
+	}},
+	{crit: Ping, holds: false, patterns: []string{
+		"no need (to|for) (a|an|the|any|) (call|calls|meeting|meetings|sync|huddle|talk|chat|jump on|hop on|get on)",
+		"no (call|meeting|sync) (needed|necessary|required)", "without a (call|meeting)",
+		"(dont|do not|doesnt|does not|wont|will not) (need|require|warrant|deserve) (a|an|the|to) (call|meeting|sync|talk|meet|jump on|hop on)",
+		"(dont|do not) (call|ring|phone) (me|us)", "(can|could) be (an|a) (email|message|comment|doc)",
+		"(reply|answer|respond) (here|in the thread|in thread|in writing|in the doc|async|asynchronously)",
+		"(async|asynchronously|in writing|by email|over email|over chat) is (fine|ok|okay|enough|good|better)",
+	}},
+
+	// On-call jargon: a metric moving the wrong way, a pager, a page.
+	{crit: Crisis, holds: true, patterns: []string{
+		"(pager|pagerduty|opsgenie|alert|alerts|alarm|alarms|monitor|monitors) (went off|is going off|are going off|going off|" +
+			"firing|is firing|are firing|fired|triggered|screaming|blowing up|keeps going off)",
+		"(replica|replication|consumer|kafka|queue|db|database) lag", "lag (is|) (climbing|growing|increasing|rising|spiking|exploding)",
+		ops + " (is|are|keeps|keep|) (climbing|rising|spiking|growing|exploding|skyrocketing|through the roof|maxed out|pegged|" +
+			"backing up|at 100|at 100%|red|degraded|saturated)",
+		"(oom|ooming|oomkilled|oom killed|crashloop|crashloopbackoff|crash looping|crashlooping|segfault|segfaulting|kernel panic|split brain)",
+		"(pods|nodes|containers|instances|workers|brokers|replicas|shards) (are|keep|keeps|is) (crashing|restarting|dying|down|failing|flapping|evicted)",
+		"(failover|fail over|failing over) (failed|didnt work|did not work|in progress)", "(primary|master|leader) (is|went|) (down|unreachable|gone)",
+		"(error budget|slo|sla) (is|) (burning|burned|blown|breached|violated)", "burning (through|) (the|our) error budget",
+		"(can you|could you|pls|please|need you to|someone) (jump in|jump on this|take a look now|look now|help now)",
+		"(im|i am|were|we are) (on call|oncall) and", "(sev|sev1|sev2|p1|p0|severity) (incident|alert|page)", "sev2", "sev 2", "p1 incident",
+		"(site|service|api|app|prod|production) (is|are|) (degraded|flapping|hard down|half down|partially down)", "hard down",
+		"(rollback|roll back|hotfix|hot fix) (now|asap|immediately|needed)", "(traffic|requests|logins|signups|orders|checkouts) (dropped|dropping|fell|falling) to (zero|0|nothing)",
+		"(customers|users|clients) (are|) (reporting|complaining|screaming|flooding)",
+	}},
+
+	// Sensitive matters in idiom.
+	{crit: Sensitive, holds: true, patterns: []string{
+		"(let|letting|lets) (#|one|two|three|four|five|six|ten|a few|some|several|a couple of) (people|folks|engineers|employees|members|of them|of the team|staff|contractors|devs|developers|designers|reps) go",
+		"(let|letting) (*) go (from|at the end|next|this|by)", "(being|been|be|getting|got) let go",
+		"part ways", "parting ways", "(isnt|is not|not) working out", "(cut|cutting|reduce|reducing) (headcount|staff|the team|jobs|roles|positions)",
+		"downsizing", "downsize", "(eliminate|eliminating|eliminated) (#|" + numberWords + "|some|several|a few|the|their|his|her|your) (roles|positions|jobs|role|position)",
+		"pink slip", "on thin ice", "exit (conversation|interview|package)", "severance", "(personal|family) stuff",
+		"(going through|having) a (rough|hard|tough|difficult) (time|patch|week|few weeks)", "rough patch", "(not|hasnt|havent) been (themselves|himself|herself|yourself)",
+		"(a|the) (word|chat|talk) about (your|his|her|their) (attitude|behavior|behaviour|performance|tone|comments)",
+		"(raised|filed|made|lodged) a (complaint|grievance|concern) (about|against)", "grievance",
+		"(heads|head) (will|are going to|are gonna) roll",
+	}},
 }
 
 var negators = []string{
@@ -425,6 +556,7 @@ func lex() *lexicon { return lexicons[langEN]() }
 func compile(def *langDef) *lexicon {
 	l := &lexicon{class: make(map[uint64]wordClass), numbers: make(map[uint64]float64), cues: []cue{{}}}
 	b := builder{l, make(map[uint64]int32), make(map[uint64]int32)}
+	var twice []string
 	for _, g := range def.groups {
 		c := cue{g.crit, g.holds, g.kind, g.key, g.unit}
 		id := uint16(len(l.cues))
@@ -432,16 +564,19 @@ func compile(def *langDef) *lexicon {
 		for _, p := range g.patterns {
 			for _, phrase := range expand(p) {
 				words := hashPhrase(phrase)
-				if len(words) == 0 || words[0] <= anyWord {
-					panic(fmt.Sprintf("advisor: cue %q must start with a word", p))
+				if len(words) == 0 || words[0] == anyWord {
+					panic(fmt.Sprintf("advisor: cue %q must start with a word or a number", p))
 				}
 				n := b.insert(words)
 				if n.terminal && l.cues[n.cue] != c {
-					panic(fmt.Sprintf("advisor: phrase %q is listed with two meanings", phrase))
+					twice = append(twice, phrase)
 				}
 				n.terminal, n.cue = true, id
 			}
 		}
+	}
+	if len(twice) > 0 {
+		panic(fmt.Sprintf("advisor: phrases listed with two meanings: %q", twice))
 	}
 	l.roots, l.edges = freeze(b.roots), freeze(b.edges)
 	for _, w := range def.negators {

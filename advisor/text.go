@@ -428,6 +428,11 @@ func (l *lexicon) read(text string, sc *scratch) []hit {
 				l.walk(toks, root, i, i+1, &m)
 			}
 		}
+		if toks[i].num { // "20 minutes ago"
+			if root, ok := l.roots.get(numWord); ok {
+				l.walk(toks, root, i, i+1, &m)
+			}
+		}
 		if m.end == i {
 			i++
 			continue
@@ -487,7 +492,8 @@ func (l *lexicon) number(text string, toks []token) float64 {
 }
 
 // settle reads each outage in the light of its sentence. In a sentence about
-// now ("still", "right now", "10 minutes ago") it stays a crisis. In a
+// now ("still", "10 minutes ago") or with urgency in it ("asap") it stays a
+// crisis. In a
 // clause about what might happen ("if the database goes down") it is not a
 // crisis. In a sentence about the past ("last week's outage"), or in a
 // recap or postmortem with nothing happening now, it is context: read it,
@@ -511,7 +517,7 @@ func settle(hits []hit) {
 				continue
 			}
 			switch {
-			case m.kind == present:
+			case m.kind == present, m.crit == Urgent && m.holds && m.kind != hypothetical:
 				now = j
 			case m.kind == past:
 				then = j
@@ -537,6 +543,7 @@ type match struct {
 	node int32
 	end  int
 }
+
 // walk follows the trie from node at over toks[k:], remembering the longest
 // phrase. Phrases never cross a clause break.
 func (l *lexicon) walk(toks []token, at int32, start, k int, m *match) {
