@@ -419,6 +419,7 @@ var englishCues = []cueGroup{
 	{crit: Urgent, holds: true, patterns: []string{
 		"before (the|our|my|your|his|her|their|this) (*|* *|) (demo|meeting|call|presentation|talk|keynote|board meeting|" +
 			"standup|launch|pitch|interview|review|session|webinar|show) (at #|in #|starts|this morning|this afternoon|today)",
+		"need you (in|on|at|here|there|to join|to come) (*|* *|* * *|) (now|asap|immediately)",
 		"(ceo|cto|cfo|founder|boss|vp|speaker|client|customer|investor|investors|board) (is|are|goes|go|will be|" +
 			"gets|get) (on stage|on air|live|presenting|in the room|on the call|waiting)",
 		"(walks|walking|goes|going) (on stage|on air|into the meeting|into the room)",
@@ -455,7 +456,7 @@ var englishCues = []cueGroup{
 	}},
 	{crit: Context, holds: true, kind: retro, patterns: []string{
 		"postmortem", "post mortem", "postmortems", "retro notes", "retrospective notes", "incident review", "incident report",
-		"post incident", "root cause analysis", "rca", "retro", "retrospective", "write up of", "writeup of", "recap of",
+		"post incident", "root cause analysis", "rca", "write up of", "writeup of", "recap of",
 		"summary of (the|last|yesterdays|our)", "lessons learned", "(outage|incident) (report|summary|timeline|review|write up|writeup)",
 	}},
 

@@ -199,6 +199,12 @@ func (z *tokenizer) rune(text string, i int) int {
 	case unicode.IsLetter(r) || unicode.IsDigit(r):
 		r = unicode.ToLower(r)
 		z.hint(r)
+		if f := fold(r); f != "" {
+			for j := range len(f) {
+				z.add(i, f[j])
+			}
+			break
+		}
 		var b [utf8.UTFMax]byte
 		for _, x := range utf8.AppendRune(b[:0], r) {
 			z.add(i, x)
@@ -216,6 +222,33 @@ func (z *tokenizer) rune(text string, i int) int {
 		z.end(text, i)
 	}
 	return size
+}
+
+// fold writes a Latin letter without its accent: chat drops accents ("esta
+// caido" for "está caído", "tres urgent" for "très urgent"), so the cues
+// are compared without them. Ñ stays: "año" is not "ano".
+func fold(r rune) string {
+	switch r {
+	case 'à', 'á', 'â', 'ã', 'ä', 'å':
+		return "a"
+	case 'ç':
+		return "c"
+	case 'è', 'é', 'ê', 'ë':
+		return "e"
+	case 'ì', 'í', 'î', 'ï':
+		return "i"
+	case 'ò', 'ó', 'ô', 'õ', 'ö':
+		return "o"
+	case 'ù', 'ú', 'û', 'ü':
+		return "u"
+	case 'œ':
+		return "oe"
+	case 'æ':
+		return "ae"
+	case 'ß':
+		return "ss"
+	}
+	return ""
 }
 
 func isDigit(c byte) bool { return '0' <= c && c <= '9' }
