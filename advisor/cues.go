@@ -2,6 +2,7 @@ package advisor
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 )
@@ -411,7 +412,7 @@ var englishCues = []cueGroup{
 	}},
 	{crit: Urgent, holds: false, key: keyUrgentDeadline, patterns: []string{
 		"(by|before|until|till) (eod|end of day|end of the day|the end of the day|close of business|cob|tonight|" +
-			"this evening|tomorrow|tomorrow morning|end of today|the end of today|#|# (am|pm)|#pm|#am|noon tomorrow)",
+			"this evening|tomorrow|tomorrow morning|end of today|the end of today|#|# am|# pm|noon tomorrow)",
 		"(today|tonight) (is fine|works|is ok|is okay|would be great|if possible)", "any time today", "sometime today",
 		"(due|deadline is|deadline) (eod|end of day|today|tonight|tomorrow|at #)",
 		"(later|sometime) (today|this afternoon|this evening)",
@@ -558,6 +559,10 @@ func compile(def *langDef) *lexicon {
 	l := &lexicon{class: make(map[uint64]wordClass), numbers: make(map[uint64]float64), cues: []cue{{}}}
 	b := builder{l, make(map[uint64]int32), make(map[uint64]int32)}
 	var twice []string
+	negs := make([]uint64, 0, len(def.negators))
+	for _, w := range def.negators {
+		negs = append(negs, hashPhrase(w)[0])
+	}
 	for _, g := range def.groups {
 		c := cue{g.crit, g.holds, g.kind, g.key, g.unit}
 		id := uint16(len(l.cues))
@@ -573,6 +578,9 @@ func compile(def *langDef) *lexicon {
 					twice = append(twice, phrase)
 				}
 				n.terminal, n.cue = true, id
+				for _, w := range words {
+					n.negated = n.negated || slices.Contains(negs, w)
+				}
 			}
 		}
 	}

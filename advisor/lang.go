@@ -79,9 +79,10 @@ const (
 
 // stopWords are each language's most frequent short words in chat, the
 // ones that carry no topic. A word several languages share counts for each
-// of them, divided among them.
+// of them, divided among them. Accents fold as everywhere in the reading,
+// so French "à" is "a", shared with four other languages.
 var stopWords = [numGuesses]string{
-	guessEN: "the in is are and to of you it this that we i im ive id ill can for with have be just what not dont " +
+	guessEN: "the a in is are and to of you it this that we i im ive id ill can for with have be just what not dont " +
 		"need please thanks thank hi hey my your our was will at from me do there how all any its get let lets about " +
 		"would could should an if they been but so has by up out or know here want when today tomorrow no on " +
 		"cant wont isnt youre were theyre hello guys anyone someone again still yet",
@@ -94,13 +95,13 @@ var stopWords = [numGuesses]string{
 		"cette ça sont merci bonjour salut c l d n j qu mais ou très peux pouvez faut tout tous être avoir ai as " +
 		"sommes êtes été y plus rien moi toi mon ton votre notre nos vos se sa son ses en de à bonne journée " +
 		"besoin urgent",
-	guessES: "el la los las es y un una que de en por para con no se lo le les su del al está están estoy muy " +
+	guessES: "el la los las es y a un una que de en por para con no se lo le les su del al está están estoy muy " +
 		"pero como qué hola gracias puedes puede podemos hay tengo tenemos hoy ya todo todos nada esto este " +
 		"esta eso mi tu nos favor ahora bien también cuando porque mañana necesito vamos estamos sí hacer " +
 		"equipo saludos buenas",
-	guessIT: "il lo gli di che è sono non per con una un del della questo questa ciao grazie puoi perché ho abbiamo " +
+	guessIT: "il lo gli di che a è sono non per con una un del della questo questa ciao grazie puoi perché ho abbiamo " +
 		"anche molto subito oggi siamo nel alla degli ci mi ti la le e ma sei",
-	guessPT: "o os as não é uma um que de do da em para com por você vocês obrigado obrigada olá está estão tem isso " +
+	guessPT: "o os as a não é uma um que de do da em para com por você vocês obrigado obrigada olá está estão tem isso " +
 		"isto mas também agora ainda já nós seu sua no na e",
 	guessNL: "de het een en in is niet ik je jij we wij van op met voor dat dit zijn er maar ook nog wel kun kunnen hoi " +
 		"bedankt vandaag nu graag even moet hebben heb jullie",

@@ -333,8 +333,11 @@ func (w *wordMap) get(k uint64) (int32, bool) {
 // node is a point in the trie; a terminal node ends a phrase.
 type node struct {
 	terminal       bool
-	hasNum, hasAny bool   // wildcard edges leave this node
-	cue            uint16 // what the phrase ending here means: an index in lexicon.cues
+	hasNum, hasAny bool // wildcard edges leave this node
+	// negated marks a phrase that carries its own negation ("can't agree",
+	// "no need to call"): a negator before it does not flip it again.
+	negated bool
+	cue     uint16 // what the phrase ending here means: an index in lexicon.cues
 	// next is a 128-bit filter of the words that follow this node: most
 	// dead ends are found without a map lookup.
 	next [2]uint64
@@ -474,8 +477,10 @@ func (l *lexicon) read(text string, sc *scratch) []hit {
 		h := hit{c.crit, c.holds, c.kind, c.key, toks[i].start, toks[m.end-1].end, sent, clause}
 		switch c.kind {
 		case plain, retro:
-			neg, from := l.negated(toks, i, floor)
-			h.holds, h.start = c.holds != neg, toks[from].start
+			if !l.nodes[m.node].negated {
+				neg, from := l.negated(toks, i, floor)
+				h.holds, h.start = c.holds != neg, toks[from].start
+			}
 			hits = append(hits, h)
 		case within:
 			switch minutes := l.number(text, toks[i:m.end]) * c.unit; {
