@@ -39,6 +39,7 @@ var german = langDef{
 			"(niemand|keiner) kann (sich|) (mehr|) (einloggen|anmelden|bezahlen|bestellen|zugreifen|arbeiten|deployen)",
 			"(kunden|nutzer|user|benutzer|kundinnen) (können|kann) (sich|) (nicht|nicht mehr|keine) (mehr|) " +
 				"(einloggen|anmelden|bezahlen|bestellen|zugreifen|kaufen|bestellungen)",
+			"(kunden|nutzer|user|benutzer) (können|kann) sich (*|* *|* * *|) nicht mehr",
 			"(alle|sämtliche) (kunden|nutzer|user|benutzer) (sind|) betroffen", "(betrifft|trifft) alle (kunden|nutzer|user)",
 			"es brennt", "brennt lichterloh", "land unter", "alle hände an deck", "alle mann an deck",
 			"(fehler|fehlerrate|fehlerquote|latenz|last|cpu|speicher|queue|warteschlange|lag|replikationslag|tickets|alarme) " +
@@ -94,7 +95,7 @@ var german = langDef{
 			"keine eile", "eilt nicht", "hat zeit", "hat keine eile", "kein stress", "kein druck", "ganz entspannt", "in ruhe",
 			"wann immer", "wenn du (mal|) (zeit hast|dazu kommst|luft hast|einen moment hast)",
 			"wenn ihr (mal|) (zeit habt|dazu kommt)", "wenn es (dir|euch|) passt", "bei gelegenheit", "irgendwann",
-			"nächste woche", "bis (" + deDays + "|ende der woche|nächste woche|ende des monats)", "keine priorität",
+			"bis (" + deDays + "|ende der woche|nächste woche|ende des monats)", "keine priorität",
 			"niedrige priorität", "nur aus neugier", "aus neugier", "nice to have", "kann warten", "nicht eilig",
 			"(ist|ist aber|wäre) nicht (so|) dringend",
 		}},
@@ -118,7 +119,8 @@ var german = langDef{
 			"(wir|ich) (müssen|muss) (mal|) (reden|sprechen)", "müssen wir (mal|) (reden|sprechen)",
 			"(ein|das|ein sehr) (schwieriges|ernstes|unangenehmes|heikles|offenes|ehrliches) (gespräch|thema)",
 			"heikel", "heikles", "heikle", "sensibel", "sensibles thema", "unangenehm",
-			"(mir|uns) ist ein fehler passiert", "(ich habe|hab) (mist gebaut|einen fehler gemacht|es verbockt)", "mein fehler",
+			"(mir|uns) ist (ein|eine|) (*|) (fehler|panne|missgeschick) passiert",
+			"persönlich (erklären|sagen|besprechen|erzählen|sprechen)", "(ich habe|hab) (mist gebaut|einen fehler gemacht|es verbockt)", "mein fehler",
 			"entschuldigen", "es tut mir (leid|sehr leid)",
 			"(erwartungen|den erwartungen) nicht (erfüllt|entsprochen|gerecht)", "unter den erwartungen",
 			"dein (verhalten|ton|auftreten)", "deinen ton", "deine (art|haltung|einstellung)",
@@ -260,7 +262,7 @@ var german = langDef{
 		}},
 		{kind: hypothetical, patterns: []string{
 			"falls", "wenn", "im falle", "für den fall", "angenommen", "was wäre wenn", "was passiert wenn",
-			"(zu|um) (vermeiden|verhindern)", "notfallplan", "notfallübung", "notfallkonzept",
+			"vermeiden", "verhindern", "verhindert", "notfallplan", "notfallübung", "notfallkonzept",
 		}},
 	}, loanwords...),
 }

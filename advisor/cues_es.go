@@ -84,8 +84,8 @@ var spanish = langDef{
 			"sin prisa", "sin prisas", "tranquilo", "tranquila", "tranqui", "sin agobios", "sin presion",
 			"cuando puedas", "cuando podais", "cuando pueda", "cuando (tengas|tengais|tenga) (un momento|tiempo|un rato|un hueco|un minuto)",
 			"cuando te (venga|vaya) bien", "cuando os (venga|vaya) bien", "tomate tu tiempo", "tomaos vuestro tiempo",
-			"puede esperar", "baja prioridad", "poca prioridad", "(la|esta) semana que viene", "la proxima semana",
-			"(para el|antes del|el) (" + esDays + ") (que viene|)", "(para|antes de) final de (semana|mes)",
+			"puede esperar", "baja prioridad", "poca prioridad",
+			"(para el|antes del) (" + esDays + ") (que viene|)", "(para|antes de) (la semana que viene|la proxima semana)", "(para|antes de) final de (semana|mes)",
 			"por curiosidad", "en algun momento", "algun dia", "nada urgente",
 		}},
 
@@ -119,7 +119,8 @@ var spanish = langDef{
 		}},
 
 		{crit: Brainstorm, holds: true, patterns: []string{
-			"lluvia de ideas", "(pensar|explorar|darle una vuelta|darle vueltas|debatir|discutir|idear) (juntos|entre todos|en equipo)",
+			"lluvia de ideas", "(pensar|pensemos|pensarlo|explorar|darle una vuelta|darle vueltas|debatir|discutir|idear|veamos|miremos) " +
+				"(juntos|juntas|entre todos|en equipo)",
 			"(muchas|demasiadas|bastantes) (incognitas|dudas|preguntas abiertas|incertidumbres)", "incognitas",
 			"preguntas abiertas", "no (tengo|tenemos) (ni idea|claro) (de como|como)",
 			"no (se|sabemos) (como|por donde) (empezar|abordarlo|hacerlo|plantearlo)",
@@ -234,7 +235,7 @@ var spanish = langDef{
 			"el otro dia", "la ultima vez", "el (sprint|trimestre|finde|fin de semana) pasado", "anterior",
 		}},
 		{kind: hypothetical, patterns: []string{
-			"si", "en caso de", "por si", "que pasa si", "que pasaria si", "supongamos", "para (evitar|prevenir)",
+			"si", "en caso de", "por si", "que pasa si", "que pasaria si", "supongamos", "evitar", "evitamos", "prevenir",
 			"plan de (contingencia|continuidad)", "simulacro",
 		}},
 	}, loanwords...),

@@ -90,7 +90,7 @@ var french = langDef{
 				"auras un moment|avez un moment|aurez un moment|as deux minutes|auras deux minutes)",
 			"quand ca t arrange", "quand ca vous arrange", "a ta convenance", "a votre convenance", "a tete reposee",
 			"prends ton temps", "prenez votre temps", "ca peut attendre", "cela peut attendre", "peut attendre",
-			"pas prioritaire", "basse priorite", "faible priorite", "(la|cette) semaine prochaine",
+			"pas prioritaire", "basse priorite", "faible priorite",
 			"(d ici|avant) (" + frDays + "|la fin de la semaine|la semaine prochaine|la fin du mois)",
 			"par curiosite", "un de ces jours", "a l occasion", "quand tu veux", "quand vous voulez",
 		}},
@@ -124,7 +124,7 @@ var french = langDef{
 		}},
 
 		{crit: Brainstorm, holds: true, patterns: []string{
-			"brainstormer", "remue meninges", "(reflechir|creuser|explorer|trancher|plancher|cogiter) ensemble",
+			"brainstormer", "remue meninges", "(reflechir|reflechisse|reflechissions|creuser|explorer|trancher|plancher|cogiter|regarder) ensemble",
 			"(beaucoup|plein|trop|pas mal) d (inconnues|incertitudes|questions ouvertes|zones d ombre)",
 			"inconnues", "questions ouvertes", "zones d ombre",
 			"pas (sur|sure|certain|certaine) de (comment|la meilleure facon|la bonne approche)",
@@ -245,7 +245,7 @@ var french = langDef{
 			"la derniere fois", "l autre jour", "precedent", "precedente", "(la|cette) nuit derniere",
 		}},
 		{kind: hypothetical, patterns: []string{
-			"si", "au cas ou", "en cas de", "et si", "imaginons", "supposons", "pour (eviter|prevenir)",
+			"si", "au cas ou", "en cas de", "et si", "imaginons", "supposons", "eviter", "prevenir",
 			"plan de (secours|continuite|reprise)", "exercice (de crise|d incident)",
 		}},
 	}, loanwords...),

@@ -1,6 +1,7 @@
 package advisor
 
 import (
+	"math"
 	"strings"
 	"sync"
 	"unicode"
@@ -212,6 +213,10 @@ func (z *tokenizer) rune(text string, i int) int {
 	case r == '—' || r == '–' || r == '•':
 		z.end(text, i)
 		z.brk = true
+	case unicode.Is(unicode.So, r):
+		// an emoji closes a thought as a full stop does: "can't log in 😱 call me"
+		z.end(text, i)
+		z.brk, z.eos = true, true
 	case r == '…' || r == '¿' || r == '¡' || r == '。' || r == '！' || r == '？':
 		z.end(text, i)
 		z.brk, z.eos = true, true
@@ -548,17 +553,29 @@ func settle(hits []hit) {
 		if h.crit != Crisis || !h.holds || h.kind != plain {
 			continue
 		}
+		// The time marker nearest the outage speaks for it: in "the outage
+		// last week is now in the wiki", "last week" dates the outage and
+		// "now" the wiki page.
 		now, then, hypo := -1, -1, -1
+		nearest := int32(math.MaxInt32)
 		for j := range n {
 			m := &hits[j]
 			if m.sent != h.sent {
 				continue
 			}
+			d := m.start - h.start
+			if d < 0 {
+				d = -d
+			}
 			switch {
 			case m.kind == present, m.crit == Urgent && m.holds && m.kind != hypothetical:
-				now = j
+				if d < nearest {
+					now, then, nearest = j, -1, d
+				}
 			case m.kind == past:
-				then = j
+				if d < nearest {
+					now, then, nearest = -1, j, d
+				}
 			case m.kind == hypothetical && m.clause == h.clause && m.start < h.start:
 				hypo = j
 			}
