@@ -54,6 +54,9 @@ type langDef struct {
 	negators, scopeEnders []string
 	// numbers are the number words time phrases use ("twenty minutes").
 	numbers map[string]float64
+	// heads are the words a compound is read as when it ends with one (see
+	// lexicon.head); each must start a cue of its own.
+	heads []string
 }
 
 var english = langDef{groups: englishCues, negators: negators, scopeEnders: scopeEnders, numbers: map[string]float64{
@@ -597,6 +600,21 @@ func compile(def *langDef) *lexicon {
 	for w, n := range def.numbers {
 		l.numbers[hashPhrase(w)[0]] = n
 	}
+	if len(def.heads) > 0 {
+		l.heads = make(map[uint64]bool, len(def.heads))
+	}
+	for _, w := range def.heads {
+		h := hashPhrase(w)[0]
+		if _, ok := l.roots.get(h); !ok {
+			panic(fmt.Sprintf("advisor: compound head %q starts no cue", w))
+		}
+		l.heads[h] = true
+		n := len(normal(w))
+		if !slices.Contains(l.headLens, n) {
+			l.headLens = append(l.headLens, n)
+		}
+	}
+	slices.Sort(l.headLens)
 	return l
 }
 
@@ -658,6 +676,19 @@ func hashPhrase(phrase string) []uint64 {
 		}
 	}
 	return out
+}
+
+// normal is a word as the reading compares it: lower case, accents folded.
+func normal(w string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(w) {
+		if f := fold(r); f != "" {
+			b.WriteString(f)
+		} else {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
 }
 
 // expand turns "(a|b c|) d" into "a d", "b c d" and "d".

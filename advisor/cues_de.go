@@ -24,12 +24,16 @@ var german = langDef{
 	numbers: map[string]float64{"ein": 1, "eine": 1, "einer": 1, "einem": 1, "zwei": 2, "drei": 3, "vier": 4,
 		"fünf": 5, "sechs": 6, "zehn": 10, "fünfzehn": 15, "zwanzig": 20, "dreißig": 30, "vierzig": 40,
 		"fünfzig": 50, "paar": 3, "halben": 0.5},
+	heads: []string{"datenbank", "server", "system", "systeme", "seite", "webseite", "dienst", "shop", "plattform",
+		"schnittstelle", "ausfall", "störung", "notfall", "angriff", "kündigung", "kurs", "schulung", "protokoll",
+		"zusammenfassung", "update", "workshop", "brainstorming", "kickoff", "auftakt", "konzept", "anleitung",
+		"dokumentation", "analyse", "krise"},
 	groups: append([]cueGroup{
 		{crit: Crisis, holds: true, patterns: []string{
 			"notfall", "notfälle", "ausfall", "totalausfall", "serverausfall", "systemausfall", "komplettausfall",
 			"produktionsausfall", "netzwerkausfall", "großstörung", "störung", "störungen", "sicherheitsvorfall",
 			"datenleck", "datenverlust", "datenpanne", "sicherheitslücke", "hackerangriff", "cyberangriff", "gehackt",
-			"kompromittiert", "ransomware", "ddos", "krise", "krisenmodus", "krisensitzung", "krisenstab",
+			"kompromittiert", "angriff", "ransomware", "ddos", "krise", "krisenmodus", "krisensitzung", "krisenstab",
 			deSystems + " (ist|sind|scheint|scheinen|ist komplett|sind komplett|ist gerade|sind gerade|ist seit|ist wieder|" +
 				"sind wieder|ist total|ist schon wieder|) " + deStates,
 			deSystems + " (geht nicht mehr|geht nicht|funktioniert nicht|funktioniert nicht mehr|läuft nicht|läuft nicht mehr|" +

@@ -285,6 +285,11 @@ type lexicon struct {
 	class map[uint64]wordClass
 	// numbers are the number words of time phrases: "twenty", "an", "zwanzig".
 	numbers map[uint64]float64
+	// heads are the words a compound may end with and be read as
+	// ("Produktionsdatenbank" as "datenbank"), by their normal form's
+	// length; empty for languages that write compounds apart.
+	heads    map[uint64]bool
+	headLens []int
 }
 
 // edgeKey folds a trie edge into one 64-bit key.
@@ -468,6 +473,10 @@ func (l *lexicon) read(text string, sc *scratch) []hit {
 			if root, ok := l.roots.get(toks[i].hash); ok {
 				l.walk(toks, root, i, i+1, &m)
 			}
+		} else if h, ok := l.head(text, &toks[i]); ok {
+			if root, ok := l.roots.get(h); ok {
+				l.walk(toks, root, i, i+1, &m)
+			}
 		}
 		if toks[i].num { // "20 minutes ago"
 			if root, ok := l.roots.get(numWord); ok {
@@ -511,6 +520,42 @@ func (l *lexicon) read(text string, sc *scratch) []hit {
 	settle(hits)
 	sc.hits = hits
 	return hits
+}
+
+// maxCompound is the longest compound, in bytes, that head looks into.
+const maxCompound = 48
+
+// head finds the head of a compound word: German compounds end with the
+// word they are a kind of ("Produktionsdatenbank" is a "Datenbank",
+// "Netzwerkstörung" a "Störung"), so a compound is read as its head when no
+// cue starts with the whole word.
+func (l *lexicon) head(text string, t *token) (uint64, bool) {
+	if len(l.headLens) == 0 || int(t.end-t.start) <= l.headLens[0]+2 || t.end-t.start > maxCompound {
+		return 0, false
+	}
+	var buf [2 * maxCompound]byte
+	word := buf[:0]
+	for _, r := range text[t.start:t.end] {
+		r = unicode.ToLower(r)
+		if f := fold(r); f != "" {
+			word = append(word, f...)
+		} else {
+			word = utf8.AppendRune(word, r)
+		}
+	}
+	for _, n := range l.headLens {
+		if n+3 > len(word) {
+			break
+		}
+		h := uint64(fnvOffset)
+		for _, b := range word[len(word)-n:] {
+			h = (h ^ uint64(b)) * fnvPrime
+		}
+		if l.heads[h] {
+			return h, true
+		}
+	}
+	return 0, false
 }
 
 // number reads the amount in a time phrase: its digits ("20"), or a number
