@@ -39,7 +39,7 @@ type Verdict struct {
 	// Undetermined ("und") when the advisor cannot read it; empty without
 	// a draft.
 	Language string `json:"language,omitempty"`
-	tipKeys  []tipKey
+	tips     tipList
 }
 
 // Reason is one criterion's push.
@@ -56,7 +56,7 @@ type Reason struct {
 	// Weight is how hard it pushed; 0 when it yielded to another criterion.
 	Weight float64 `json:"-"`
 	key    reasonKey
-	args   reasonArgs
+	args   *reasonArgs // nil for the reasons that name no facts
 }
 
 // Cost is what each choice costs, in person-minutes.
@@ -159,7 +159,11 @@ func Advise(s Situation) Verdict {
 		sig[People] = signal{}
 	}
 
-	v := Verdict{Reasons: make([]Reason, 0, numCriteria), Language: language}
+	known := 0
+	for c := range numCriteria {
+		known += b2i(sig[c].known)
+	}
+	v := Verdict{Reasons: make([]Reason, 0, known), Language: language}
 	var weight [2]float64 // by side
 	scheduled := false
 	for c := range numCriteria {
@@ -175,9 +179,13 @@ func Advise(s Situation) Verdict {
 		if table[c].perDoubling {
 			w = math.Min(maxGroupWeight, p.weight*math.Log2(float64(group)/2))
 		}
-		key, args := p.key, reasonArgs{}
+		key, args := p.key, (*reasonArgs)(nil)
 		if sg.key != keyNone { // the text's cues chose it for the side they won
-			key, args = sg.key, sg.args
+			key = sg.key
+			if sg.args != (reasonArgs{}) {
+				a := sg.args
+				args = &a
+			}
 		}
 		if y := table[c].yieldsTo; y != Default && sg.holds && sig[y].holds {
 			w, key, scheduled = 0, keySchedule, true
@@ -219,11 +227,8 @@ func Advise(s Situation) Verdict {
 		AsyncPersonMinutes:         minutes * writeShare,
 		RefocusMinutesSavedIfAsync: people * n.refocus,
 	}
-	v.tipKeys = tips(v.Mode, lead, &sig, scheduled, lost)
-	v.Tips = make([]string, len(v.tipKeys))
-	for i, t := range v.tipKeys {
-		v.Tips[i] = tipTexts[langEN][t]
-	}
+	v.tips = tips(v.Mode, lead, &sig, scheduled, lost)
+	v.Tips = v.TipsIn(English)
 	return v
 }
 
@@ -309,45 +314,47 @@ func b2i(b bool) int {
 	return 0
 }
 
-func tips(m Mode, lead Criterion, sig *[numCriteria]signal, scheduled, lost bool) []tipKey {
-	out := make([]tipKey, 0, 8)
+func tips(m Mode, lead Criterion, sig *[numCriteria]signal, scheduled, lost bool) (out tipList) {
 	if m == Sync {
 		if sig[Crisis].holds {
 			// In a crisis there is no asking whether it is a good time.
-			out = append(out, tipCrisis)
+			out.add(tipCrisis)
 			if sig[TimeZones].holds {
-				out = append(out, tipCrisisNight)
+				out.add(tipCrisisNight)
 			}
-			return append(out, tipStayOnPoint, tipRespectTime)
+			out.add(tipStayOnPoint, tipRespectTime)
+			return out
 		}
 		if scheduled {
-			out = append(out, tipSchedule)
+			out.add(tipSchedule)
 		}
 		if lead == Kickoff || lead == Brainstorm {
-			out = append(out, tipPreRead)
+			out.add(tipPreRead)
 		}
 		if sig[Complex].holds {
-			out = append(out, tipFollowUp)
+			out.add(tipFollowUp)
 		}
-		return append(out, tipStayOnPoint, tipAskFirst, tipConnection, tipRespectTime)
+		out.add(tipStayOnPoint, tipAskFirst, tipConnection, tipRespectTime)
+		return out
 	}
 	if lost {
-		out = append(out, tipVideo)
+		out.add(tipVideo)
 	}
 	if sig[Ping].holds {
-		out = append(out, tipAskInMessage)
+		out.add(tipAskInMessage)
 	}
 	if sig[Urgent].holds || sig[Urgent].key == keyUrgentDeadline {
-		out = append(out, tipDeadline)
+		out.add(tipDeadline)
 	}
 	if sig[TimeZones].holds {
-		out = append(out, tipTheirMorning)
+		out.add(tipTheirMorning)
 	}
 	if sig[Reply].holds {
-		out = append(out, tipSameThread)
+		out.add(tipSameThread)
 	}
 	if sig[Complex].holds || sig[SelfPaced].holds {
-		out = append(out, tipReference)
+		out.add(tipReference)
 	}
-	return append(out, tipOfferDetail, tipRightTool)
+	out.add(tipOfferDetail, tipRightTool)
+	return out
 }

@@ -154,7 +154,7 @@ func TestConflicts(t *testing.T) {
 		{name: "urgent outside working hours goes async", s: Situation{People: 1, Flags: set(Urgent, true), TheirZone: tokyo, Now: night},
 			mode: Async, tip: tipTheirMorning,
 			check: func(t *testing.T, v Verdict) {
-				if !slices.Contains(v.tipKeys, tipDeadline) {
+				if !slices.Contains(v.tips.list(), tipDeadline) {
 					t.Errorf("tips %q lack the deadline tip", v.Tips)
 				}
 			}},
@@ -214,7 +214,7 @@ func TestConflicts(t *testing.T) {
 			if tc.noChannel != "" && slices.Contains(v.Channels, tc.noChannel) {
 				t.Errorf("channels %q offer %q", v.Channels, tc.noChannel)
 			}
-			if tc.tip != 0 && !slices.Contains(v.tipKeys, tc.tip) {
+			if tc.tip != 0 && !slices.Contains(v.tips.list(), tc.tip) {
 				t.Errorf("tips %q lack %q", v.Tips, tipTexts[langEN][tc.tip])
 			}
 			if tc.check != nil {
@@ -404,17 +404,17 @@ func TestChannelsFollowTheSituation(t *testing.T) {
 func TestTipsComeFromTheChosenMode(t *testing.T) {
 	sync := Advise(Situation{People: 1, Flags: set(Sensitive, true)})
 	for _, tip := range []tipKey{tipStayOnPoint, tipAskFirst, tipConnection, tipRespectTime} {
-		if !slices.Contains(sync.tipKeys, tip) {
+		if !slices.Contains(sync.tips.list(), tip) {
 			t.Errorf("sync tips %q lack %q", sync.Tips, tip)
 		}
 	}
 	crisis := Advise(Situation{People: 1, Flags: set(Crisis, true)})
-	if crisis.tipKeys[0] != tipCrisis || slices.Contains(crisis.tipKeys, tipAskFirst) {
+	if crisis.tips.list()[0] != tipCrisis || slices.Contains(crisis.tips.list(), tipAskFirst) {
 		t.Errorf("crisis tips %q: want the crisis tip first and no asking whether it is a good time", crisis.Tips)
 	}
 	async := Advise(Situation{People: 1, Flags: set(Complex, true)})
 	for _, tip := range []tipKey{tipReference, tipOfferDetail, tipRightTool} {
-		if !slices.Contains(async.tipKeys, tip) {
+		if !slices.Contains(async.tips.list(), tip) {
 			t.Errorf("async tips %q lack %q", async.Tips, tip)
 		}
 	}

@@ -196,9 +196,9 @@ func (r Reason) In(language string) string {
 	return render(langIndex(language), r.key, r.args)
 }
 
-func render(l lang, k reasonKey, args reasonArgs) string {
+func render(l lang, k reasonKey, args *reasonArgs) string {
 	s := reasonTexts[l][k]
-	if !strings.Contains(s, "{") {
+	if args == nil {
 		return s
 	}
 	for i, a := range args {

@@ -104,16 +104,31 @@ var tipTexts = [numLangs][numTips]string{
 	},
 }
 
+// tipList holds a verdict's tips in order; a verdict gives at most eight.
+type tipList struct {
+	n    uint8
+	keys [8]tipKey
+}
+
+func (t *tipList) add(keys ...tipKey) {
+	for _, k := range keys {
+		t.keys[t.n] = k
+		t.n++
+	}
+}
+
+func (t *tipList) list() []tipKey { return t.keys[:t.n] }
+
 // TipsIn renders the verdict's tips in a UI language ("en", "de", "fr",
 // "es"; English otherwise). A verdict decoded from JSON keeps only the
 // English tips, and gets those.
 func (v Verdict) TipsIn(language string) []string {
-	if len(v.tipKeys) != len(v.Tips) {
+	if v.tips.n == 0 {
 		return v.Tips
 	}
 	l := langIndex(language)
-	out := make([]string, len(v.tipKeys))
-	for i, t := range v.tipKeys {
+	out := make([]string, v.tips.n)
+	for i, t := range v.tips.list() {
 		out[i] = tipTexts[l][t]
 	}
 	return out
