@@ -193,8 +193,12 @@ func Advise(s Situation) Verdict {
 			continue
 		}
 		weight[side(p.leans)] += w
-		v.Reasons = append(v.Reasons, Reason{Criterion: c, Leans: p.leans, Text: render(langEN, key, args),
-			Key: reasonNames[key], Words: sg.words, Weight: w, key: key, args: args})
+		// Filled in place: appending a whole Reason would copy it through
+		// the write barrier while the collector runs.
+		v.Reasons = v.Reasons[:len(v.Reasons)+1]
+		r := &v.Reasons[len(v.Reasons)-1]
+		r.Criterion, r.Leans, r.Text, r.Key = c, p.leans, render(langEN, key, args), reasonNames[key]
+		r.Words, r.Weight, r.key, r.args = sg.words, w, key, args
 	}
 	// Heaviest first; an insertion sort is stable and, for a dozen reasons,
 	// cheaper than a general sort.

@@ -115,7 +115,7 @@ const (
 	hintWeight = 6
 	// detectWords is how many words are enough to tell the language; the
 	// rest of a long draft is not looked at again.
-	detectWords = 120
+	detectWords = 40
 )
 
 // stopTable maps a word's hash to the set of languages it is a stop word

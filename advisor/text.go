@@ -417,8 +417,7 @@ type hit struct {
 	kind       cueKind
 	key        reasonKey
 	start, end int32 // the words that triggered it, negator included
-	sent       int32 // the sentence it is in
-	clause     int32 // the clause it is in
+	tok        int32 // its first word, an index in the draft's tokens
 }
 
 // scratch holds one reading's buffers; pooled, so a verdict allocates only
@@ -426,7 +425,6 @@ type hit struct {
 type scratch struct {
 	toks []token
 	hits []hit
-	z    tokenizer
 }
 
 var scratchPool = sync.Pool{New: func() any { return &scratch{toks: make([]token, 0, 512), hits: make([]hit, 0, 32)} }}
@@ -446,10 +444,12 @@ const maxDraft = 1 << 20
 
 // scan tokenizes the draft into sc and detects its language.
 func (sc *scratch) scan(text string) guess {
-	sc.z = tokenizer{toks: sc.toks[:0]}
-	sc.z.run(text[:min(len(text), maxDraft)])
-	sc.toks = sc.z.toks
-	return detect(sc.toks, &sc.z.hints, sc.z.foreign)
+	// The tokenizer lives on the stack: kept in the pooled scratch, every
+	// word appended would store the slice through the heap.
+	z := tokenizer{toks: sc.toks[:0]}
+	z.run(text[:min(len(text), maxDraft)])
+	sc.toks = z.toks
+	return detect(z.toks, &z.hints, z.foreign)
 }
 
 // read finds the cues in the scanned draft. At each word the longest phrase
@@ -460,22 +460,17 @@ func (l *lexicon) read(text string, sc *scratch) []hit {
 	toks := sc.toks
 	hits := sc.hits[:0]
 	floor := 0 // words before floor belong to an earlier cue and negate nothing
-	var sent, clause int32
 	for i := 0; i < len(toks); {
-		if toks[i].eos {
-			sent++
-		}
-		if toks[i].brk {
-			clause++
-		}
 		m := match{end: i}
 		if l.mightStart(toks[i].hash) {
 			if root, ok := l.roots.get(toks[i].hash); ok {
 				l.walk(toks, root, i, i+1, &m)
 			}
-		} else if h, ok := l.head(text, &toks[i]); ok {
-			if root, ok := l.roots.get(h); ok {
-				l.walk(toks, root, i, i+1, &m)
+		} else if len(l.headLens) > 0 {
+			if h, ok := l.head(text, &toks[i]); ok {
+				if root, ok := l.roots.get(h); ok {
+					l.walk(toks, root, i, i+1, &m)
+				}
 			}
 		}
 		if toks[i].num { // "20 minutes ago"
@@ -488,7 +483,7 @@ func (l *lexicon) read(text string, sc *scratch) []hit {
 			continue
 		}
 		c := &l.cues[l.nodes[m.node].cue]
-		h := hit{c.crit, c.holds, c.kind, c.key, toks[i].start, toks[m.end-1].end, sent, clause}
+		h := hit{c.crit, c.holds, c.kind, c.key, toks[i].start, toks[m.end-1].end, int32(i)}
 		switch c.kind {
 		case plain, retro:
 			if !l.nodes[m.node].negated {
@@ -517,7 +512,7 @@ func (l *lexicon) read(text string, sc *scratch) []hit {
 		}
 		floor, i = m.end, m.end
 	}
-	settle(hits)
+	settle(hits, toks)
 	sc.hits = hits
 	return hits
 }
@@ -581,12 +576,11 @@ func (l *lexicon) number(text string, toks []token) float64 {
 
 // settle reads each outage in the light of its sentence. In a sentence about
 // now ("still", "10 minutes ago") or with urgency in it ("asap") it stays a
-// crisis. In a
-// clause about what might happen ("if the database goes down") it is not a
-// crisis. In a sentence about the past ("last week's outage"), or in a
-// recap or postmortem with nothing happening now, it is context: read it,
-// no one needs to drop everything.
-func settle(hits []hit) {
+// crisis. In a clause about what might happen ("if the database goes down")
+// it is not a crisis. In a sentence about the past ("last week's outage"),
+// or in a recap or postmortem with nothing happening now, it is context:
+// read it, no one needs to drop everything.
+func settle(hits []hit, toks []token) {
 	anyNow, anyRetro := false, false
 	for i := range hits {
 		anyNow = anyNow || hits[i].kind == present
@@ -598,6 +592,15 @@ func settle(hits []hit) {
 		if h.crit != Crisis || !h.holds || h.kind != plain {
 			continue
 		}
+		// The sentence is the words from the last sentence break before
+		// the outage to the next one after it.
+		first, last := h.tok, h.tok+1
+		for first > 0 && !toks[first].eos {
+			first--
+		}
+		for int(last) < len(toks) && !toks[last].eos {
+			last++
+		}
 		// The time marker nearest the outage speaks for it: in "the outage
 		// last week is now in the wiki", "last week" dates the outage and
 		// "now" the wiki page.
@@ -605,7 +608,7 @@ func settle(hits []hit) {
 		nearest := int32(math.MaxInt32)
 		for j := range n {
 			m := &hits[j]
-			if m.sent != h.sent {
+			if m.tok < first || m.tok >= last {
 				continue
 			}
 			d := m.start - h.start
@@ -621,7 +624,7 @@ func settle(hits []hit) {
 				if d < nearest {
 					now, then, nearest = -1, j, d
 				}
-			case m.kind == hypothetical && m.clause == h.clause && m.start < h.start:
+			case m.kind == hypothetical && m.tok < h.tok && oneClause(toks, m.tok, h.tok):
 				hypo = j
 			}
 		}
@@ -636,6 +639,17 @@ func settle(hits []hit) {
 			}
 		}
 	}
+}
+
+// oneClause tells whether the words at a and b, a first, are in one clause:
+// no break comes before any word after a, up to b.
+func oneClause(toks []token, a, b int32) bool {
+	for k := a + 1; k <= b; k++ {
+		if toks[k].brk {
+			return false
+		}
+	}
+	return true
 }
 
 // match is the longest phrase found so far: it ends before toks[end].
@@ -709,26 +723,41 @@ func decide(hits []hit, text string) (out [numCriteria]textSignal) {
 			no[h.crit]++
 		}
 	}
-	words := make([]string, 0, len(hits)) // one backing array for every criterion's words
+	// Each criterion's words get a section of one backing array, sized by
+	// its winning side's count, and are filled in one pass over the hits.
+	var from, at [numCriteria]int
+	size := 0
 	for c := range numCriteria {
 		if yes[c]+no[c] == 0 {
 			continue
 		}
-		holds := yes[c] > no[c] || (yes[c] == no[c] && table[c].yes.leans == Async)
-		from := len(words)
-		var key reasonKey
-		for _, h := range hits {
-			if h.crit != c || h.holds != holds || (h.kind != plain && h.kind != within && h.kind != retro) {
-				continue
-			}
-			if key == 0 {
-				key = h.key
-			}
-			if w := text[h.start:h.end]; !containsFold(words[from:], w) {
-				words = append(words, w)
-			}
+		out[c].known = true
+		out[c].holds = yes[c] > no[c] || (yes[c] == no[c] && table[c].yes.leans == Async)
+		from[c], at[c] = size, size
+		if out[c].holds {
+			size += yes[c]
+		} else {
+			size += no[c]
 		}
-		out[c] = textSignal{true, holds, key, words[from:len(words):len(words)]}
+	}
+	words := make([]string, size)
+	for _, h := range hits {
+		c := h.crit
+		if h.holds != out[c].holds || (h.kind != plain && h.kind != within && h.kind != retro) {
+			continue
+		}
+		if out[c].key == 0 {
+			out[c].key = h.key
+		}
+		if w := text[h.start:h.end]; !containsFold(words[from[c]:at[c]], w) {
+			words[at[c]] = w
+			at[c]++
+		}
+	}
+	for c := range numCriteria {
+		if out[c].known {
+			out[c].words = words[from[c]:at[c]:at[c]]
+		}
 	}
 	return out
 }
