@@ -121,6 +121,7 @@ var englishCues = []cueGroup{
 			"is gone|are gone|is missing|are missing|is corrupted|got wiped|was wiped)",
 		"on fire", "all hands on deck", "war room",
 		"(500|502|503|504) (error|errors)", "500s", "502s", "503s", "5xx",
+		"(is|are|was|went|goes|has gone|have gone) down # (min|mins|minutes|hour|hours|hr|hrs)",
 		"(got|been|getting|was|were) paged",
 		"(need to|have to|must) (roll back|rollback|revert)",
 		"(critical|severe|major|serious|showstopper|blocker) (bug|issue|outage|problem|vulnerability|failure|regression)",
@@ -456,6 +457,7 @@ var englishCues = []cueGroup{
 		"if", "in case", "in case of", "what if", "whether", "in the event", "should we ever", "suppose", "hypothetically",
 		"(to|so we can|help us|would|could|might) (avoid|prevent|survive|recover from|plan for|prepare for)",
 		"(avoid|prevent|preventing|avoiding) (a|an|another|future|more|the next)", "(disaster recovery|dr) (plan|drill|test|exercise)",
+		"simulate", "simulating", "simulated", "drill", "game day", "tabletop", "chaos (test|experiment|engineering)",
 		"(drill|simulation|tabletop|game day|chaos) (of|for|exercise)",
 	}},
 	{crit: Context, holds: true, kind: retro, patterns: []string{
@@ -466,7 +468,7 @@ var englishCues = []cueGroup{
 
 	// A thread that keeps going back and forth should become a call.
 	{crit: Stalled, holds: true, patterns: []string{
-		"back and forth", "back & forth", "going (around|round) in circles", "(go|went|gone|goes|keep going) (around|round) in circles",
+		"back and forth", "back & forth", "in circles",
 		"(still|keep|keeps|kept) (disagree|disagreeing|arguing|debating|going back and forth|talking past each other)",
 		"(we|they|both teams) (still|) (dont|cant|cannot|couldnt) (agree|align|converge|see eye to eye|find common ground)",
 		"(we|they) (still|) (do|could) not (agree|align|converge|see eye to eye)",
@@ -504,7 +506,7 @@ var englishCues = []cueGroup{
 	{crit: Crisis, holds: true, patterns: []string{
 		"(pager|pagerduty|opsgenie|alert|alerts|alarm|alarms|monitor|monitors) (went off|is going off|are going off|going off|" +
 			"firing|is firing|are firing|fired|triggered|screaming|blowing up|keeps going off)",
-		"(replica|replication|consumer|kafka|queue|db|database) lag", "lag (is|) (climbing|growing|increasing|rising|spiking|exploding)",
+		"lag (is|) (climbing|growing|increasing|rising|spiking|exploding)",
 		ops + " (is|are|keeps|keep|) (climbing|rising|spiking|growing|exploding|skyrocketing|through the roof|maxed out|pegged|" +
 			"backing up|at 100|at 100%|red|degraded|saturated)",
 		"(oom|ooming|oomkilled|oom killed|crashloop|crashloopbackoff|crash looping|crashlooping|segfault|segfaulting|kernel panic|split brain)",
@@ -535,7 +537,7 @@ var englishCues = []cueGroup{
 var negators = []string{
 	"not", "no", "never", "isn't", "aren't", "wasn't", "weren't", "don't", "doesn't", "didn't", "can't",
 	"cannot", "won't", "wouldn't", "shouldn't", "needn't", "haven't", "hasn't", "hadn't", "ain't", "without",
-	"nothing", "nobody", "nor", "hardly", "neither",
+	"nothing", "nothings", "nobody", "nobodys", "nor", "hardly", "neither",
 }
 
 // scopeEnders close a negation: in "not sure, but it's urgent" the "not"
