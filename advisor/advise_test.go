@@ -226,6 +226,29 @@ func TestConflicts(t *testing.T) {
 
 // TestCrisisOutweighsEverything proves from the table that a crisis wins
 // without a special case: its weight is more than every async push at once.
+// TestBarePingsAndStalledThreads: "got a sec?" alone is async with the tip
+// to ask the question; a thread that goes back and forth becomes a call,
+// even as a reply.
+func TestBarePingsAndStalledThreads(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		mode Mode
+		ping bool // the bare-ping reason and tip are given
+	}{
+		{"got a sec?", Async, true},
+		{"quick call? what's the wifi password", Async, true},
+		{"got a sec? the site is down for everyone", Sync, false},
+		{"can we talk about your review?", Sync, false},
+		{"Thanks for your reply. We keep going back and forth on the schema; let's hop on a call.", Sync, false},
+	} {
+		v := Advise(Situation{People: 1, Text: tc.text})
+		_, ping := reasonFor(v, Ping)
+		if v.Mode != tc.mode || ping != tc.ping || slices.Contains(v.tips.list(), tipAskInMessage) != tc.ping {
+			t.Errorf("%q: %s, ping reason %v, tips %q; want %s, ping %v", tc.text, v.Mode, ping, v.Tips, tc.mode, tc.ping)
+		}
+	}
+}
+
 func TestCrisisOutweighsEverything(t *testing.T) {
 	sum := 0.0
 	for c := range numCriteria {
