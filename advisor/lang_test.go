@@ -50,7 +50,7 @@ func TestDetectLanguage(t *testing.T) {
 		{"Kannst du dir den Bericht anschauen, wenn du Zeit hast?", German, 0},
 		{"Tu peux regarder le rapport quand tu as le temps ?", French, 0},
 		{"¿Puedes revisar el informe cuando tengas un momento?", Spanish, 0},
-		{"peux tu regarder le rapport stp", French, 0},  // no accents, no capitals
+		{"peux tu regarder le rapport stp", French, 0}, // no accents, no capitals
 		{"podes revisar el informe porfa", Spanish, 0}, // idem
 		{"Bist du da?", German, 0},
 		{"got a sec?", English, 0},
