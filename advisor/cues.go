@@ -603,20 +603,29 @@ func compile(def *langDef) *lexicon {
 		l.numbers[hashPhrase(w)[0]] = n
 	}
 	if len(def.heads) > 0 {
-		l.heads = make(map[uint64]bool, len(def.heads))
+		l.heads = make(map[uint64]uint64, len(def.heads))
+		l.minHead = 64
 	}
 	for _, w := range def.heads {
 		h := hashPhrase(w)[0]
 		if _, ok := l.roots.get(h); !ok {
 			panic(fmt.Sprintf("advisor: compound head %q starts no cue", w))
 		}
-		l.heads[h] = true
-		n := len(normal(w))
-		if !slices.Contains(l.headLens, n) {
-			l.headLens = append(l.headLens, n)
+		nw := normal(w)
+		back := backHash(nw)
+		l.heads[back] = h
+		l.headSizes |= 1 << len(nw)
+		l.headFilter[back>>62] |= 1 << (back >> 56 & 63)
+		l.minHead, l.maxHead = min(l.minHead, len(nw)), max(l.maxHead, len(nw))
+		if len(nw) < 4 {
+			panic(fmt.Sprintf("advisor: compound head %q is shorter than four letters", w))
+		}
+		if e := ending(nw); e >= 0 {
+			l.headEnds[e>>6] |= 1 << (e & 63)
+		} else {
+			panic(fmt.Sprintf("advisor: compound head %q must end in four plain letters", w))
 		}
 	}
-	slices.Sort(l.headLens)
 	return l
 }
 

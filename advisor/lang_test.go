@@ -109,6 +109,7 @@ func TestEveryLanguageReadsEveryKindOfMessage(t *testing.T) {
 		lead       Criterion
 	}{
 		{German, "Der Server ist komplett ausgefallen, bitte sofort anrufen!", 1, Sync, Crisis},
+		{German, "die produktionsdatenbank antwortet nicht mehr", 1, Sync, Crisis}, // a compound, read by its head
 		{German, "Wir müssen leider zwei Leute gehen lassen, lass uns unter vier Augen sprechen.", 1, Sync, Sensitive},
 		{German, "Kickoff fürs neue Projekt: alle Teams an einen Tisch, wer macht was.", 8, Sync, Kickoff},
 		{German, "Zur Info: das Protokoll vom Planning liegt im Wiki.", 8, Async, Context},

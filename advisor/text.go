@@ -286,10 +286,19 @@ type lexicon struct {
 	// numbers are the number words of time phrases: "twenty", "an", "zwanzig".
 	numbers map[uint64]float64
 	// heads are the words a compound may end with and be read as
-	// ("Produktionsdatenbank" as "datenbank"), by their normal form's
-	// length; empty for languages that write compounds apart.
-	heads    map[uint64]bool
-	headLens []int
+	// ("Produktionsdatenbank" as "datenbank"): the hash of each head's
+	// normal form read backwards, mapped to its hash read forwards. Empty
+	// for languages that write compounds apart.
+	heads map[uint64]uint64
+	// headSizes has bit n set when some head is n bytes long, and
+	// headFilter one bit per backward hash, so that most suffixes are
+	// rejected without a map lookup.
+	headSizes  uint64
+	headFilter [4]uint64
+	// headEnds has one bit per hash of a head's last four bytes: most
+	// long words end in no head's four letters and are passed over at once.
+	headEnds         [256]uint64
+	minHead, maxHead int
 }
 
 // edgeKey folds a trie edge into one 64-bit key.
@@ -466,7 +475,7 @@ func (l *lexicon) read(text string, sc *scratch) []hit {
 			if root, ok := l.roots.get(toks[i].hash); ok {
 				l.walk(toks, root, i, i+1, &m)
 			}
-		} else if len(l.headLens) > 0 {
+		} else if l.heads != nil {
 			if h, ok := l.head(text, &toks[i]); ok {
 				if root, ok := l.roots.get(h); ok {
 					l.walk(toks, root, i, i+1, &m)
@@ -523,14 +532,24 @@ const maxCompound = 48
 // head finds the head of a compound word: German compounds end with the
 // word they are a kind of ("Produktionsdatenbank" is a "Datenbank",
 // "Netzwerkstörung" a "Störung"), so a compound is read as its head when no
-// cue starts with the whole word.
+// cue starts with the whole word. The word's suffixes are hashed in one
+// pass from its end, so a long word costs one step per byte of its longest
+// possible head, not one hash per head.
 func (l *lexicon) head(text string, t *token) (uint64, bool) {
-	if len(l.headLens) == 0 || int(t.end-t.start) <= l.headLens[0]+2 || t.end-t.start > maxCompound {
+	w := text[t.start:t.end]
+	if len(w) < l.minHead+3 || len(w) > maxCompound {
+		return 0, false
+	}
+	if e := ending(w); e >= 0 && l.headEnds[e>>6]&(1<<(e&63)) == 0 {
 		return 0, false
 	}
 	var buf [2 * maxCompound]byte
 	word := buf[:0]
-	for _, r := range text[t.start:t.end] {
+	for _, r := range w {
+		if r < utf8.RuneSelf {
+			word = append(word, byte(r)|0x20) // letters and digits only: or-ing 0x20 lowers a letter
+			continue
+		}
 		r = unicode.ToLower(r)
 		if f := fold(r); f != "" {
 			word = append(word, f...)
@@ -538,19 +557,40 @@ func (l *lexicon) head(text string, t *token) (uint64, bool) {
 			word = utf8.AppendRune(word, r)
 		}
 	}
-	for _, n := range l.headLens {
-		if n+3 > len(word) {
-			break
+	h := uint64(fnvOffset)
+	for n := 1; n+3 <= len(word) && n <= l.maxHead; n++ {
+		h = (h ^ uint64(word[len(word)-n])) * fnvPrime
+		if l.headSizes&(1<<n) == 0 || l.headFilter[h>>62]&(1<<(h>>56&63)) == 0 {
+			continue
 		}
-		h := uint64(fnvOffset)
-		for _, b := range word[len(word)-n:] {
-			h = (h ^ uint64(b)) * fnvPrime
-		}
-		if l.heads[h] {
-			return h, true
+		if fwd, ok := l.heads[h]; ok {
+			return fwd, true
 		}
 	}
 	return 0, false
+}
+
+// ending is a 14-bit hash of a word's last four bytes, lower case; -1 when
+// one of them is not ASCII, and the word must be looked at in full.
+func ending(w string) int {
+	var v uint32
+	for _, c := range []byte(w[len(w)-4:]) {
+		if c >= utf8.RuneSelf {
+			return -1
+		}
+		v = v<<8 | uint32(c|0x20)
+	}
+	return int(v * 2654435761 >> 18)
+}
+
+// backHash hashes a normal-form word from its last byte to its first, as
+// head reads suffixes.
+func backHash(w string) uint64 {
+	h := uint64(fnvOffset)
+	for i := len(w) - 1; i >= 0; i-- {
+		h = (h ^ uint64(w[i])) * fnvPrime
+	}
+	return h
 }
 
 // number reads the amount in a time phrase: its digits ("20"), or a number
