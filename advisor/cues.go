@@ -2,7 +2,6 @@ package advisor
 
 import (
 	"fmt"
-	"slices"
 	"strings"
 	"sync"
 )
@@ -564,9 +563,9 @@ func compile(def *langDef) *lexicon {
 	l := &lexicon{class: make(map[uint64]wordClass), numbers: make(map[uint64]float64), cues: []cue{{}}}
 	b := builder{l, make(map[uint64]int32), make(map[uint64]int32)}
 	var twice []string
-	negs := make([]uint64, 0, len(def.negators))
+	negs := make(map[uint64]bool, len(def.negators))
 	for _, w := range def.negators {
-		negs = append(negs, hashPhrase(w)[0])
+		negs[hashPhrase(w)[0]] = true
 	}
 	for _, g := range def.groups {
 		c := cue{g.crit, g.holds, g.kind, g.key, g.unit}
@@ -584,7 +583,7 @@ func compile(def *langDef) *lexicon {
 				}
 				n.terminal, n.cue = true, id
 				for _, w := range words {
-					n.negated = n.negated || slices.Contains(negs, w)
+					n.negated = n.negated || negs[w]
 				}
 			}
 		}

@@ -93,23 +93,29 @@ func (z *tokenizer) word(text string, i int) int {
 	}
 	h := z.h
 	for ; i < len(text); i++ {
-		c := text[i]
-		if c >= utf8.RuneSelf {
+		c := wordByte[text[i]]
+		if c == 0 {
 			break
-		}
-		switch asciiClass[c] {
-		case letter:
-		case upper:
-			c += 'a' - 'A'
-		default:
-			z.h = h
-			return i
 		}
 		h = (h ^ uint64(c)) * fnvPrime
 	}
 	z.h = h
 	return i
 }
+
+// wordByte is each byte of an ASCII word (a-z, A-Z, 0-9) in lower case,
+// and 0 for every other byte: one lookup both tests and lowers.
+var wordByte = func() (t [256]byte) {
+	for c := range utf8.RuneSelf {
+		switch asciiClass[c] {
+		case letter:
+			t[c] = byte(c)
+		case upper:
+			t[c] = byte(c) + 'a' - 'A'
+		}
+	}
+	return t
+}()
 
 // tokenize appends the draft's words to toks. A hyphen or an apostrophe
 // inside a word joins ("kick-off" reads as "kick off", "don't" as "dont"),
