@@ -76,6 +76,7 @@ var englishCues = []cueGroup{
 		systems + " (crashes|crashed|died)",
 		"(broken|failing|down|crashing|unavailable|timing out) for (everyone|everybody|all users|all customers|every customer|every user)",
 		"broken in (production|prod)",
+		"(is|are) (the|our|) " + systems + " (down|offline|broken|unreachable|dead)",
 		"(for|affecting|hitting|impacting) (every user|every customer|all users|all customers|all our users|all our customers)",
 		"(affecting|hitting|impacting) (everyone|everybody|production|prod|customers|users)",
 		"(completely|totally|entirely) (down|unresponsive|broken|offline|unreachable|dead)",
@@ -285,7 +286,8 @@ var englishCues = []cueGroup{
 
 	{crit: Rapport, holds: true, patterns: []string{
 		"welcome (to|aboard|back|on board)", "welcoming", "(warm|big) welcome",
-		"get to know", "getting to know", "coffee", "lunch", "dinner", "drinks", "happy hour",
+		"get to know", "getting to know", "(grab|get|have|go for|over|for|a|virtual|quick) coffee",
+		"coffee (chat|break|sometime|together|soon|this week|next week)", "lunch", "dinner", "drinks", "happy hour",
 		"(team|company) (outing|event|building|social|offsite|retreat|breakfast|party)",
 		"offsite", "off site", "retreat", "team building",
 		"1:1", "1 on 1", "one on one", "1on1", "1:1s", "one on ones",
@@ -406,7 +408,7 @@ var englishCues = []cueGroup{
 	{crit: Urgent, kind: within, unit: 1, patterns: []string{
 		"(in|within|in the next|under|less than|in less than|in under) (#|a few|a couple of|" + numberWords + ") (min|mins|minutes|minute)",
 		"(#|" + numberWords + ") (min|mins|minutes) (from now|to go|left|away)",
-		"(we have|we only have|have|got|only|theres) (maybe|about|only|just|less than|under|) (#|ten|five|fifteen|twenty|thirty|forty) (min|mins|minutes) (left|)",
+		"(we have|we only have|we got|only|theres) (maybe|about|only|just|less than|under|) (#|ten|five|fifteen|twenty|thirty|forty) (min|mins|minutes) (left|)",
 		"(starts|start|begins|begin|is|goes live|go live|on stage|kicks off) in (#|" + numberWords + ") (min|mins|minutes)",
 	}},
 	{crit: Urgent, kind: within, unit: 60, patterns: []string{
@@ -486,6 +488,7 @@ var englishCues = []cueGroup{
 	// A bare ping: asking for attention or a call without saying why.
 	{crit: Ping, holds: true, patterns: []string{
 		"(got|have|you got|do you have|you have) a (sec|second|min|minute|moment)",
+		"(got|have|you got|do you have|you have) (#|five|ten|fifteen|two|a few|a couple of) (min|mins|minutes)",
 		"(are you|you|r u|you still) (there|around|free|available|online|at your desk|busy)",
 		"(quick|short|fast|5 min|five minute|10 min) (call|chat|question|q|sync|huddle|word)",
 		"(can|could|may) (i|we) (call you|ring you|talk|chat|have a word|grab you|steal you|borrow you|hop on|jump on|get on)",
@@ -530,6 +533,8 @@ var englishCues = []cueGroup{
 		"(a|the) (word|chat|talk) about (your|his|her|their) (attitude|behavior|behaviour|performance|tone|comments)",
 		"(raised|filed|made|lodged) a (complaint|grievance|concern) (about|against)", "grievance",
 		"(heads|head) (will|are going to|are gonna) roll",
+		"(been|is|has been|keeps|kept) (bothering|bugging|troubling|weighing on|eating at) (me|us)",
+		"my (salary|pay|raise|bonus|promotion|compensation|review|performance review|contract)",
 	}},
 }
 

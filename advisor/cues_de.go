@@ -39,6 +39,7 @@ var german = langDef{
 			deSystems + " (geht nicht mehr|geht nicht|funktioniert nicht|funktioniert nicht mehr|läuft nicht|läuft nicht mehr|" +
 				"lädt nicht|reagiert nicht|antwortet nicht|stürzt ab|crasht|hängt|wirft fehler|liefert fehler|brennt)",
 			"(ist|sind) " + deStates + " (für alle|bei allen|komplett|total)",
+			"(ist|sind|war) (der|die|das|unser|unsere|) " + deSystems + " (komplett|total|gerade|wieder|schon wieder|) " + deStates,
 			"(komplett|total|völlig|gerade) (ausgefallen|down|kaputt|offline|tot|abgestürzt)",
 			"(niemand|keiner) kann (sich|) (mehr|) (einloggen|anmelden|bezahlen|bestellen|zugreifen|arbeiten|deployen)",
 			"(kunden|nutzer|user|benutzer|kundinnen) (können|kann) (sich|) (nicht|nicht mehr|keine) (mehr|) " +
@@ -165,7 +166,7 @@ var german = langDef{
 			"teamevent", "teamausflug", "firmenfeier", "weihnachtsfeier", "sommerfest", "teamessen", "teambuilding",
 			"einzelgespräch", "(lange|ewig|länger) nicht (gesprochen|gesehen|gehört)",
 			"feiern", "geburtstag", "jubiläum", "mentor", "mentoring", "(bin|ich bin) neu (hier|im team)",
-			"stimmung im team", "teamgeist", "wie geht es dir", "wie gehts dir", "austausch bei einem",
+			"stimmung im team", "teamgeist", "(deine|eure) (entwicklung|karriere|perspektive)", "karrieregespräch", "wie geht es dir", "wie gehts dir", "austausch bei einem",
 		}},
 		{crit: Rapport, kind: idiom, patterns: []string{
 			"(nach|vor) dem mittagessen", "nach der mittagspause", "(nach|vor) dem mittag",

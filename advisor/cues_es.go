@@ -26,6 +26,7 @@ var spanish = langDef{
 			esSystems + " (se cayo|se ha caido|se han caido|se cae|se cayeron|cayo|no funciona|no carga|no responde|no arranca|" +
 				"no anda|no va|da error|da errores|devuelve errores|devuelve 500)",
 			"(esta|estan) (caido|caida|caidos|caidas) (para todos|para todo el mundo|del todo)", "(se cayo|se ha caido) (todo|prod|produccion)",
+			"(se ha caido|se cayo|se han caido|se cae|ha caido|cayo|se ha roto|ha petado|peto) (el|la|los|las|) " + esSystems,
 			"no funciona nada", "nada funciona", "todo (esta|se ha) (roto|caido)",
 			"(nadie|ningun cliente|ningun usuario) (puede|pueden) (entrar|pagar|acceder|conectarse|comprar|iniciar sesion|loguearse|trabajar)",
 			"(los clientes|los usuarios|clientes|usuarios) no (pueden|consiguen|logran) (pagar|entrar|acceder|comprar|conectarse|iniciar sesion|loguearse)",
@@ -49,7 +50,7 @@ var spanish = langDef{
 			"resuelto", "resuelta", "solucionado", "solucionada", "arreglado", "arreglada", "restablecido", "restablecida",
 			"falsa alarma", "bajo control", "vuelve a funcionar", "ya funciona", "funciona de nuevo", "ya esta arriba",
 			"(mantenimiento|corte|parada|interrupcion) (programado|programada|planificado|planificada|previsto|prevista)",
-			"ventana de mantenimiento", "nada grave", "nada (esta|se ha) (roto|caido)",
+			"ventana de mantenimiento", "nada (esta|se ha) (roto|caido)",
 		}},
 		{crit: Crisis, kind: idiom, patterns: []string{
 			"ruta critica", "camino critico", "pensamiento critico", "contacto de emergencia",
@@ -109,7 +110,7 @@ var spanish = langDef{
 			"(me|nos) (equivoque|equivocamos|he equivocado|hemos equivocado)", "la (he|hemos) cagado", "culpa mia",
 			"(mis|nuestras) disculpas", "pedirte disculpas", "tu (comportamiento|actitud|tono)",
 			"(la forma|la manera) en (que|la que) (hablaste|reaccionaste|respondiste|trataste|te comportaste)",
-			"(estas|estais) bien", "prefiero (hablarlo|decirtelo|contartelo|comentarlo) (en persona|en privado|cara a cara|por llamada)",
+			"(estas|estais) bien", "me (sento|ha sentado|sentaron) (un poco|bastante|muy|) (mal|fatal|regular)", "me (molesto|dolio|ha dolido|ha molestado)", "prefiero (hablarlo|decirtelo|contartelo|comentarlo) (en persona|en privado|cara a cara|por llamada)",
 			"no por escrito", "(no ha|no han) (cumplido|estado a la altura)", "no esta cumpliendo (las|) expectativas", "por debajo de (las |) expectativas",
 			"(mi|su) ultimo dia", "(acepte|he aceptado) (una|otra) oferta",
 		}},
@@ -143,7 +144,7 @@ var spanish = langDef{
 			"(evento|salida|comida|cena|fiesta) (de|del) equipo", "uno a uno", "(ponernos|ponerme|ponerte) al dia",
 			"hace (mucho|tiempo|siglos) que no (hablamos|nos vemos)", "celebrar", "celebracion", "mentor", "mentoria",
 			"(soy|acabo de) (nuevo|nueva|llegar|empezar|incorporarme)", "ambiente del equipo", "moral del equipo",
-			"despedida",
+			"despedida", "tu (carrera|desarrollo profesional|evolucion|futuro en la empresa)",
 		}},
 		{crit: Rapport, kind: idiom, patterns: []string{"(despues|antes) de (comer|la comida|almorzar|la cena)"}},
 

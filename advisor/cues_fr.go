@@ -52,7 +52,7 @@ var french = langDef{
 			"sous controle", "tout est rentre dans l ordre", "remarche", "refonctionne", "fonctionne a nouveau", "marche a nouveau",
 			"(de nouveau|a nouveau) (en ligne|accessible|disponible|up)",
 			"(maintenance|coupure|interruption|indisponibilite) (prevue|planifiee|programmee)", "fenetre de maintenance",
-			"rien de (grave|casse|critique)", "rien n est (casse|en panne|tombe)",
+			"rien de (casse|critique)", "rien n est (casse|en panne|tombe)",
 		}},
 		{crit: Crisis, kind: idiom, patterns: []string{
 			"chemin critique", "esprit critique",
@@ -149,7 +149,7 @@ var french = langDef{
 			"seminaire", "sortie d equipe", "soiree d equipe", "repas d equipe", "one to one", "tete a tete",
 			"point individuel", "prendre des nouvelles", "ca fait (longtemps|un bail|une eternite)", "feter", "celebrer",
 			"mentor", "mentorat", "je viens d arriver", "(nouveau|nouvelle) dans l equipe", "moral (de l equipe|des troupes)",
-			"ambiance", "esprit d equipe",
+			"ambiance", "esprit d equipe", "(ton|votre) (evolution|parcours|plan de carriere)", "(point|entretien) carriere",
 		}},
 		{crit: Rapport, kind: idiom, patterns: []string{
 			"(apres|avant) (le|la) (dejeuner|dej|pause dejeuner|pause dej)", "(apres|avant) (manger|le repas)",
