@@ -162,6 +162,7 @@ var englishCues = []cueGroup{
 		"(need|needs) (eyes|someone|help|hands) (on this|on it|asap|now|right away)",
 		"(need to|have to|must|got to) (*|* *|) (now|immediately|asap|right away|right now)",
 		"(or|otherwise) (we|the deal|it|they) (lose|loses|miss|misses|slips|slip|fall through|falls through)",
+		"as soon as you (see|read|get) (this|my message|the message)",
 	}},
 	{crit: Urgent, holds: false, patterns: []string{
 		"(no|in no) (rush|hurry)", "no urgency", "no pressure", "non urgent", "nonurgent",
@@ -470,6 +471,7 @@ var englishCues = []cueGroup{
 	// A thread that keeps going back and forth should become a call.
 	{crit: Stalled, holds: true, patterns: []string{
 		"back and forth", "back & forth", "in circles",
+		"(been|spent) (all week|all day|days|hours|weeks) (arguing|debating|discussing) (over|by|on|in) (email|chat|slack|the thread|comments)",
 		"(still|keep|keeps|kept) (disagree|disagreeing|arguing|debating|going back and forth|talking past each other)",
 		"(we|they|both teams) (still|) (dont|cant|cannot|couldnt) (agree|align|converge|see eye to eye|find common ground)",
 		"(we|they) (still|) (do|could) not (agree|align|converge|see eye to eye)",

@@ -39,6 +39,7 @@ var german = langDef{
 			deSystems + " (geht nicht mehr|geht nicht|funktioniert nicht|funktioniert nicht mehr|läuft nicht|läuft nicht mehr|" +
 				"lädt nicht|reagiert nicht|antwortet nicht|stürzt ab|crasht|hängt|wirft fehler|liefert fehler|brennt)",
 			"(ist|sind) " + deStates + " (für alle|bei allen|komplett|total)",
+			deSystems + " (nicht|nicht mehr|gar nicht|überhaupt nicht) (geht|funktioniert|läuft|lädt|erreichbar ist|reagiert)",
 			"(ist|sind|war) (der|die|das|unser|unsere|) " + deSystems + " (komplett|total|gerade|wieder|schon wieder|) " + deStates,
 			"(komplett|total|völlig|gerade) (ausgefallen|down|kaputt|offline|tot|abgestürzt)",
 			"(niemand|keiner) kann (sich|) (mehr|) (einloggen|anmelden|bezahlen|bestellen|zugreifen|arbeiten|deployen)",
@@ -77,7 +78,9 @@ var german = langDef{
 			"jetzt gleich", "gleich jetzt", "brandeilig",
 			"(brauche|brauchen|bräuchte) (das|es|die antwort|eine antwort|deine antwort|eine entscheidung|eine freigabe|dich|euch|hilfe|deine hilfe) " +
 				"(sofort|jetzt|dringend|gleich|jetzt sofort)",
-			"(der kunde|die kundin|kunde|kunden|der kunde) (wartet|warten)", "(wir sind|ich bin|team ist) (komplett|) blockiert",
+			"(der kunde|die kundin|kunde|kunden|der kunde) (wartet|warten)",
+			"(droht|drohen|will|wollen) (*|* *|* * *|) (zu kündigen|abzuspringen|zu klagen|abspringen|klagen)",
+			"sobald (du|ihr) (das|dies|die nachricht) (liest|lest|siehst|seht)", "(wir sind|ich bin|team ist) (komplett|) blockiert",
 			"blockiert (den|das|die) (release|launch|deployment|deploy|rollout|demo)",
 			"(ruf|rufe|ruft|rufen sie) (mich|uns) (bitte|) (sofort|jetzt|gleich|dringend) an", "sofort anrufen", "bitte sofort",
 			"(komm|kommt|kommen sie) (sofort|jetzt|bitte sofort)",
@@ -118,7 +121,8 @@ var german = langDef{
 			"persönliche (angelegenheit|gründe|probleme|situation|dinge)", "privat", "privates",
 			"(gesundheitliche|familiäre|private|psychische) (probleme|gründe|situation|angelegenheit|belastung)",
 			"trauer", "verstorben", "todesfall", "beileid", "schwanger", "schwangerschaft", "diagnose",
-			"burnout", "ausgebrannt", "überfordert", "gestresst", "frustriert", "enttäuscht", "verärgert", "sauer", "wütend",
+			"fühle mich (nicht wohl|unwohl|überfordert|ausgebrannt|übergangen|allein gelassen)",
+			"fühl mich (nicht wohl|unwohl|überfordert|ausgebrannt|übergangen)", "burnout", "ausgebrannt", "überfordert", "gestresst", "frustriert", "enttäuscht", "verärgert", "sauer", "wütend",
 			"verletzt", "gekränkt", "unwohl", "konflikt", "konflikte", "spannungen", "streit", "beschwerde", "beschwert",
 			"belästigung", "diskriminierung", "mobbing", "abmahnung", "personalabteilung", "betriebsrat",
 			"(wir|ich) (müssen|muss) (mal|) (reden|sprechen)", "müssen wir (mal|) (reden|sprechen)",
@@ -142,7 +146,7 @@ var german = langDef{
 		{crit: Brainstorm, holds: true, patterns: []string{
 			"brainstorming", "brainstormen", "ideen sammeln", "ideen (austauschen|durchspielen|spinnen|entwickeln)",
 			"(viele|einige|zu viele|noch viele|so viele) (unbekannte|offene fragen|unklarheiten|fragezeichen)",
-			"offene fragen", "unklarheiten", "(noch|) keine ahnung (wie|was|wo)",
+			"offene fragen", "offene punkte", "unklarheiten", "(noch|) keine ahnung (wie|was|wo)",
 			"(nicht|noch nicht) sicher wie", "(nicht|noch nicht) sicher, wie",
 			"wie (sollen|könnten|wollen|würden|können) wir (das|es|) (angehen|lösen|umsetzen|aufbauen|gestalten|anpacken)",
 			"(gemeinsam|zusammen) (überlegen|nachdenken|durchdenken|ausarbeiten|erarbeiten|herausfinden|tüfteln)",
@@ -155,7 +159,7 @@ var german = langDef{
 			"(alle|alle beteiligten|das ganze team|alle teams|beide teams|alle stakeholder) (an einen tisch|in einen raum|zusammenbringen|" +
 				"auf einen stand|auf den gleichen stand|auf denselben stand|abholen|zusammenholen)",
 			"an einen tisch", "auf (den gleichen|denselben|einen gemeinsamen) stand", "abstimmen", "abstimmen müssen",
-			"(rollen|zuständigkeiten|verantwortlichkeiten|aufgaben) (klären|festlegen|verteilen)", "wer macht was",
+			"(rollen|zuständigkeiten|verantwortlichkeiten|aufgaben) (klären|festlegen|verteilen)", "wer macht was", "wer was macht",
 			"wer ist wofür zuständig", "viele (beteiligte|abhängigkeiten|teams|stakeholder|baustellen)",
 			"planungsmeeting", "planungsworkshop", "(neues|das neue) projekt (starten|beginnt|startet)",
 		}},
@@ -235,7 +239,8 @@ var german = langDef{
 			"(werden|kommen) (uns|) (so |hier |schriftlich |) nicht (einig|weiter|zusammen)", "kommen (so|hier|schriftlich) nicht weiter",
 			"(#|drei|vier|fünf|zehn|etliche|zig) (runden|mails|nachrichten|antworten|kommentare) (hin und her|später|lang|und)",
 			"(der|dieser) thread (wird|ist) (zu|viel zu|) lang", "aneinander vorbei", "missverständnis", "festgefahren",
-			"schriftlich (kommen wir|klappt das|wird das) nicht",
+			"schriftlich (kommen wir|klappt das|wird das) nicht", "per mail hin und her",
+			"seit (tagen|wochen|stunden|einer woche) (diskutieren|schreiben|streiten) wir",
 		}},
 
 		{crit: Ping, holds: true, patterns: []string{

@@ -6,7 +6,7 @@ package advisor
 // ("ce n'est pas urgent"); "ne ... plus" phrases are listed whole.
 
 const (
-	frSystems = "(site|le site|serveur|les serveurs|serveurs|appli|application|api|prod|production|la prod|base de donnees|bdd|" +
+	frSystems = "(site|le site|base|la base|serveur|les serveurs|serveurs|appli|application|api|prod|production|la prod|base de donnees|bdd|" +
 		"systeme|reseau|vpn|messagerie|mail|mails|paiement|paiements|checkout|connexion|login|plateforme|back|backend|front|" +
 		"frontend|tout|service|services|intranet|boutique|panier|caisse|portail|cluster|pipeline|commandes|la plateforme)"
 	frStates = "(en panne|down|hs|hors service|plante|plantee|plantes|tombe|tombee|tombes|inaccessible|inaccessibles|" +
@@ -28,6 +28,7 @@ var french = langDef{
 			frSystems + " ne (marche|marchent|fonctionne|fonctionnent|repond|repondent|charge|chargent|demarre|passe|passent) plus",
 			frSystems + " (plante|crashe|rame a mort|renvoie des erreurs|affiche des erreurs|est en vrac)",
 			"ne (marche|fonctionne|repond) plus (du tout|pour personne|pour tout le monde)",
+			"plus rien ne (passe|marche|fonctionne|repond|charge)",
 			"plus personne ne (peut|peux|arrive a) (se connecter|payer|commander|acceder|travailler|deployer)",
 			"(les clients|les utilisateurs|nos clients|les users) ne (peuvent|arrivent) (plus|pas) (a|) (se connecter|payer|commander|acceder|passer commande)",
 			"(tous les|toutes les) (clients|utilisateurs|users) (sont|) (impactes|touches|concernes|bloques)",
@@ -63,6 +64,9 @@ var french = langDef{
 			"urgent", "urgente", "urgents", "urgentes", "urgence", "en urgence", "d urgence", "au plus vite", "des que possible",
 			"immediatement", "tout de suite", "sur le champ", "au plus tot", "prioritaire", "priorite absolue", "c est presse",
 			"ca presse", "tres presse", "le client attend", "les clients attendent",
+			"menace (de|d) (resilier|partir|annuler|porter plainte|quitter|rompre)",
+			"des que (tu vois|tu lis|vous voyez|vous lisez|tu as) (ce|mon) message",
+			"(regarder|venir|aider|intervenir|appeler|rappeler) (maintenant|tout de suite|immediatement)",
 			"(on est|nous sommes|je suis|l equipe est) (completement|) (bloque|bloques|bloquee|bloquees)", "bloquant",
 			"bloque (la|le) (mise en prod|release|livraison|demo|lancement|deploiement)",
 			"(appelle|appelez|appelle moi|appelez moi|rappelle moi|rappelez moi|appelle nous) (vite|tout de suite|immediatement|des que possible|maintenant|svp|stp)",
@@ -114,7 +118,8 @@ var french = langDef{
 			"j ai fait une (erreur|betise|boulette|connerie)", "ma faute", "m excuser", "mes excuses",
 			"ton comportement", "ton attitude", "ton ton", "votre comportement",
 			"(la facon|la maniere) dont tu (as|t es|parles|reagis|as reagi|as parle|traites)",
-			"tu vas bien", "ca va de ton cote", "pas par ecrit", "plutot (de vive voix|en personne|a l oral)", "de vive voix",
+			"tu vas bien", "ca va de ton cote", "me sens pas (bien|a l aise|a ma place|ecoute|respecte)",
+			"(mal|pas bien) dans (l equipe|ma peau|mon poste|le projet)", "pas a l aise", "pas par ecrit", "plutot (de vive voix|en personne|a l oral)", "de vive voix",
 			"(n est|n a) pas (a la hauteur|aux attentes)", "en dessous des attentes",
 			"(mon|son) dernier jour", "(accepte|j ai accepte) une (offre|autre offre)",
 		}},
@@ -215,7 +220,7 @@ var french = langDef{
 			"(on n est|nous ne sommes) (toujours|) pas d accord", "dialogue de sourds",
 			"ce fil (devient|est) (trop|beaucoup trop|) long",
 			"(#|trois|quatre|cinq|dix) (mails|messages|echanges|reponses|allers retours) (plus tard|sans|et)",
-			"on se comprend mal", "malentendu", "impasse", "on n avance pas", "on n avance plus",
+			"on se comprend mal", "malentendu", "(discute|debat|echange|echangeons|discutons) par (mail|ecrit|messages) depuis", "impasse", "on n avance pas", "on n avance plus",
 		}},
 
 		{crit: Ping, holds: true, patterns: []string{
