@@ -278,7 +278,7 @@ func TestConfidenceFollowsTheMargin(t *testing.T) {
 	}{
 		{nil, 0.73},                                 // margin 1: the default alone
 		{set(Urgent, true), 0.88},                   // margin 2
-		{set(Sensitive, true), 0.95},                // margin 3
+		{set(Sensitive, true), 0.97},                // margin 3.5
 		{set(Brainstorm, true, Urgent, false), 0.5}, // margin 0
 		{set(Crisis, true), 1},
 	} {

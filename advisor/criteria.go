@@ -76,7 +76,8 @@ type rule struct {
 // The weights are on one scale where the default bias is 1:
 //   - crisis (20) outweighs every async weight together (15.5 at most), so a
 //     crisis always wins without a special case (TestCrisisOutweighsEverything);
-//   - sensitive (4) beats a reply plus the default (3.5), so a sensitive reply
+//   - sensitive (4.5) beats a reply plus the default (3.5), and an FYI plus
+//     the default (4): a sensitive reply, or "fyi, I'm handing in my notice",
 //     is still a conversation, and time zones yield to it (schedule it);
 //   - urgent (3) loses to outside working hours plus the default (3.5): a
 //     person's night is protected unless it is a crisis;
@@ -115,7 +116,7 @@ var table = [numCriteria]rule{
 		about: "Critical feedback or a sensitive topic",
 		key:   's',
 		seed:  "You need to provide critical feedback or discuss sensitive topics",
-		yes:   push{Sync, 4, keySensitive},
+		yes:   push{Sync, 4.5, keySensitive},
 	},
 	Brainstorm: {
 		name:  "brainstorm",

@@ -67,7 +67,7 @@ var english = langDef{groups: englishCues, negators: negators, scopeEnders: scop
 var englishCues = []cueGroup{
 	{crit: Crisis, holds: true, patterns: []string{
 		"outage", "outages", "emergency", "emergencies", "meltdown",
-		"(is|are|was|went|goes|going|has gone|have gone|looks|look|still|currently|its|all) down",
+		"(is|are|was|went|goes|going|has gone|have gone|looks|look|still|currently|its|all|been) down",
 		"down for (everyone|everybody|all|all users|all customers|customers|users|us)",
 		systems + " (is|are|seems|seem|seems to be|seem to be|looks|keeps|keep|has been|have been|) " +
 			"(down|offline|unreachable|unavailable|broken|crashing|failing|erroring|timing out|" +
@@ -151,6 +151,7 @@ var englishCues = []cueGroup{
 		"(this|it|that) (cant|cannot) wait",
 		"(blocking|holding|holding up|blocks|delaying) the (release|launch|deploy|deployment|demo|rollout|shipment)",
 		"(were|we are|everyone is|everybody is|team is|completely) blocked",
+		"(qa|the team|dev|devs|everyone|they|the whole team|support|sales) (is|are|) (completely|totally|fully|) blocked",
 		"on the line", "(customer|client|customers|clients) (is|are) waiting",
 		"(miss|missing|will miss|going to miss) the (deadline|embargo|cutoff)",
 		"escalated", "(customer|client|an|this is an) escalation",
@@ -202,7 +203,9 @@ var englishCues = []cueGroup{
 		"(leaving|leave) the company", "(hand|handing|handed) in my notice", "notice period",
 		"(salary|compensation|comp|pay|raise|bonus|equity|promotion) (discussion|conversation|review|increase|cut|cuts|" +
 			"adjustment|band|expectations|negotiation|timeline|case|packet|decision)",
-		"compensation", "salary", "your (salary|pay|raise|bonus|promotion)",
+		"compensation", "salary", "your (salary|pay|raise|bonus|promotion)", "offer letter",
+		"(above|below|outside|out of) (the|our|) (salary|pay|comp|) (band|range)",
+		"(hear|know) (it|this|that) from me",
 		"(didnt|did not) get (the|a|my) (promotion|raise|bonus)", "passed over for",
 		"private", "privately", "in private", "confidential", "confidentially", "in confidence",
 		"between (us|you and me)", "off the record", "sensitive", "delicate",
@@ -307,6 +310,7 @@ var englishCues = []cueGroup{
 	{crit: Rapport, kind: idiom, patterns: []string{
 		"(after|before|during|until|till|by) (lunch|dinner)",
 	}},
+	{crit: Reply, kind: idiom, patterns: []string{"no worries if (not|you cant|you can t|its too much|you dont|you re busy|youre busy)"}},
 
 	{crit: Complex, holds: true, patterns: []string{
 		"complex", "complicated", "intricate", "nuanced", "detailed", "in detail", "(lot|lots) of (detail|details)",
@@ -389,6 +393,8 @@ var englishCues = []cueGroup{
 		"just sharing", "(sharing|passing along|forwarding) (this|the|some|an|a)",
 		"(goes|go|going|went|is) live (on|next|tomorrow|today|this|at)",
 		"(moved|rescheduled|pushed|postponed) to", "calendar invite", "(invite|invitation) (updated|sent|coming)",
+		"(move|moving|reschedule|rescheduling|push|shift|postpone|cancel|cancelling|canceling|skip) (our|the|my|your|this|tomorrows|todays|this weeks) (*|) " +
+			"(1:1|meeting|call|sync|standup|catch up|one on one|session|review|retro|demo)",
 		"attached",
 	}},
 

@@ -219,6 +219,7 @@ var german = langDef{
 			"(keine|kein) (antwort|aktion|handlung|rückmeldung|handlungsbedarf) (nötig|notwendig|erforderlich)", "kein handlungsbedarf",
 			"(bin|ich bin|bin ab|bin morgen|bin nächste woche) (im urlaub|nicht da|abwesend|krank|offline|in elternzeit)",
 			"urlaub", "abwesenheit", "im anhang", "anbei", "angehängt", "(verschoben|verlegt) auf", "einladung",
+			"(unser|unseren|den|das|mein|meinen|dein|deinen) (*|) " + deEvents + " (verschieben|verlegen|absagen|auf)",
 			"(geht|gehen|ist) (am|ab|nächste|morgen|heute) live",
 		}},
 		{crit: Context, holds: true, kind: retro, patterns: []string{

@@ -191,6 +191,7 @@ var spanish = langDef{
 			"(estare|estoy|estare de) (de vacaciones|de baja|de permiso|fuera)", "de vacaciones", "fuera de la oficina",
 			"adjunto", "adjunta", "te paso", "os paso", "os comparto", "te comparto", "comparto",
 			"(movido|movida|cambiado|cambiada|aplazado|aplazada|pospuesto|pospuesta) (a|al)", "invitacion",
+			"(mover|movemos|cambiar|cambiamos|aplazar|aplazamos|cancelar|cancelamos) (nuestra|nuestro|la|el|mi|tu) (*|) " + esEvents,
 		}},
 		{crit: Context, holds: true, kind: retro, patterns: []string{
 			"informe del incidente", "informe de incidencia", "informe de la incidencia", "analisis de causa raiz",

@@ -201,6 +201,7 @@ var french = langDef{
 			"(en|je suis en|je serai en|serai en) (conges|conge|vacances|arret)", "absent", "absente",
 			"en pj", "ci joint", "ci jointe", "piece jointe", "je partage", "je vous partage", "je te partage",
 			"(decale|reporte|deplace|decalee|reportee|deplacee) (a|au)", "invitation",
+			"(decaler|reporter|deplacer|annuler) (notre|le|la|mon|ton|ce) (*|) " + frEvents,
 		}},
 		{crit: Context, holds: true, kind: retro, patterns: []string{
 			"retex", "retour d experience", "rapport d incident", "analyse des causes", "bilan (de l incident|de la panne)",
