@@ -27,7 +27,7 @@ var german = langDef{
 	heads: []string{"datenbank", "server", "system", "systeme", "seite", "webseite", "dienst", "shop", "plattform",
 		"schnittstelle", "ausfall", "störung", "notfall", "angriff", "kündigung", "kurs", "schulung", "protokoll",
 		"zusammenfassung", "update", "workshop", "brainstorming", "kickoff", "auftakt", "konzept", "anleitung",
-		"dokumentation", "analyse", "krise"},
+		"dokumentation", "analyse", "krise", "zahlungen"},
 	groups: append([]cueGroup{
 		{crit: Crisis, holds: true, patterns: []string{
 			"notfall", "notfälle", "ausfall", "totalausfall", "serverausfall", "systemausfall", "komplettausfall",
@@ -40,6 +40,7 @@ var german = langDef{
 				"lädt nicht|reagiert nicht|antwortet nicht|stürzt ab|crasht|hängt|wirft fehler|liefert fehler|brennt)",
 			"(ist|sind) " + deStates + " (für alle|bei allen|komplett|total)",
 			deSystems + " (nicht|nicht mehr|gar nicht|überhaupt nicht) (geht|funktioniert|läuft|lädt|erreichbar ist|reagiert)",
+			deSystems + " (werden|wird) (alle|komplett|gerade|ständig|) (abgelehnt|blockiert|nicht verarbeitet|storniert)",
 			"(ist|sind|war) (der|die|das|unser|unsere|) " + deSystems + " (komplett|total|gerade|wieder|schon wieder|) " + deStates,
 			"(komplett|total|völlig|gerade) (ausgefallen|down|kaputt|offline|tot|abgestürzt)",
 			"(niemand|keiner) kann (sich|) (mehr|) (einloggen|anmelden|bezahlen|bestellen|zugreifen|arbeiten|deployen)",
@@ -123,7 +124,8 @@ var german = langDef{
 			"trauer", "verstorben", "todesfall", "beileid", "schwanger", "schwangerschaft", "diagnose",
 			"fühle mich (nicht wohl|unwohl|überfordert|ausgebrannt|übergangen|allein gelassen)",
 			"fühl mich (nicht wohl|unwohl|überfordert|ausgebrannt|übergangen)", "burnout", "ausgebrannt", "überfordert", "gestresst", "frustriert", "enttäuscht", "verärgert", "sauer", "wütend",
-			"verletzt", "gekränkt", "unwohl", "konflikt", "konflikte", "spannungen", "streit", "beschwerde", "beschwert",
+			"verletzt", "gekränkt", "geärgert", "geärgert habe", "ärgert mich",
+			"hat mich (geärgert|verletzt|gestört|getroffen|verunsichert)", "unwohl", "konflikt", "konflikte", "spannungen", "streit", "beschwerde", "beschwert",
 			"belästigung", "diskriminierung", "mobbing", "abmahnung", "personalabteilung", "betriebsrat",
 			"(wir|ich) (müssen|muss) (mal|) (reden|sprechen)", "müssen wir (mal|) (reden|sprechen)",
 			"(ein|das|ein sehr) (schwieriges|ernstes|unangenehmes|heikles|offenes|ehrliches) (gespräch|thema)",
@@ -150,7 +152,8 @@ var german = langDef{
 			"(nicht|noch nicht) sicher wie", "(nicht|noch nicht) sicher, wie",
 			"wie (sollen|könnten|wollen|würden|können) wir (das|es|) (angehen|lösen|umsetzen|aufbauen|gestalten|anpacken)",
 			"(gemeinsam|zusammen) (überlegen|nachdenken|durchdenken|ausarbeiten|erarbeiten|herausfinden|tüfteln)",
-			"whiteboard", "workshop", "ideenfindung", "optionen (durchgehen|abwägen|besprechen|durchspielen)",
+			"whiteboard", "workshop", "ideenfindung", "zusammensetzen", "(noch|) keine klare (idee|vorstellung|richtung)",
+			"überlegen wie wir", "überlegen, wie wir", "optionen (durchgehen|abwägen|besprechen|durchspielen)",
 			"(ansatz|architektur|lösung|richtung) (ist|) (noch|) (unklar|offen)", "denkanstöße", "gedanken (austauschen|sortieren)",
 		}},
 
@@ -186,8 +189,8 @@ var german = langDef{
 		{crit: Reply, holds: true, patterns: []string{
 			"danke für", "vielen dank für", "danke dir für", "danke euch für", "besten dank für",
 			"zu deiner frage", "auf deine frage", "(bezüglich|bzgl|wegen) (deiner|ihrer|eurer) (frage|nachricht|mail|anfrage)",
-			"(als|in) antwort auf", "du hattest gefragt", "wie gewünscht", "wie besprochen", "klingt gut", "passt", "alles klar",
-			"verstanden", "geht klar", "mach ich", "kein problem", "gern geschehen",
+			"(als|in) antwort auf", "du hattest gefragt", "wie gewünscht", "wie besprochen", "klingt gut", "alles klar",
+			"verstanden", "geht klar", "mach ich", "kein problem", "gern geschehen", "passt (mir|für mich|so|gut|perfekt)",
 			"(sorry|entschuldige|entschuldigung) (für die|wegen der) (späte|verspätete|lange) (antwort|rückmeldung)",
 		}},
 

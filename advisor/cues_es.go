@@ -27,7 +27,9 @@ var spanish = langDef{
 				"no anda|no va|da error|da errores|devuelve errores|devuelve 500)",
 			"(esta|estan) (caido|caida|caidos|caidas) (para todos|para todo el mundo|del todo)", "(se cayo|se ha caido) (todo|prod|produccion)",
 			"(se ha caido|se cayo|se han caido|se cae|ha caido|cayo|se ha roto|ha petado|peto) (el|la|los|las|) " + esSystems,
-			"no funciona nada", "nada funciona", "todo (esta|se ha) (roto|caido)",
+			"no funciona nada", "nada funciona",
+			esSystems + " (solo|) (da|devuelve|tira) (errores|error|500|502|503)",
+			"(pagos|cobros|pedidos|pagos con tarjeta) (*|* *|) (estan|siguen) (fallando|caidos|rechazados|bloqueados)", "todo (esta|se ha) (roto|caido)",
 			"(nadie|ningun cliente|ningun usuario) (puede|pueden) (entrar|pagar|acceder|conectarse|comprar|iniciar sesion|loguearse|trabajar)",
 			"(los clientes|los usuarios|clientes|usuarios) no (pueden|consiguen|logran) (pagar|entrar|acceder|comprar|conectarse|iniciar sesion|loguearse)",
 			"(afecta|afectando) a (todos|todo el mundo|todos los clientes|todos los usuarios|produccion)",
@@ -143,6 +145,7 @@ var spanish = langDef{
 
 		{crit: Rapport, holds: true, patterns: []string{
 			"bienvenido", "bienvenida", "bienvenidos", "bienvenidas", "conocernos", "conocerte", "conocer al equipo",
+			"conocer (al|a la|a los|a las) (nuevo|nueva|nuevos|nuevas)",
 			"cafe", "cafecito", "comer juntos", "almuerzo", "almorzar", "comida de equipo", "cena", "cañas", "retiro",
 			"(evento|salida|comida|cena|fiesta) (de|del) equipo", "uno a uno", "(ponernos|ponerme|ponerte) al dia",
 			"hace (mucho|tiempo|siglos) que no (hablamos|nos vemos)", "celebrar", "celebracion", "mentor", "mentoria",

@@ -30,7 +30,8 @@ var french = langDef{
 			"ne (marche|fonctionne|repond) plus (du tout|pour personne|pour tout le monde)",
 			"plus rien ne (passe|marche|fonctionne|repond|charge)",
 			"plus personne ne (peut|peux|arrive a) (se connecter|payer|commander|acceder|travailler|deployer)",
-			"(les clients|les utilisateurs|nos clients|les users) ne (peuvent|arrivent) (plus|pas) (a|) (se connecter|payer|commander|acceder|passer commande)",
+			"(les clients|les utilisateurs|nos clients|les users) ne (peuvent|arrivent) (plus|pas) (a|) " +
+				"(se connecter|payer|commander|acceder|passer commande|telecharger|recevoir|envoyer|utiliser|ouvrir|voir)",
 			"(tous les|toutes les) (clients|utilisateurs|users) (sont|) (impactes|touches|concernes|bloques)",
 			"impacte (tous|toute|tout le monde|la prod|les clients|tous les clients)",
 			"(fuite|perte) de donnees", "faille de securite", "pirate", "piratage", "piratee", "cyberattaque", "attaque",
@@ -121,6 +122,7 @@ var french = langDef{
 			"tu vas bien", "ca va de ton cote", "me sens pas (bien|a l aise|a ma place|ecoute|respecte)",
 			"(mal|pas bien) dans (l equipe|ma peau|mon poste|le projet)", "pas a l aise", "pas par ecrit", "plutot (de vive voix|en personne|a l oral)", "de vive voix",
 			"(n est|n a) pas (a la hauteur|aux attentes)", "en dessous des attentes",
+			"(des|quelques|plusieurs) (trucs|choses|points) qui (ne vont pas|ne collent pas|posent probleme)",
 			"(mon|son) dernier jour", "(accepte|j ai accepte) une (offre|autre offre)",
 		}},
 		{crit: Sensitive, kind: idiom, patterns: []string{
@@ -169,8 +171,9 @@ var french = langDef{
 
 		{crit: Reply, holds: true, patterns: []string{
 			"merci pour", "merci de (ton|votre|ta) (message|retour|mail|reponse|question)", "(pour|en) reponse a",
+			"pour (ta|votre) question",
 			"pour repondre a (ta|votre) question", "(concernant|suite a|au sujet de) (ton|votre|ta) (message|mail|question|demande)",
-			"tu m as demande", "comme demande", "ca marche", "ca me va", "bien note", "c est note", "note", "entendu",
+			"tu m as demande", "comme demande", "ca marche", "ca me va", "bien note", "c est note", "entendu",
 			"d accord", "ok pour moi", "parfait", "avec plaisir", "de rien", "pas de souci", "pas de soucis",
 			"(desole|desolee) pour (le retard|la reponse tardive|ma reponse tardive)",
 		}},

@@ -11,6 +11,8 @@ var loanwords = []cueGroup{
 		"(incident|incidente) (major|majeur|critique|mayor|critico|en cours|en curso|de securite|de seguridad|de prod|en prod|en produccion)",
 		"(major|critical|security|production|prod|p1|sev2) incident", "incident (call|channel|bridge|room)", "data breach", "data leak",
 		"pagerduty", "on call", "oncall",
+		"(500|502|503|504) (fehler|errors|errores|erreurs|error|erreur)",
+		"(nur noch|only|solo|que des|nichts als|puros|nada mas que) (500|502|503|504|5xx|500s|502s|503s)",
 	}},
 	{crit: Crisis, holds: false, patterns: []string{"false alarm", "all clear"}},
 	{crit: Urgent, holds: true, patterns: []string{"asap", "urgent", "urgently", "right now", "blocker"}},

@@ -649,7 +649,7 @@ func settle(hits []hit, toks []token) {
 		}
 		// The time marker nearest the outage speaks for it: in "the outage
 		// last week is now in the wiki", "last week" dates the outage and
-		// "now" the wiki page.
+		// "now" the wiki page; on a tie, the one before it.
 		now, then, hypo := -1, -1, -1
 		nearest := int32(math.MaxInt32)
 		for j := range n {
@@ -657,10 +657,7 @@ func settle(hits []hit, toks []token) {
 			if m.tok < first || m.tok >= last {
 				continue
 			}
-			d := m.start - h.start
-			if d < 0 {
-				d = -d
-			}
+			d := max(m.start-h.end, h.start-m.end, 0) // bytes between them
 			switch {
 			case m.kind == present, m.crit == Urgent && m.holds && m.kind != hypothetical:
 				if d < nearest {
