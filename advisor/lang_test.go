@@ -1,6 +1,7 @@
 package advisor
 
 import (
+	"encoding/json"
 	"strings"
 	"testing"
 	"time"
@@ -180,6 +181,13 @@ func TestReasonsRenderInEveryLanguage(t *testing.T) {
 	crisis, _ := reasonFor(v, Crisis)
 	if got := crisis.In("es_ES.UTF-8"); got != reasonTexts[langES][keyCrisis] {
 		t.Errorf("crisis in Spanish: %q", got)
+	}
+	var stored Reason // as a decision log keeps it
+	if b, err := json.Marshal(crisis); err != nil || json.Unmarshal(b, &stored) != nil {
+		t.Fatalf("reason round trip: %v", err)
+	}
+	if got := stored.In(French); got != reasonTexts[langFR][keyCrisis] {
+		t.Errorf("a stored crisis reason in French: %q", got)
 	}
 	if tips := v.TipsIn(French); len(tips) != len(v.Tips) || tips[0] != tipTexts[langFR][tipCrisis] {
 		t.Errorf("French tips %q for %q", tips, v.Tips)

@@ -188,12 +188,19 @@ var dayNames = [numLangs][7]string{
 
 // In renders the reason in a UI language: "en", "de", "fr" or "es" (a
 // locale such as "de-AT" or "fr_FR.UTF-8" is read by its language); any
-// other language gets English.
+// other language gets English. A reason decoded from JSON is found by its
+// Key; one that names facts (a clock time, a count) keeps its English Text,
+// since the facts are not stored apart.
 func (r Reason) In(language string) string {
-	if r.key == keyNone {
-		return r.Text
+	if r.key != keyNone {
+		return render(langIndex(language), r.key, r.args)
 	}
-	return render(langIndex(language), r.key, r.args)
+	for k, name := range reasonNames {
+		if name != "" && name == r.Key && !strings.Contains(reasonTexts[langEN][k], "{") {
+			return reasonTexts[langIndex(language)][k]
+		}
+	}
+	return r.Text
 }
 
 func render(l lang, k reasonKey, args *reasonArgs) string {
