@@ -76,6 +76,10 @@ var englishCues = []cueGroup{
 		systems + " (crashes|crashed|died)",
 		"(broken|failing|down|crashing|unavailable|timing out) for (everyone|everybody|all users|all customers|every customer|every user)",
 		"broken in (production|prod)",
+		systems + " (is|are|keeps|keep|) (returning|throwing|giving|serving) (500|500s|502|502s|503|503s|5xx|errors|an error)",
+		"on every (request|call|page|login|checkout|order)",
+		"(everything|all of it|all the data|all our data|the data|all the files) (is|s|are) (gone|lost|deleted)",
+		"(delete|deleted|dropped|wiped|nuked) (the|our) (prod|production|live) (bucket|database|db|table|tables|cluster|data|server)",
 		"(is|are) (the|our|) " + systems + " (down|offline|broken|unreachable|dead)",
 		"(for|affecting|hitting|impacting) (every user|every customer|all users|all customers|all our users|all our customers)",
 		"(affecting|hitting|impacting) (everyone|everybody|production|prod|customers|users)",
@@ -185,9 +189,10 @@ var englishCues = []cueGroup{
 		"(your|his|her|their) performance", "about your review",
 		"your (annual|mid year|midyear|year end|yearly|quarterly) review", "pip", "appraisal",
 		"(critical|difficult|tough|hard|honest|negative|constructive|candid|sensitive|uncomfortable|direct|harsh|serious) feedback",
+		"(give|giving|share|sharing) you (some|a bit of|my|) feedback", "(things|areas|points) to (work on|improve)",
 		"feedback (for|about) you", "feedback on your",
 		"(concerned|worried|concerns|worry) (about|that)", "(i have|ive got|serious) concerns",
-		"disappointed", "upset", "frustrated", "angry", "furious", "hurt", "offended", "uncomfortable",
+		"disappointed", "upset", "frustrated", "frustrating", "angry", "furious", "hurt", "offended", "uncomfortable",
 		"unhappy", "demotivated", "overwhelmed", "stressed", "burned out", "burnt out", "burnout", "anxious",
 		"conflict", "conflicts", "tense", "tension", "tensions", "friction", "heated", "argument",
 		"complaint", "complaints", "complained", "harassment", "harassed", "discrimination", "bullying",
@@ -367,7 +372,7 @@ var englishCues = []cueGroup{
 		"(in|keep you in|keeping you in|looping you in) the loop", "keep you (posted|updated|informed)",
 		"pre read", "preread", "pre reading", "prereading",
 		"(read|skim|review|look at|look over|go through|check|add|fill in|prepare|watch|comment on) (*|* *|) (before|ahead of)",
-		"poll", "(vote|react|reply|respond) with",
+		"poll", "survey", "(vote|react|reply|respond) with", "(please|pls) vote", "vote (in|on) the (thread|form|poll)",
 		"(ahead of|prior to|in preparation for|to prepare for|in advance of) " +
 			"(the|our|tomorrows|todays|mondays|tuesdays|wednesdays|thursdays|fridays|next weeks|this weeks|next|this|your|my|the next|that) (*|) " +
 			"(meeting|call|kickoff|workshop|review|session|sync|standup|offsite|interview|presentation|demo|1:1|retro|" +

@@ -107,7 +107,7 @@ var spanish = langDef{
 			"(problemas|motivos|asuntos|temas) (personales|de salud|familiares)", "salud mental", "baja medica",
 			"fallecido", "fallecida", "fallecimiento", "fallecio", "pesame", "condolencias", "embarazada", "embarazo",
 			"quemado", "quemada", "agobiado", "agobiada", "estresado", "estresada", "frustrado", "frustrada",
-			"decepcionado", "decepcionada", "molesto", "molesta", "enfadado", "enfadada", "dolido", "dolida",
+			"decepcionado", "decepcionada", "frustrante", "molesto", "molesta", "enfadado", "enfadada", "dolido", "dolida",
 			"incomodo", "incomoda", "conflicto", "conflictos", "tension", "tensiones", "queja", "quejas", "acoso",
 			"discriminacion", "amonestacion", "recursos humanos", "rrhh", "tenemos que hablar",
 			"(conversacion|charla) (dificil|seria|delicada|incomoda|sincera)",
@@ -184,7 +184,7 @@ var spanish = langDef{
 		{crit: Context, holds: true, patterns: []string{
 			"para tu informacion", "para vuestra informacion", "para su informacion", "info", "a modo informativo",
 			"solo para que (lo sepas|lo sepais|estes al tanto|esteis al tanto)", "(os|te) (mantengo|mantendre) al tanto",
-			"para que (esteis|estes) al tanto", "recordatorio", "os recuerdo", "te recuerdo", "resumen", "acta", "notas",
+			"para que (esteis|estes) al tanto", "recordatorio", "encuesta", "votad", "os recuerdo", "te recuerdo", "resumen", "acta", "notas",
 			"grabacion", "diapositivas", "slides", "agenda", "orden del dia", "lectura previa",
 			"(leer|revisar|echar un vistazo|mirar) (antes de|antes del)",
 			"(antes de|antes del|de cara a|para preparar) (la|el|nuestra|nuestro|mañana|la proxima|el proximo) (*|) " + esEvents,

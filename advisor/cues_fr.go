@@ -112,7 +112,7 @@ var french = langDef{
 			"delicate", "(probleme|problemes|raisons|soucis) (personnels|personnelles|de sante|familiaux)",
 			"sante mentale", "arret maladie", "deces", "deuil", "condoleances", "enceinte", "grossesse", "burn out",
 			"epuise", "epuisee", "deborde", "debordee", "stresse", "stressee", "frustre", "frustree", "decu", "decue",
-			"en colere", "blesse", "blessee", "vexe", "vexee", "mal a l aise", "conflit", "conflits", "tensions", "tension",
+			"en colere", "frustrant", "blesse", "blessee", "vexe", "vexee", "mal a l aise", "conflit", "conflits", "tensions", "tension",
 			"dispute", "plainte", "harcelement", "discrimination", "avertissement", "sanction", "les rh", "aux rh",
 			"(il faut|faut) (qu on|que l on|que nous) (parle|parlions|discute|discutions)", "on doit parler", "faut qu on parle",
 			"(conversation|discussion) (difficile|delicate|serieuse|franche)",
@@ -193,7 +193,7 @@ var french = langDef{
 
 		{crit: Context, holds: true, patterns: []string{
 			"pour info", "pour information", "pour ton information", "pour votre information", "pour rappel", "rappel",
-			"petit rappel", "info", "a titre d information", "pour que (tu sois|vous soyez) au courant",
+			"petit rappel", "info", "sondage", "votez", "a titre d information", "pour que (tu sois|vous soyez) au courant",
 			"je (vous|te) tiens au courant", "compte rendu", "cr", "resume", "recap", "recapitulatif", "notes",
 			"proces verbal", "enregistrement", "slides", "diapos", "ordre du jour", "agenda", "a lire avant",
 			"(lire|relire|parcourir|regarder) (avant|d ici)", "en amont (de|du)",
