@@ -39,6 +39,8 @@ var german = langDef{
 			deSystems + " (geht nicht mehr|geht nicht|funktioniert nicht|funktioniert nicht mehr|läuft nicht|läuft nicht mehr|" +
 				"lädt nicht|reagiert nicht|antwortet nicht|stürzt ab|crasht|hängt|wirft fehler|liefert fehler|brennt)",
 			"(ist|sind) " + deStates + " (für alle|bei allen|komplett|total)",
+			"(liefert|liefern|wirft|werfen|gibt|geben|zeigt|zeigen) (nur noch|ständig|nichts als) (fehler|errors|500er|fehlermeldungen)",
+			"(steht|stehen) (komplett|völlig|gerade|) still",
 			deSystems + " (nicht|nicht mehr|gar nicht|überhaupt nicht) (geht|funktioniert|läuft|lädt|erreichbar ist|reagiert)",
 			deSystems + " (werden|wird) (alle|komplett|gerade|ständig|) (abgelehnt|blockiert|nicht verarbeitet|storniert)",
 			"(ist|sind|war) (der|die|das|unser|unsere|) " + deSystems + " (komplett|total|gerade|wieder|schon wieder|) " + deStates,

@@ -169,11 +169,11 @@ func (z *tokenizer) run(text string) {
 }
 
 // elided are the French words that lose their vowel before another word:
-// "l'", "d'", "n'", "qu'"... Read as words of their own, "c'est" is "c est"
-// and "d'urgence" is "d urgence", as a French reader sees them. English has
-// no contraction that starts with one of them, except "c'mon".
-var elided = func() (m [8]uint64) {
-	for i, w := range []string{"l", "d", "n", "c", "j", "m", "s", "qu"} {
+// "l'", "d'", "n'", "t'", "qu'"... Read as words of their own, "c'est" is
+// "c est" and "d'urgence" is "d urgence", as a French reader sees them.
+// English has no contraction that starts with one of them, except "c'mon".
+var elided = func() (m [9]uint64) {
+	for i, w := range []string{"l", "d", "n", "c", "j", "m", "s", "t", "qu"} {
 		h := uint64(fnvOffset)
 		for _, b := range []byte(w) {
 			h = (h ^ uint64(b)) * fnvPrime
