@@ -69,7 +69,7 @@ var englishCues = []cueGroup{
 		"outage", "outages", "emergency", "emergencies", "meltdown",
 		"(is|are|was|went|goes|going|has gone|have gone|looks|look|still|currently|its|all|been) down",
 		"down for (everyone|everybody|all|all users|all customers|customers|users|us)",
-		systems + " (is|are|seems|seem|seems to be|seem to be|looks|keeps|keep|has been|have been|) " +
+		systems + " (is|are|seems|seem|looks|keeps|keep|has been|have been|) " +
 			"(down|offline|unreachable|unavailable|broken|crashing|failing|erroring|timing out|" +
 			"throwing errors|returning errors|on fire|dead|unresponsive)",
 		systems + " (isnt|arent|stopped|has stopped|have stopped) (working|loading|responding)",
@@ -398,8 +398,7 @@ var englishCues = []cueGroup{
 		"just sharing", "(sharing|passing along|forwarding) (this|the|some|an|a)",
 		"(goes|go|going|went|is) live (on|next|tomorrow|today|this|at)",
 		"(moved|rescheduled|pushed|postponed) to", "calendar invite", "(invite|invitation) (updated|sent|coming)",
-		"(move|moving|reschedule|rescheduling|push|shift|postpone|cancel|cancelling|canceling|skip) (our|the|my|your|this|tomorrows|todays|this weeks) (*|) " +
-			"(1:1|meeting|call|sync|standup|catch up|one on one|session|review|retro|demo)",
+		"(move|moving|reschedule|push|postpone|cancel|skip) (our|the|my|this|tomorrows|todays) (*|) (1:1|meeting|call|sync|standup|one on one|review)",
 		"attached",
 	}},
 
@@ -435,7 +434,7 @@ var englishCues = []cueGroup{
 		"(later|sometime) (today|this afternoon|this evening)",
 	}},
 	{crit: Urgent, holds: true, patterns: []string{
-		"before (the|our|my|your|his|her|their|this) (*|* *|) (demo|meeting|call|presentation|talk|keynote|board meeting|" +
+		"before (the|our|my|this) (*|) (demo|meeting|call|presentation|talk|keynote|board meeting|" +
 			"standup|launch|pitch|interview|review|session|webinar|show) (at #|in #|starts|this morning|this afternoon|today)",
 		"need you (in|on|at|here|there|to join|to come) (*|* *|* * *|) (now|asap|immediately)",
 		"(ceo|cto|cfo|founder|boss|vp|speaker|client|customer|investor|investors|board) (is|are|goes|go|will be|" +
@@ -609,7 +608,7 @@ func compile(def *langDef) *lexicon {
 	if len(twice) > 0 {
 		panic(fmt.Sprintf("advisor: phrases listed with two meanings: %q", twice))
 	}
-	l.roots, l.edges = freeze(b.roots), freeze(b.edges)
+	l.roots, l.edges = freezeRoots(b.roots, l.nodes), freeze(b.edges)
 	for _, w := range def.negators {
 		l.class[hashPhrase(w)[0]] = negator
 	}
@@ -625,7 +624,7 @@ func compile(def *langDef) *lexicon {
 	}
 	for _, w := range def.heads {
 		h := hashPhrase(w)[0]
-		if _, ok := l.roots.get(h); !ok {
+		if l.roots.get(h) == nil {
 			panic(fmt.Sprintf("advisor: compound head %q starts no cue", w))
 		}
 		nw := normal(w)

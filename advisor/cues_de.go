@@ -43,7 +43,8 @@ var german = langDef{
 			"(steht|stehen) (komplett|völlig|gerade|) still",
 			deSystems + " (nicht|nicht mehr|gar nicht|überhaupt nicht) (geht|funktioniert|läuft|lädt|erreichbar ist|reagiert)",
 			deSystems + " (werden|wird) (alle|komplett|gerade|ständig|) (abgelehnt|blockiert|nicht verarbeitet|storniert)",
-			"(ist|sind|war) (der|die|das|unser|unsere|) " + deSystems + " (komplett|total|gerade|wieder|schon wieder|) " + deStates,
+			"(ist|sind) (der|die|das|unser|unsere) (server|seite|app|datenbank|shop|system|dienst|login|vpn|netzwerk|website|api) " +
+				"(komplett|gerade|wieder|) (ausgefallen|down|offline|abgestürzt|kaputt|weg|nicht erreichbar)",
 			"(komplett|total|völlig|gerade) (ausgefallen|down|kaputt|offline|tot|abgestürzt)",
 			"(niemand|keiner) kann (sich|) (mehr|) (einloggen|anmelden|bezahlen|bestellen|zugreifen|arbeiten|deployen)",
 			"(kunden|nutzer|user|benutzer|kundinnen) (können|kann) (sich|) (nicht|nicht mehr|keine) (mehr|) " +

@@ -282,7 +282,7 @@ type lexicon struct {
 	// roots maps the words that start a phrase to their nodes; kept apart
 	// from the deeper edges so that the table read for almost every word
 	// stays small and hot in the cache.
-	roots wordMap
+	roots rootMap
 	edges wordMap // edgeKey(from, word) -> to, below the roots
 	// maybe is a one-bit-per-bucket filter of the root words: most words of
 	// a draft ("the", "we") are rejected before any map lookup.
@@ -353,6 +353,66 @@ func (w *wordMap) get(k uint64) (int32, bool) {
 			return s.node - 1, true
 		}
 	}
+}
+
+// rootMap is a frozen table of the words that start a phrase. Each slot
+// carries a copy of its node's filter of following words, so that a root
+// whose phrases cannot go on from here ("the", "is", "we", mostly) is passed
+// over without touching the trie: the node array and the edge table are
+// megabytes, and a miss in them costs more than the rest of the word.
+type rootMap struct {
+	slots []rootSlot
+	shift uint
+}
+
+type rootSlot struct {
+	key    uint64
+	node   int32 // node+1; 0 marks an empty slot
+	always bool  // the root ends a phrase or has a wildcard edge: always walk
+	num    bool  // a number may follow
+	next   [2]uint64
+}
+
+func freezeRoots(m map[uint64]int32, nodes []node) rootMap {
+	size, shift := 16, uint(60)
+	for size < 2*len(m) {
+		size, shift = size*2, shift-1
+	}
+	r := rootMap{make([]rootSlot, size), shift}
+	for k, v := range m {
+		i := (k * 0x9E3779B97F4A7C15) >> shift
+		for r.slots[i].node != 0 {
+			i = (i + 1) & uint64(size-1)
+		}
+		n := &nodes[v]
+		r.slots[i] = rootSlot{k, v + 1, n.terminal || n.hasAny, n.hasNum, n.next}
+	}
+	return r
+}
+
+func (r *rootMap) get(k uint64) *rootSlot {
+	mask := uint64(len(r.slots) - 1)
+	for i := (k * 0x9E3779B97F4A7C15) >> r.shift; ; i = (i + 1) & mask {
+		s := &r.slots[i]
+		if s.node == 0 {
+			return nil
+		}
+		if s.key == k {
+			return s
+		}
+	}
+}
+
+// mayGo tells whether a phrase from this root can match at toks[k].
+func (s *rootSlot) mayGo(toks []token, k int) bool {
+	if s.always {
+		return true
+	}
+	if k == len(toks) || toks[k].brk {
+		return false
+	}
+	h := toks[k].hash
+	return s.next[h>>63]&(1<<(h>>57&63)) != 0 || s.num && toks[k].num
 }
 
 // node is a point in the trie; a terminal node ends a phrase.
@@ -478,19 +538,19 @@ func (l *lexicon) read(text string, sc *scratch) []hit {
 	for i := 0; i < len(toks); {
 		m := match{end: i}
 		if l.mightStart(toks[i].hash) {
-			if root, ok := l.roots.get(toks[i].hash); ok {
-				l.walk(toks, root, i, i+1, &m)
+			if s := l.roots.get(toks[i].hash); s != nil && s.mayGo(toks, i+1) {
+				l.walk(toks, s.node-1, i, i+1, &m)
 			}
 		} else if l.heads != nil {
 			if h, ok := l.head(text, &toks[i]); ok {
-				if root, ok := l.roots.get(h); ok {
-					l.walk(toks, root, i, i+1, &m)
+				if s := l.roots.get(h); s != nil && s.mayGo(toks, i+1) {
+					l.walk(toks, s.node-1, i, i+1, &m)
 				}
 			}
 		}
 		if toks[i].num { // "20 minutes ago"
-			if root, ok := l.roots.get(numWord); ok {
-				l.walk(toks, root, i, i+1, &m)
+			if s := l.roots.get(numWord); s != nil && s.mayGo(toks, i+1) {
+				l.walk(toks, s.node-1, i, i+1, &m)
 			}
 		}
 		if m.end == i {
