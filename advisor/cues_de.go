@@ -51,7 +51,7 @@ var german = langDef{
 				"(einloggen|anmelden|bezahlen|bestellen|zugreifen|kaufen|bestellungen)",
 			"(kunden|nutzer|user|benutzer) (können|kann) sich (*|* *|* * *|) nicht mehr",
 			"(alle|sämtliche) (kunden|nutzer|user|benutzer) (sind|) betroffen", "(betrifft|trifft) alle (kunden|nutzer|user)",
-			"es brennt", "brennt lichterloh", "land unter", "alle hände an deck", "alle mann an deck",
+			"(weiße|leere) seite", "es brennt", "brennt lichterloh", "land unter", "alle hände an deck", "alle mann an deck",
 			"(fehler|fehlerrate|fehlerquote|latenz|last|cpu|speicher|queue|warteschlange|lag|replikationslag|tickets|alarme) " +
 				"(steigt|steigen|explodiert|explodieren|schießt hoch|geht durch die decke|ist bei 100|klettert|klettern)",
 			"(müssen|muss) (sofort|jetzt|dringend|) (zurückrollen|zurücksetzen|rollback machen|einen rollback machen)",
@@ -139,7 +139,8 @@ var german = langDef{
 			"(erwartungen|den erwartungen) nicht (erfüllt|entsprochen|gerecht)", "unter den erwartungen",
 			"dein (verhalten|ton|auftreten)", "deinen ton", "deine (art|haltung|einstellung)",
 			"wie du (reagiert|dich verhalten|gesprochen|geredet|geantwortet)", "(geht es dir|gehts dir) gut", "alles (ok|okay|gut) bei dir",
-			"(lieber|ungern) (persönlich|nicht schriftlich|nicht per mail)", "nicht schriftlich", "nicht per mail",
+			"(lieber|ungern) (persönlich|nicht schriftlich|nicht per mail)", "nicht schriftlich", "nicht per mail", "(was|etwas) persönliches",
+			"nicht (in den chat|hier|in slack|in teams) schreiben",
 			"(habe|hat) gekündigt", "(mein|sein|ihr) letzter tag", "(ein|das) angebot angenommen",
 		}},
 		{crit: Sensitive, kind: idiom, patterns: []string{
@@ -151,7 +152,8 @@ var german = langDef{
 		{crit: Brainstorm, holds: true, patterns: []string{
 			"brainstorming", "brainstormen", "ideen sammeln", "ideen (austauschen|durchspielen|spinnen|entwickeln)",
 			"(viele|einige|zu viele|noch viele|so viele) (unbekannte|offene fragen|unklarheiten|fragezeichen)",
-			"offene fragen", "offene punkte", "unklarheiten", "(noch|) keine ahnung (wie|was|wo)",
+			"offene fragen", "offene punkte", "offene baustellen", "unklarheiten",
+			"(keiner|niemand) (hat|behält) (mehr|) den überblick", "(noch|) keine ahnung (wie|was|wo)",
 			"(nicht|noch nicht) sicher wie", "(nicht|noch nicht) sicher, wie",
 			"wie (sollen|könnten|wollen|würden|können) wir (das|es|) (angehen|lösen|umsetzen|aufbauen|gestalten|anpacken)",
 			"(gemeinsam|zusammen) (überlegen|nachdenken|durchdenken|ausarbeiten|erarbeiten|herausfinden|tüfteln)",

@@ -6,7 +6,7 @@ package advisor
 const (
 	esSystems = "(web|la web|sitio|el sitio|pagina|la pagina|app|la app|aplicacion|servidor|el servidor|servidores|produccion|prod|" +
 		"api|la api|base de datos|bd|bbdd|sistema|el sistema|sistemas|red|la red|vpn|correo|pagos|los pagos|pago|checkout|" +
-		"login|plataforma|la plataforma|backend|frontend|todo|servicio|el servicio|servicios|tienda|portal|intranet|cluster|pedidos|caja)"
+		"login|plataforma|la plataforma|backend|frontend|todo|servicio|el servicio|servicios|tienda|portal|intranet|cluster|pedidos|caja|tienda online|la tienda|la tienda online)"
 	esStates = "(caido|caida|caidos|caidas|down|roto|rota|rotos|muerto|muerta|inaccesible|inaccesibles|fuera de servicio|sin servicio|" +
 		"colgado|colgada|petado|petada|petando|fallando|dando errores|dando error|en llamas|ko|inoperativo|inoperativa|saturado)"
 	esNumbers = "un|una|uno|dos|tres|cuatro|cinco|seis|diez|quince|veinte|treinta|cuarenta|cincuenta|unos|pocos|media"
@@ -36,7 +36,7 @@ var spanish = langDef{
 			"(afecta|afectando) a (todos|todo el mundo|todos los clientes|todos los usuarios|produccion)",
 			"caida (total|general|del servicio|del sistema|de produccion|de la web|masiva)",
 			"(incidencia|incidente) (grave|critica|critico|mayor|en produccion|de seguridad|gorda|gordo)",
-			"emergencia", "emergencias", "(fuga|filtracion|perdida) de datos", "brecha de seguridad", "hackeado", "hackeados",
+			"(pagina|pantalla) en blanco", "emergencia", "emergencias", "(fuga|filtracion|perdida) de datos", "brecha de seguridad", "hackeado", "hackeados",
 			"nos han hackeado", "ciberataque", "ataque", "comprometido", "comprometida", "(error|errores) 500", "crisis",
 			"(latencia|cpu|errores|cola|carga|memoria|tickets|alertas|lag) (se dispara|se disparan|disparada|disparados|por las nubes|" +
 				"subiendo sin parar|explotando|al 100)",
@@ -118,7 +118,8 @@ var spanish = langDef{
 			"(la forma|la manera) en (que|la que) (hablaste|reaccionaste|respondiste|trataste|te comportaste)",
 			"(estas|estais) bien", "me siento (mal|incomodo|incomoda|fuera de lugar|agobiado|agobiada|infravalorado|infravalorada)",
 			"no me siento (bien|comodo|comoda|valorado|valorada|escuchado|escuchada)", "me (sento|ha sentado|sentaron) (un poco|bastante|muy|) (mal|fatal|regular)", "me (molesto|dolio|ha dolido|ha molestado)", "prefiero (hablarlo|decirtelo|contartelo|comentarlo) (en persona|en privado|cara a cara|por llamada)",
-			"no por escrito", "(no ha|no han) (cumplido|estado a la altura)", "no esta cumpliendo (las|) expectativas", "por debajo de (las |) expectativas",
+			"no por escrito", "algo personal",
+			"prefiero no (escribirlo|ponerlo|decirlo|contarlo) (por aqui|aqui|por escrito|por chat|por slack)", "(no ha|no han) (cumplido|estado a la altura)", "no esta cumpliendo (las|) expectativas", "por debajo de (las |) expectativas",
 			"(mi|su) ultimo dia", "(acepte|he aceptado) (una|otra) oferta",
 		}},
 		{crit: Sensitive, kind: idiom, patterns: []string{

@@ -85,21 +85,23 @@ var stopWords = [numGuesses]string{
 	guessEN: "the a in is are and to of you it this that we i im ive id ill can for with have be just what not dont " +
 		"need please thanks thank hi hey my your our was will at from me do there how all any its get let lets about " +
 		"would could should an if they been but so has by up out or know here want when today tomorrow no on " +
-		"cant wont isnt youre were theyre hello guys anyone someone again still yet",
+		"cant wont isnt youre were theyre hello guys anyone someone again still yet dear regards kind cheers",
 	guessDE: "der die das und in ist nicht ich du wir ihr sie es ein eine einen einem einer mit auf für den dem des zu " +
 		"im bitte danke kannst können könnt hast habe haben wird sind noch schon auch aber oder wie was mal kurz " +
 		"gerade heute dass sich bei vom zum zur hallo moin servus kein keine nur jetzt sofort ob euch uns mir dir " +
 		"mich dich gibt wäre bis nach über morgen will an so man hat bin war also gleich läuft geht gern gerne " +
-		"vielen leute grüße liebe lieber hi bist da dort hier mein dein unser euer",
+		"vielen leute grüße liebe lieber hi bist da dort hier mein dein unser euer sehr geehrte geehrter " +
+		"freundlichen mfg",
 	guessFR: "le la les des est et un une je tu nous vous il on pas ne que qui pour avec dans sur du au aux ce " +
 		"cette ça sont merci bonjour salut c l d n j qu mais ou très peux pouvez faut tout tous être avoir ai as " +
 		"sommes êtes été y plus rien moi toi mon ton votre notre nos vos se sa son ses en de à bonne journée " +
-		"besoin avons avez fait faire suis était mes tes ses leur leurs quand comme aussi alors donc ici déjà où",
+		"besoin avons avez fait faire suis était mes tes ses leur leurs quand comme aussi alors donc ici déjà où " +
+		"veuillez cordialement madame monsieur mois svp stp",
 	guessES: "el la los las es y a un una que de en por para con no se lo le les su del al está están estoy muy " +
 		"pero como qué hola gracias puedes puede podemos hay tengo tenemos hoy ya todo todos nada esto este " +
 		"esta eso mi tu nos favor ahora bien también cuando porque mañana necesito vamos estamos sí hacer " +
 		"equipo saludos buenas sin hace son ser fue era hemos han he mas donde quien algo otro otra nuestro " +
-		"nuestra vuestro os sus usted ustedes vosotros nosotros ellos llevamos",
+		"nuestra vuestro os sus usted ustedes vosotros nosotros ellos llevamos estimado estimada saludo atentamente",
 	guessIT: "il lo gli di che a è sono non per con una un del della questo questa ciao grazie puoi perché ho abbiamo " +
 		"anche molto subito oggi siamo nel alla degli ci mi ti la le e ma sei",
 	guessPT: "o os as a não é uma um que de do da em para com por você vocês obrigado obrigada olá está estão tem isso " +
@@ -186,6 +188,20 @@ func detect(toks []token, hints *[numGuesses]int32, foreign int32) guess {
 	}
 	if total == 0 {
 		return guessNone
+	}
+	// A language the advisor cannot read must clearly win: a French letter
+	// shares "la", "de" and "du" with Italian, Portuguese and German, and
+	// reading it is better than giving up on it.
+	if best > guessES {
+		read := guessEN
+		for g := guessDE; g <= guessES; g++ {
+			if score[g] > score[read] {
+				read = g
+			}
+		}
+		if 2*score[best] < 3*score[read] {
+			return read
+		}
 	}
 	return best
 }

@@ -54,6 +54,7 @@ func TestDetectLanguage(t *testing.T) {
 		{"peux tu regarder le rapport stp", French, 0}, // no accents, no capitals
 		{"podes revisar el informe porfa", Spanish, 0}, // idem
 		{"Bist du da?", German, 0},
+		{"Madame, Monsieur, veuillez trouver ci-joint la facture du mois de novembre. Cordialement", French, 0},
 		{"got a sec?", English, 0},
 		{"prod down asap", English, 0}, // no function word: the cues decide
 		{"Server ausgefallen!!", German, 0},
