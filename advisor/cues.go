@@ -141,7 +141,7 @@ var englishCues = []cueGroup{
 		"(is|are|was|were|went|goes|its|has gone|have gone) down (#|by|from|to|slightly|a bit|a little|sharply|" +
 			"year|quarter|month|week|compared|vs|versus|significantly)",
 		"(is|are|im|were) down (for|with) (lunch|dinner|drinks|coffee|it|that|this|a|the idea)",
-		"critical path", "critical thinking", "emergency contact", "emergency contacts", "family emergency",
+		"critical path", "critical thinking", "emergency contact", "emergency contacts",
 		"fire drill", "(putting|put|fighting) out fires",
 	}},
 
@@ -544,7 +544,9 @@ var englishCues = []cueGroup{
 		"(going through|having) a (rough|hard|tough|difficult) (time|patch|week|few weeks)", "rough patch", "(not|hasnt|havent) been (themselves|himself|herself|yourself)",
 		"(a|the) (word|chat|talk) about (your|his|her|their) (attitude|behavior|behaviour|performance|tone|comments)",
 		"(raised|filed|made|lodged) a (complaint|grievance|concern) (about|against)", "grievance",
-		"(heads|head) (will|are going to|are gonna) roll", "something personal",
+		"(heads|head) (will|are going to|are gonna) roll", "something personal", "family emergency",
+		"hospital", "hospitalized", "in hospital", "(its|it s|things are|this is|thats|that s) getting (bad|worse|tense|awkward|out of hand|toxic)",
+		"need (2|to) talk (about|to you|with you) (the|this|that|what|something)",
 		"(rather|prefer) not (to|) (write|put|say|type) (it|this|that) (here|in writing|in chat|over chat|in slack)",
 		"(been|is|has been|keeps|kept) (bothering|bugging|troubling|weighing on|eating at) (me|us)",
 		"my (salary|pay|raise|bonus|promotion|compensation|review|performance review|contract)",

@@ -125,7 +125,7 @@ var german = langDef{
 			"vertraulich", "vertrauliche", "unter vier augen", "unter uns", "im vertrauen",
 			"persönliche (angelegenheit|gründe|probleme|situation|dinge)", "privat", "privates",
 			"(gesundheitliche|familiäre|private|psychische) (probleme|gründe|situation|angelegenheit|belastung)",
-			"trauer", "verstorben", "todesfall", "beileid", "schwanger", "schwangerschaft", "diagnose",
+			"krankenhaus", "klinik", "trauer", "verstorben", "todesfall", "beileid", "schwanger", "schwangerschaft", "diagnose",
 			"fühle mich (nicht wohl|unwohl|überfordert|ausgebrannt|übergangen|allein gelassen)",
 			"fühl mich (nicht wohl|unwohl|überfordert|ausgebrannt|übergangen)", "burnout", "ausgebrannt", "überfordert", "gestresst", "frustriert", "enttäuscht", "verärgert", "sauer", "wütend",
 			"verletzt", "gekränkt", "frustrierend", "geärgert", "geärgert habe", "ärgert mich",

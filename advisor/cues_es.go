@@ -107,7 +107,7 @@ var spanish = langDef{
 			"dejo la empresa", "salario", "sueldo", "aumento", "subida de sueldo", "compensacion", "bonus", "ascenso",
 			"promocion", "confidencial", "entre nosotros", "en privado", "a solas",
 			"tema (delicado|sensible|personal)", "delicado", "delicada",
-			"(problemas|motivos|asuntos|temas) (personales|de salud|familiares)", "salud mental", "baja medica",
+			"(problemas|motivos|asuntos|temas) (personales|de salud|familiares)", "salud mental", "baja medica", "hospital", "hospitalizado", "hospitalizada",
 			"fallecido", "fallecida", "fallecimiento", "fallecio", "pesame", "condolencias", "embarazada", "embarazo",
 			"quemado", "quemada", "agobiado", "agobiada", "estresado", "estresada", "frustrado", "frustrada",
 			"decepcionado", "decepcionada", "frustrante", "molesto", "molesta", "enfadado", "enfadada", "dolido", "dolida",

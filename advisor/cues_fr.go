@@ -111,7 +111,7 @@ var french = langDef{
 			"reorganisation", "reorg", "restructuration", "salaire", "augmentation", "remuneration", "prime", "promotion",
 			"confidentiel", "confidentielle", "entre nous", "en prive", "sujet (delicat|sensible|personnel)", "delicat",
 			"delicate", "(probleme|problemes|raisons|soucis) (personnels|personnelles|de sante|familiaux)",
-			"sante mentale", "arret maladie", "deces", "deuil", "condoleances", "enceinte", "grossesse", "burn out",
+			"hopital", "hospitalise", "hospitalisee", "sante mentale", "arret maladie", "deces", "deuil", "condoleances", "enceinte", "grossesse", "burn out",
 			"epuise", "epuisee", "deborde", "debordee", "stresse", "stressee", "frustre", "frustree", "decu", "decue",
 			"en colere", "frustrant", "blesse", "blessee", "vexe", "vexee", "mal a l aise", "conflit", "conflits", "tensions", "tension",
 			"dispute", "plainte", "harcelement", "discrimination", "avertissement", "sanction", "les rh", "aux rh",
