@@ -25,6 +25,18 @@ func TestLexiconsCompile(t *testing.T) {
 	}
 }
 
+// TestLexiconsStayInCache keeps each trie's edge table at 128K slots (2 MB):
+// one size up and every walk misses the cache twice as often, which costs
+// more than the words themselves. A pattern whose alternatives multiply
+// (systems × verbs × states) should be split instead.
+func TestLexiconsStayInCache(t *testing.T) {
+	for l := range numLangs {
+		if n := len(lexicons[l]().edges.slots); n > 1<<17 {
+			t.Errorf("%s: the edge table has %d slots, more than %d", langCodes[l], n, 1<<17)
+		}
+	}
+}
+
 // TestCuesAreShortPhrases keeps every language's cues general: a word or a
 // short phrase, never a sentence of a corpus.
 func TestCuesAreShortPhrases(t *testing.T) {
