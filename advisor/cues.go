@@ -69,14 +69,14 @@ var englishCues = []cueGroup{
 		"outage", "outages", "emergency", "emergencies", "meltdown",
 		"(is|are|was|went|goes|going|has gone|have gone|looks|look|still|currently|its|all|been) down",
 		"down for (everyone|everybody|all|all users|all customers|customers|users|us)",
-		systems + " (is|are|seems|seem|looks|keeps|keep|has been|have been|) " +
+		systems + " (is|are|seems|looks|keeps|has been|) " +
 			"(down|offline|unreachable|unavailable|broken|crashing|failing|erroring|timing out|" +
 			"throwing errors|returning errors|on fire|dead|unresponsive)",
 		systems + " (isnt|arent|stopped|has stopped|have stopped) (working|loading|responding)",
 		systems + " (crashes|crashed|died)",
 		"(broken|failing|down|crashing|unavailable|timing out) for (everyone|everybody|all users|all customers|every customer|every user)",
 		"broken in (production|prod)",
-		systems + " (is|are|keeps|keep|) (returning|throwing|giving|serving) (500|500s|502|502s|503|503s|5xx|errors|an error)",
+		systems + " (is|are|) (returning|throwing|serving) (500s|502s|503s|5xx|errors)",
 		"on every (request|call|page|login|checkout|order)",
 		"(everything|all of it|all the data|all our data|the data|all the files) (is|s|are) (gone|lost|deleted)",
 		"(delete|deleted|dropped|wiped|nuked) (the|our) (prod|production|live) (bucket|database|db|table|tables|cluster|data|server)",
