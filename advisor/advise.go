@@ -35,18 +35,28 @@ type Verdict struct {
 	Reasons []Reason `json:"reasons"`
 	Cost    Cost     `json:"cost"`
 	Tips    []string `json:"tips"` // the seed's best practices for the chosen mode
+	// Language is the draft's language as read: "en", "de", "fr" or "es";
+	// Undetermined ("und") when the advisor cannot read it; empty without
+	// a draft.
+	Language string `json:"language,omitempty"`
+	tips     tipList
 }
 
 // Reason is one criterion's push.
 type Reason struct {
 	Criterion Criterion `json:"criterion"`
 	Leans     Mode      `json:"leans"`
-	Text      string    `json:"text"`
+	// Text is the reason in English; In renders it in another language.
+	Text string `json:"text"`
+	// Key names the text: "urgent", "urgent.no", "context.past"...
+	Key string `json:"key"`
 	// Words are the draft's own words that triggered it, negator included
 	// ("isn't an emergency"); empty when a flag or the recipient's clock did.
 	Words []string `json:"words,omitempty"`
 	// Weight is how hard it pushed; 0 when it yielded to another criterion.
 	Weight float64 `json:"-"`
+	key    reasonKey
+	args   *reasonArgs // nil for the reasons that name no facts
 }
 
 // Cost is what each choice costs, in person-minutes.
@@ -74,8 +84,14 @@ const assumedGroup = 4
 type signal struct {
 	known, holds bool
 	words        []string
-	text         string // replaces the table's reason when the evidence says more
+	key          reasonKey // replaces the table's reason when the evidence says more
+	args         reasonArgs
 }
+
+// unreadCap is the most confidence a verdict gets when the draft is in a
+// language the advisor cannot read and no toggle is set: the default alone
+// is then a guess, and the verdict says so.
+const unreadCap = 0.6
 
 // Advise weighs the situation and returns the advice. It is pure and safe
 // for concurrent use. Input that Validate would reject is read with the
@@ -86,38 +102,68 @@ func Advise(s Situation) Verdict {
 	var sig [numCriteria]signal
 	sc := scratchPool.Get().(*scratch)
 	defer sc.release()
-	// No draft, no reading: the lexicon (3 MB) is built when the first draft
-	// needs it, not for a blank popup waiting in the tray.
-	var r reading
+	// No draft, no reading: the lexicons are built when the first draft in
+	// their language needs them, not for a blank popup waiting in the tray.
+	var text [numCriteria]textSignal
+	language, unread := "", guessNone
 	if strings.TrimSpace(n.Text) != "" {
-		r = lex().read(n.Text, sc)
+		l, g := read(n.Text, sc)
+		if g == guessScript || g >= numGuesses || g > guessES {
+			language, unread = Undetermined, g
+		} else {
+			language = langCodes[l]
+			text = decide(sc.hits, n.Text)
+		}
 	}
-	text := r.decide(n.Text)
-	off, offNote := n.offHours()
+	off, offArgs := n.offHours()
 	sig[Default] = signal{known: true, holds: true}
+	switch unread {
+	case guessScript:
+		sig[Default].key = keyUnreadScript
+	case guessNone:
+	default:
+		sig[Default].key, sig[Default].args = keyUnreadLanguage, reasonArgs{strconv.Itoa(int(unread))}
+	}
+	flagged := false
 	for c := Crisis; c < numCriteria; c++ {
 		if v, set := n.Flags[c]; set && table[c].key != 0 {
 			sig[c] = signal{known: true, holds: v}
+			flagged = true
 			continue
 		}
 		if c == TimeZones && off {
-			sig[c] = signal{known: true, holds: true, text: offNote}
+			sig[c] = signal{known: true, holds: true, key: keyOffHours, args: offArgs}
 			continue
 		}
-		sig[c] = signal{known: text[c].known, holds: text[c].holds, words: text[c].words}
+		sig[c] = signal{known: text[c].known, holds: text[c].holds, words: text[c].words, key: text[c].key}
+	}
+
+	// A request for attention is a bare ping only when the draft gives no
+	// reason to talk: "can we talk about your review?" is about the review.
+	if sig[Ping].holds && sig[Ping].words != nil {
+		for _, c := range []Criterion{Crisis, Urgent, Sensitive, Brainstorm, Rapport, Kickoff, Stalled} {
+			if sig[c].holds {
+				sig[Ping] = signal{}
+				break
+			}
+		}
 	}
 
 	group := n.people
 	switch {
 	case group >= groupSize:
-		sig[People] = signal{known: true, holds: true, text: strconv.Itoa(group) + " recipients. " + table[People].yes.text}
+		sig[People] = signal{known: true, holds: true, key: keyPeopleCount, args: reasonArgs{strconv.Itoa(group)}}
 	case sig[People].holds:
 		group = assumedGroup
 	default:
 		sig[People] = signal{}
 	}
 
-	v := Verdict{Reasons: make([]Reason, 0, numCriteria)}
+	known := 0
+	for c := range numCriteria {
+		known += b2i(sig[c].known)
+	}
+	v := Verdict{Reasons: make([]Reason, 0, known), Language: language}
 	var weight [2]float64 // by side
 	scheduled := false
 	for c := range numCriteria {
@@ -133,17 +179,26 @@ func Advise(s Situation) Verdict {
 		if table[c].perDoubling {
 			w = math.Min(maxGroupWeight, p.weight*math.Log2(float64(group)/2))
 		}
-		text := p.text
-		if sg.text != "" {
-			text = sg.text
+		key, args := p.key, (*reasonArgs)(nil)
+		if sg.key != keyNone { // the text's cues chose it for the side they won
+			key = sg.key
+			if sg.args != (reasonArgs{}) {
+				a := sg.args
+				args = &a
+			}
 		}
 		if y := table[c].yieldsTo; y != Default && sg.holds && sig[y].holds {
-			w, text, scheduled = 0, scheduleReason, true
+			w, key, scheduled = 0, keySchedule, true
 		} else if w <= 0 {
 			continue
 		}
 		weight[side(p.leans)] += w
-		v.Reasons = append(v.Reasons, Reason{c, p.leans, text, sg.words, w})
+		// Filled in place: appending a whole Reason would copy it through
+		// the write barrier while the collector runs.
+		v.Reasons = v.Reasons[:len(v.Reasons)+1]
+		r := &v.Reasons[len(v.Reasons)-1]
+		r.Criterion, r.Leans, r.Text, r.Key = c, p.leans, render(langEN, key, args), reasonNames[key]
+		r.Words, r.Weight, r.key, r.args = sg.words, w, key, args
 	}
 	// Heaviest first; an insertion sort is stable and, for a dozen reasons,
 	// cheaper than a general sort.
@@ -159,6 +214,9 @@ func Advise(s Situation) Verdict {
 	}
 	margin := math.Abs(weight[syncSide] - weight[asyncSide])
 	v.Confidence = math.Round(100/(1+math.Exp(-margin))) / 100
+	if unread != guessNone && !flagged {
+		v.Confidence = min(v.Confidence, unreadCap)
+	}
 
 	lead := leader(v.Reasons, v.Mode)
 	// When async wins over a human moment (rapport, a sensitive topic, a
@@ -173,7 +231,8 @@ func Advise(s Situation) Verdict {
 		AsyncPersonMinutes:         minutes * writeShare,
 		RefocusMinutesSavedIfAsync: people * n.refocus,
 	}
-	v.Tips = tips(v.Mode, lead, &sig, scheduled, lost)
+	v.tips = tips(v.Mode, lead, &sig, scheduled, lost)
+	v.Tips = v.TipsIn(English)
 	return v
 }
 
@@ -207,8 +266,6 @@ func side(m Mode) int {
 	return asyncSide
 }
 
-const scheduleReason = "Other time zones would normally mean async, but a sensitive topic deserves a live conversation: schedule it inside both working days."
-
 // channelPlans lists the channels for each mode by the criterion that led
 // the verdict: [one or two people, a group].
 var channelPlans = [2][numCriteria][2][]Channel{
@@ -219,6 +276,7 @@ var channelPlans = [2][numCriteria][2][]Channel{
 		Brainstorm: {{InPerson, VideoCall, Call}, {Meeting, VideoCall, InPerson}},
 		Rapport:    {{InPerson, VideoCall, Call}, {InPerson, Meeting, VideoCall}},
 		Kickoff:    {{VideoCall, InPerson, Call}, {Meeting, VideoCall}},
+		Stalled:    {{Call, VideoCall, InPerson}, {Meeting, VideoCall}},
 	},
 	asyncSide: {
 		Default:   {{Chat, Email}, {Email, ProjectTool, Chat}},
@@ -230,6 +288,7 @@ var channelPlans = [2][numCriteria][2][]Channel{
 		People:    {{Email, ProjectTool, Chat}, {Email, ProjectTool, Chat}},
 		Context:   {{Chat, Email, SharedDocument}, {Email, SharedDocument, Chat}},
 		SelfPaced: {{VideoMessage, SharedDocument, ProjectTool}, {VideoMessage, SharedDocument, ProjectTool}},
+		Ping:      {{Chat, Email}, {Chat, Email}},
 	},
 }
 
@@ -259,62 +318,47 @@ func b2i(b bool) int {
 	return 0
 }
 
-// The seed's best practices, worded as advice for this moment.
-const (
-	tipStayOnPoint  = "Stay on point: real-time conversations quickly drift into tangents."
-	tipAskFirst     = "Ask first: is it a good time to talk? Is the matter urgent? Are they the right person?"
-	tipConnection   = "Create a personal connection: speak politely, openly and respectfully."
-	tipRespectTime  = "Respect their time: be considerate before starting, and keep it as short as it needs to be."
-	tipFollowUp     = "Know when to use it: talk now for the immediate answer, then put the longer, complex part in writing."
-	tipCrisis       = "Call now; once it is under control, post a written recap for everyone who was not on the call."
-	tipCrisisNight  = "It is outside their hours, but a crisis justifies the call: keep it short and let them get back to rest."
-	tipSchedule     = "Schedule it: pick a slot inside both working days rather than calling now."
-	tipPreRead      = "Send a short pre-read before and a recap after, so the live time goes to deciding together."
-	tipOfferDetail  = "Offer detail: because of the lag, be as detailed and transparent as possible: the context, the ask, and when you need an answer."
-	tipRightTool    = "Select the right tool: use the one your team is receptive to, and ask them which they prefer."
-	tipVideo        = "Record a short video message: your tone and face come through, and they watch it in their own time."
-	tipReference    = "Make it easy to come back to: headings, links and the files attached, so people can reference it later."
-	tipTheirMorning = "Send it so it waits for the start of their day, and say when you need a reply."
-	tipSameThread   = "Reply in the same thread and channel, so the context stays together."
-	tipDeadline     = "It still matters soon: say so in the first line, with the time you need an answer by."
-)
-
-func tips(m Mode, lead Criterion, sig *[numCriteria]signal, scheduled, lost bool) []string {
-	out := make([]string, 0, 8)
+func tips(m Mode, lead Criterion, sig *[numCriteria]signal, scheduled, lost bool) (out tipList) {
 	if m == Sync {
 		if sig[Crisis].holds {
 			// In a crisis there is no asking whether it is a good time.
-			out = append(out, tipCrisis)
+			out.add(tipCrisis)
 			if sig[TimeZones].holds {
-				out = append(out, tipCrisisNight)
+				out.add(tipCrisisNight)
 			}
-			return append(out, tipStayOnPoint, tipRespectTime)
+			out.add(tipStayOnPoint, tipRespectTime)
+			return out
 		}
 		if scheduled {
-			out = append(out, tipSchedule)
+			out.add(tipSchedule)
 		}
 		if lead == Kickoff || lead == Brainstorm {
-			out = append(out, tipPreRead)
+			out.add(tipPreRead)
 		}
 		if sig[Complex].holds {
-			out = append(out, tipFollowUp)
+			out.add(tipFollowUp)
 		}
-		return append(out, tipStayOnPoint, tipAskFirst, tipConnection, tipRespectTime)
+		out.add(tipStayOnPoint, tipAskFirst, tipConnection, tipRespectTime)
+		return out
 	}
 	if lost {
-		out = append(out, tipVideo)
+		out.add(tipVideo)
 	}
-	if sig[Urgent].holds {
-		out = append(out, tipDeadline)
+	if sig[Ping].holds {
+		out.add(tipAskInMessage)
+	}
+	if sig[Urgent].holds || sig[Urgent].key == keyUrgentDeadline {
+		out.add(tipDeadline)
 	}
 	if sig[TimeZones].holds {
-		out = append(out, tipTheirMorning)
+		out.add(tipTheirMorning)
 	}
 	if sig[Reply].holds {
-		out = append(out, tipSameThread)
+		out.add(tipSameThread)
 	}
 	if sig[Complex].holds || sig[SelfPaced].holds {
-		out = append(out, tipReference)
+		out.add(tipReference)
 	}
-	return append(out, tipOfferDetail, tipRightTool)
+	out.add(tipOfferDetail, tipRightTool)
+	return out
 }

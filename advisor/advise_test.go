@@ -131,7 +131,7 @@ func TestConflicts(t *testing.T) {
 		s         Situation
 		mode      Mode
 		channel   Channel // first channel, when set
-		tip       string  // a tip that must be given, when set
+		tip       tipKey  // a tip that must be given, when set (tipStayOnPoint is given to every sync verdict anyway)
 		noChannel Channel // a channel that must not be offered, when set
 		check     func(t *testing.T, v Verdict)
 	}{
@@ -154,7 +154,7 @@ func TestConflicts(t *testing.T) {
 		{name: "urgent outside working hours goes async", s: Situation{People: 1, Flags: set(Urgent, true), TheirZone: tokyo, Now: night},
 			mode: Async, tip: tipTheirMorning,
 			check: func(t *testing.T, v Verdict) {
-				if !slices.Contains(v.Tips, tipDeadline) {
+				if !slices.Contains(v.tips.list(), tipDeadline) {
 					t.Errorf("tips %q lack the deadline tip", v.Tips)
 				}
 			}},
@@ -214,8 +214,8 @@ func TestConflicts(t *testing.T) {
 			if tc.noChannel != "" && slices.Contains(v.Channels, tc.noChannel) {
 				t.Errorf("channels %q offer %q", v.Channels, tc.noChannel)
 			}
-			if tc.tip != "" && !slices.Contains(v.Tips, tc.tip) {
-				t.Errorf("tips %q lack %q", v.Tips, tc.tip)
+			if tc.tip != 0 && !slices.Contains(v.tips.list(), tc.tip) {
+				t.Errorf("tips %q lack %q", v.Tips, tipTexts[langEN][tc.tip])
 			}
 			if tc.check != nil {
 				tc.check(t, v)
@@ -226,6 +226,29 @@ func TestConflicts(t *testing.T) {
 
 // TestCrisisOutweighsEverything proves from the table that a crisis wins
 // without a special case: its weight is more than every async push at once.
+// TestBarePingsAndStalledThreads: "got a sec?" alone is async with the tip
+// to ask the question; a thread that goes back and forth becomes a call,
+// even as a reply.
+func TestBarePingsAndStalledThreads(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		mode Mode
+		ping bool // the bare-ping reason and tip are given
+	}{
+		{"got a sec?", Async, true},
+		{"quick call? what's the wifi password", Async, true},
+		{"got a sec? the site is down for everyone", Sync, false},
+		{"can we talk about your review?", Sync, false},
+		{"Thanks for your reply. We keep going back and forth on the schema; let's hop on a call.", Sync, false},
+	} {
+		v := Advise(Situation{People: 1, Text: tc.text})
+		_, ping := reasonFor(v, Ping)
+		if v.Mode != tc.mode || ping != tc.ping || slices.Contains(v.tips.list(), tipAskInMessage) != tc.ping {
+			t.Errorf("%q: %s, ping reason %v, tips %q; want %s, ping %v", tc.text, v.Mode, ping, v.Tips, tc.mode, tc.ping)
+		}
+	}
+}
+
 func TestCrisisOutweighsEverything(t *testing.T) {
 	sum := 0.0
 	for c := range numCriteria {
@@ -255,7 +278,7 @@ func TestConfidenceFollowsTheMargin(t *testing.T) {
 	}{
 		{nil, 0.73},                                 // margin 1: the default alone
 		{set(Urgent, true), 0.88},                   // margin 2
-		{set(Sensitive, true), 0.95},                // margin 3
+		{set(Sensitive, true), 0.97},                // margin 3.5
 		{set(Brainstorm, true, Urgent, false), 0.5}, // margin 0
 		{set(Crisis, true), 1},
 	} {
@@ -403,18 +426,18 @@ func TestChannelsFollowTheSituation(t *testing.T) {
 
 func TestTipsComeFromTheChosenMode(t *testing.T) {
 	sync := Advise(Situation{People: 1, Flags: set(Sensitive, true)})
-	for _, tip := range []string{tipStayOnPoint, tipAskFirst, tipConnection, tipRespectTime} {
-		if !slices.Contains(sync.Tips, tip) {
+	for _, tip := range []tipKey{tipStayOnPoint, tipAskFirst, tipConnection, tipRespectTime} {
+		if !slices.Contains(sync.tips.list(), tip) {
 			t.Errorf("sync tips %q lack %q", sync.Tips, tip)
 		}
 	}
 	crisis := Advise(Situation{People: 1, Flags: set(Crisis, true)})
-	if crisis.Tips[0] != tipCrisis || slices.Contains(crisis.Tips, tipAskFirst) {
+	if crisis.tips.list()[0] != tipCrisis || slices.Contains(crisis.tips.list(), tipAskFirst) {
 		t.Errorf("crisis tips %q: want the crisis tip first and no asking whether it is a good time", crisis.Tips)
 	}
 	async := Advise(Situation{People: 1, Flags: set(Complex, true)})
-	for _, tip := range []string{tipReference, tipOfferDetail, tipRightTool} {
-		if !slices.Contains(async.Tips, tip) {
+	for _, tip := range []tipKey{tipReference, tipOfferDetail, tipRightTool} {
+		if !slices.Contains(async.tips.list(), tip) {
 			t.Errorf("async tips %q lack %q", async.Tips, tip)
 		}
 	}
@@ -454,7 +477,7 @@ func TestTable(t *testing.T) {
 			t.Errorf("name %q twice", info.Name)
 		}
 		names[info.Name] = true
-		if table[c].yes.text == "" || table[c].yes.weight <= 0 {
+		if table[c].yes.text() == "" || table[c].yes.weight <= 0 {
 			t.Errorf("%s: no push when it holds", c)
 		}
 		if got, err := ParseCriterion(info.Name); err != nil || got != c {
@@ -493,7 +516,7 @@ func TestVerdictJSON(t *testing.T) {
 	if err := json.Unmarshal(b, &top); err != nil {
 		t.Fatal(err)
 	}
-	if got := sortedKeys(top); !slices.Equal(got, []string{"channels", "confidence", "cost", "mode", "reasons", "tips"}) {
+	if got := sortedKeys(top); !slices.Equal(got, []string{"channels", "confidence", "cost", "language", "mode", "reasons", "tips"}) {
 		t.Errorf("top-level keys %q", got)
 	}
 	var cost map[string]float64
@@ -511,9 +534,9 @@ func TestVerdictJSON(t *testing.T) {
 	for _, r := range reasons {
 		keys := sortedKeys(r)
 		switch {
-		case slices.Equal(keys, []string{"criterion", "leans", "text", "words"}):
+		case slices.Equal(keys, []string{"criterion", "key", "leans", "text", "words"}):
 			withWords++
-		case !slices.Equal(keys, []string{"criterion", "leans", "text"}):
+		case !slices.Equal(keys, []string{"criterion", "key", "leans", "text"}):
 			t.Errorf("reason keys %q", keys)
 		}
 		if r["leans"] != "sync" && r["leans"] != "async" {

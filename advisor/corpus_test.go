@@ -9,15 +9,23 @@ import (
 	"testing"
 )
 
-// Accuracy floors for the message corpora in testdata. The corpus written
-// alongside the rules must stay near perfect; a held-out corpus written
-// blind by someone else gets a lower floor, since it measures how well the
-// cue words generalise.
+// Accuracy floors for the message corpora in testdata. The tuning corpora
+// (corpus.jsonl in English, corpus_de/fr/es.jsonl) are written alongside the
+// rules: the rules were tuned until they read them, so they must stay near
+// perfect, and the floor only catches a regression. A held-out corpus
+// written blind by someone else (holdout.jsonl) gets a lower floor: it
+// measures how well the rules generalise, and it is never tuned on.
 const (
 	ownCorpus          = "corpus.jsonl"
-	ownCorpusFloor     = 0.90
-	heldOutCorpusFloor = 0.80
+	ownCorpusFloor     = 0.95
+	heldOutCorpusFloor = 0.85
 )
+
+// corpusLanguages are the language each tuning corpus is written in: every
+// message in it must be detected as that language.
+var corpusLanguages = map[string]string{
+	"corpus.jsonl": English, "corpus_de.jsonl": German, "corpus_fr.jsonl": French, "corpus_es.jsonl": Spanish,
+}
 
 type corpusLine struct {
 	Text   string `json:"text"`
@@ -72,9 +80,13 @@ func TestCorpusAccuracy(t *testing.T) {
 			if len(lines) == 0 {
 				t.Fatal("no messages")
 			}
-			right := 0
+			right, base := 0, filepath.Base(path)
+			want, tuning := corpusLanguages[base]
 			for i, l := range lines {
 				v := Advise(Situation{Text: l.Text, People: l.People})
+				if tuning && v.Language != want {
+					t.Errorf("line %d: read as %q, want %q: %q", i+1, v.Language, want, l.Text)
+				}
 				if v.Mode == l.Mode {
 					right++
 					continue
@@ -83,7 +95,7 @@ func TestCorpusAccuracy(t *testing.T) {
 			}
 			acc := float64(right) / float64(len(lines))
 			floor := heldOutCorpusFloor
-			if filepath.Base(path) == ownCorpus {
+			if tuning {
 				floor = ownCorpusFloor
 			}
 			t.Logf("accuracy %d/%d = %.1f%% (floor %.0f%%)", right, len(lines), 100*acc, 100*floor)

@@ -27,25 +27,60 @@ const systems = "(site|website|app|apps|api|prod|production|server|servers|servi
 
 const weekdays = "monday|tuesday|wednesday|thursday|friday"
 
+// numberWords are the numbers people spell out in time phrases; their
+// values are in english.numbers.
+const numberWords = "one|two|three|four|five|six|seven|eight|nine|ten|fifteen|twenty|thirty|forty|fifty|sixty|ninety|half an|half a"
+
+// ops are the things on-call people watch: when one climbs, someone is paged.
+const ops = "(lag|latency|p99|p95|p99 latency|error rate|error rates|errors|5xx|5xxs|500s|cpu|memory|mem|load|" +
+	"queue|queue depth|backlog|dlq|disk|disk usage|connections|connection count|timeouts|retries|heap|gc|iops)"
+
 type cueGroup struct {
 	crit     Criterion
 	holds    bool
-	idiom    bool
+	kind     cueKind
+	key      reasonKey
+	unit     float64 // within and ago: minutes per unit of the number
 	patterns []string
 }
 
-var cueGroups = []cueGroup{
+// langDef is everything needed to read one language.
+type langDef struct {
+	groups []cueGroup
+	// negators flip a cue up to three words later; scopeEnders close a
+	// negation: in "not sure, but it's urgent" the "not" does not reach
+	// "urgent".
+	negators, scopeEnders []string
+	// numbers are the number words time phrases use ("twenty minutes").
+	numbers map[string]float64
+	// heads are the words a compound is read as when it ends with one (see
+	// lexicon.head); each must start a cue of its own.
+	heads []string
+}
+
+var english = langDef{groups: englishCues, negators: negators, scopeEnders: scopeEnders, numbers: map[string]float64{
+	"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+	"nine": 9, "ten": 10, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+	"sixty": 60, "ninety": 90, "half": 0.5, "couple": 2, "few": 3, "several": 4, "quarter": 0.25,
+}}
+
+var englishCues = []cueGroup{
 	{crit: Crisis, holds: true, patterns: []string{
 		"outage", "outages", "emergency", "emergencies", "meltdown",
-		"(is|are|was|went|goes|going|has gone|have gone|looks|look|still|currently|its|all) down",
+		"(is|are|was|went|goes|going|has gone|have gone|looks|look|still|currently|its|all|been) down",
 		"down for (everyone|everybody|all|all users|all customers|customers|users|us)",
-		systems + " (is|are|seems|seem|seems to be|seem to be|looks|keeps|keep|has been|have been|) " +
+		systems + " (is|are|seems|looks|keeps|has been|) " +
 			"(down|offline|unreachable|unavailable|broken|crashing|failing|erroring|timing out|" +
 			"throwing errors|returning errors|on fire|dead|unresponsive)",
 		systems + " (isnt|arent|stopped|has stopped|have stopped) (working|loading|responding)",
 		systems + " (crashes|crashed|died)",
 		"(broken|failing|down|crashing|unavailable|timing out) for (everyone|everybody|all users|all customers|every customer|every user)",
 		"broken in (production|prod)",
+		systems + " (is|are|) (returning|throwing|serving) (500s|502s|503s|5xx|errors)",
+		"on every (request|call|page|login|checkout|order)",
+		"(everything|all of it|all the data|all our data|the data|all the files) (is|s|are) (gone|lost|deleted)",
+		"(delete|deleted|dropped|wiped|nuked) (the|our) (prod|production|live) (bucket|database|db|table|tables|cluster|data|server)",
+		"(is|are) (the|our|) " + systems + " (down|offline|broken|unreachable|dead)",
 		"(for|affecting|hitting|impacting) (every user|every customer|all users|all customers|all our users|all our customers)",
 		"(affecting|hitting|impacting) (everyone|everybody|production|prod|customers|users)",
 		"(completely|totally|entirely) (down|unresponsive|broken|offline|unreachable|dead)",
@@ -90,6 +125,7 @@ var cueGroups = []cueGroup{
 			"is gone|are gone|is missing|are missing|is corrupted|got wiped|was wiped)",
 		"on fire", "all hands on deck", "war room",
 		"(500|502|503|504) (error|errors)", "500s", "502s", "503s", "5xx",
+		"(is|are|was|went|goes|has gone|have gone) down # (min|mins|minutes|hour|hours|hr|hrs)",
 		"(got|been|getting|was|were) paged",
 		"(need to|have to|must) (roll back|rollback|revert)",
 		"(critical|severe|major|serious|showstopper|blocker) (bug|issue|outage|problem|vulnerability|failure|regression)",
@@ -101,27 +137,25 @@ var cueGroups = []cueGroup{
 		"(is|are|its|everything is) back (up|online)",
 		"(planned|scheduled) (maintenance|downtime|outage)", "down for maintenance", "maintenance window",
 	}},
-	{crit: Crisis, idiom: true, patterns: []string{
+	{crit: Crisis, kind: idiom, patterns: []string{
 		"(is|are|was|were|went|goes|its|has gone|have gone) down (#|by|from|to|slightly|a bit|a little|sharply|" +
 			"year|quarter|month|week|compared|vs|versus|significantly)",
 		"(is|are|im|were) down (for|with) (lunch|dinner|drinks|coffee|it|that|this|a|the idea)",
-		"critical path", "critical thinking", "emergency contact", "emergency contacts", "family emergency",
+		"critical path", "critical thinking", "emergency contact", "emergency contacts",
 		"fire drill", "(putting|put|fighting) out fires",
 	}},
 
 	{crit: Urgent, holds: true, patterns: []string{
 		"urgent", "urgently", "urgency", "asap", "as soon as possible", "right away", "right now",
 		"immediately", "immediate", "time sensitive", "time critical",
-		"within (an|the|the next) hour", "in the next (hour|half hour)",
-		"in the next (#|few|couple of) (min|mins|minutes)",
-		"in (#|a few|a couple of|ten|five|fifteen|twenty|thirty) (min|mins|minutes)", "in half an hour",
-		"(ten|five|fifteen|twenty|thirty) (min|mins|minutes) from now",
+		"within (the|the next) hour", "in the next (hour|half hour)",
 		"(need|needs|needed) (it|this|that|an answer|a decision|a reply|a response|your input|your help|" +
 			"your approval|your sign off|sign off|you|your eyes) (now|today|asap|right away|immediately|by noon|" +
 			"this morning|this afternoon|before lunch|urgently|right now|within the hour)",
 		"(this|it|that) (cant|cannot) wait",
 		"(blocking|holding|holding up|blocks|delaying) the (release|launch|deploy|deployment|demo|rollout|shipment)",
 		"(were|we are|everyone is|everybody is|team is|completely) blocked",
+		"(qa|the team|dev|devs|everyone|they|the whole team|support|sales) (is|are|) (completely|totally|fully|) blocked",
 		"on the line", "(customer|client|customers|clients) (is|are) waiting",
 		"(miss|missing|will miss|going to miss) the (deadline|embargo|cutoff)",
 		"escalated", "(customer|client|an|this is an) escalation",
@@ -132,8 +166,8 @@ var cueGroups = []cueGroup{
 		"(before|by) (#|noon|lunch|eod) today",
 		"(need|needs) (eyes|someone|help|hands) (on this|on it|asap|now|right away)",
 		"(need to|have to|must|got to) (*|* *|) (now|immediately|asap|right away|right now)",
-		"(we have|we only have|have|got|only) (maybe|about|only|just|less than|under|) (#|ten|five|fifteen|twenty|thirty) (min|mins|minutes) (left|)",
 		"(or|otherwise) (we|the deal|it|they) (lose|loses|miss|misses|slips|slip|fall through|falls through)",
+		"as soon as you (see|read|get) (this|my message|the message)",
 	}},
 	{crit: Urgent, holds: false, patterns: []string{
 		"(no|in no) (rush|hurry)", "no urgency", "no pressure", "non urgent", "nonurgent",
@@ -155,9 +189,10 @@ var cueGroups = []cueGroup{
 		"(your|his|her|their) performance", "about your review",
 		"your (annual|mid year|midyear|year end|yearly|quarterly) review", "pip", "appraisal",
 		"(critical|difficult|tough|hard|honest|negative|constructive|candid|sensitive|uncomfortable|direct|harsh|serious) feedback",
+		"(give|giving|share|sharing) you (some|a bit of|my|) feedback", "(things|areas|points) to (work on|improve)",
 		"feedback (for|about) you", "feedback on your",
 		"(concerned|worried|concerns|worry) (about|that)", "(i have|ive got|serious) concerns",
-		"disappointed", "upset", "frustrated", "angry", "furious", "hurt", "offended", "uncomfortable",
+		"disappointed", "upset", "frustrated", "frustrating", "angry", "furious", "hurt", "offended", "uncomfortable",
 		"unhappy", "demotivated", "overwhelmed", "stressed", "burned out", "burnt out", "burnout", "anxious",
 		"conflict", "conflicts", "tense", "tension", "tensions", "friction", "heated", "argument",
 		"complaint", "complaints", "complained", "harassment", "harassed", "discrimination", "bullying",
@@ -173,7 +208,9 @@ var cueGroups = []cueGroup{
 		"(leaving|leave) the company", "(hand|handing|handed) in my notice", "notice period",
 		"(salary|compensation|comp|pay|raise|bonus|equity|promotion) (discussion|conversation|review|increase|cut|cuts|" +
 			"adjustment|band|expectations|negotiation|timeline|case|packet|decision)",
-		"compensation", "salary", "your (salary|pay|raise|bonus|promotion)",
+		"compensation", "salary", "your (salary|pay|raise|bonus|promotion)", "offer letter",
+		"(above|below|outside|out of) (the|our|) (salary|pay|comp|) (band|range)",
+		"(hear|know) (it|this|that) from me",
 		"(didnt|did not) get (the|a|my) (promotion|raise|bonus)", "passed over for",
 		"private", "privately", "in private", "confidential", "confidentially", "in confidence",
 		"between (us|you and me)", "off the record", "sensitive", "delicate",
@@ -207,7 +244,7 @@ var cueGroups = []cueGroup{
 		"before (the team|anyone|everyone|others|the others|people) (hears|finds out|knows|hear|find out)",
 		"you (interrupted|dismissed|ignored|snapped at|yelled at|talked over|cut off|embarrassed|undermined)",
 	}},
-	{crit: Sensitive, idiom: true, patterns: []string{
+	{crit: Sensitive, kind: idiom, patterns: []string{
 		"(merge|calendar|scheduling|schedule|git|naming|version|dependency) (conflict|conflicts)",
 		"conflict resolution", "case sensitive", "feedback on your end", "sensitive (data|information|info|fields)",
 		"private (repo|repository|repos|channel|key|keys|beta|preview|method|field|api|network|cloud|link|browsing)",
@@ -229,7 +266,6 @@ var cueGroups = []cueGroup{
 		"(different|new|fresh|wild|crazy) ideas", "gut feeling", "rethink", "rethinking", "reimagine",
 		"no clue (how|what|where|which)", "(options|ideas|approaches|alternatives|solutions) together",
 		"(get together|sit down|meet|talk) and (explore|think|figure|brainstorm|hash)", "(dont|do not) know yet",
-		"(going|go|went) (around|round) in circles",
 		"pick your brain", "(im|i am|were|we are) confused",
 		"(look at|go over|go through|work on|figure out|think about|dig into|work through) (it|this|that|them) together",
 		"the right (approach|architecture|design|solution|way forward|answer) (is|would be)",
@@ -259,7 +295,8 @@ var cueGroups = []cueGroup{
 
 	{crit: Rapport, holds: true, patterns: []string{
 		"welcome (to|aboard|back|on board)", "welcoming", "(warm|big) welcome",
-		"get to know", "getting to know", "coffee", "lunch", "dinner", "drinks", "happy hour",
+		"get to know", "getting to know", "(grab|get|have|go for|over|for|a|virtual|quick) coffee",
+		"coffee (chat|break|sometime|together|soon|this week|next week)", "lunch", "dinner", "drinks", "happy hour",
 		"(team|company) (outing|event|building|social|offsite|retreat|breakfast|party)",
 		"offsite", "off site", "retreat", "team building",
 		"1:1", "1 on 1", "one on one", "1on1", "1:1s", "one on ones",
@@ -275,9 +312,10 @@ var cueGroups = []cueGroup{
 		"(love|like|id like|want) to (meet|get to know|hear what|hear about|connect)",
 		"(havent|have not|hasnt|not) (talked|chatted|spoken|caught up|met|connected) (in|for) (ages|a while|forever|months|a long time)",
 	}},
-	{crit: Rapport, idiom: true, patterns: []string{
+	{crit: Rapport, kind: idiom, patterns: []string{
 		"(after|before|during|until|till|by) (lunch|dinner)",
 	}},
+	{crit: Reply, kind: idiom, patterns: []string{"no worries if (not|you cant|you can t|its too much|you dont|you re busy|youre busy)"}},
 
 	{crit: Complex, holds: true, patterns: []string{
 		"complex", "complicated", "intricate", "nuanced", "detailed", "in detail", "(lot|lots) of (detail|details)",
@@ -334,7 +372,7 @@ var cueGroups = []cueGroup{
 		"(in|keep you in|keeping you in|looping you in) the loop", "keep you (posted|updated|informed)",
 		"pre read", "preread", "pre reading", "prereading",
 		"(read|skim|review|look at|look over|go through|check|add|fill in|prepare|watch|comment on) (*|* *|) (before|ahead of)",
-		"poll", "(vote|react|reply|respond) with",
+		"poll", "survey", "(vote|react|reply|respond) with", "(please|pls) vote", "vote (in|on) the (thread|form|poll)",
 		"(ahead of|prior to|in preparation for|to prepare for|in advance of) " +
 			"(the|our|tomorrows|todays|mondays|tuesdays|wednesdays|thursdays|fridays|next weeks|this weeks|next|this|your|my|the next|that) (*|) " +
 			"(meeting|call|kickoff|workshop|review|session|sync|standup|offsite|interview|presentation|demo|1:1|retro|" +
@@ -356,12 +394,11 @@ var cueGroups = []cueGroup{
 		"welcome (pack|packet|kit|email|guide|doc|package|deck)",
 		"(ill|i will|im going to|i am going to) be (out|offline|away|off|unavailable|unreachable)",
 		"(im|i am) (out|off|offline|away) (tomorrow|today|next|this|on|from|until|all)", "covering for me",
-		"postmortem", "post mortem", "retro notes", "retrospective notes", "incident review", "incident report",
-		"post incident", "root cause analysis", "rca",
 		"(just|i) wanted to (share|let you know|flag|give you a heads up|loop you in|update you)",
 		"just sharing", "(sharing|passing along|forwarding) (this|the|some|an|a)",
 		"(goes|go|going|went|is) live (on|next|tomorrow|today|this|at)",
 		"(moved|rescheduled|pushed|postponed) to", "calendar invite", "(invite|invitation) (updated|sent|coming)",
+		"(move|moving|reschedule|push|postpone|cancel|skip) (our|the|my|this|tomorrows|todays) (*|) (1:1|meeting|call|sync|standup|one on one|review)",
 		"attached",
 	}},
 
@@ -374,48 +411,239 @@ var cueGroups = []cueGroup{
 		"watch (it|them|this|these|the recording|the video) (later|whenever|when|at|in your)",
 		"onboarding (checklist|docs|documents|materials|material|guide|course|modules|module|program|plan|buddy|videos|video)",
 	}},
-	{crit: SelfPaced, idiom: true, patterns: []string{"of course"}},
+	{crit: SelfPaced, kind: idiom, patterns: []string{"of course"}},
+
+	// Time: how soon, how long ago. The number in the phrase decides (see
+	// within and ago in text.go), so "in 20 minutes" is urgent and "in 3
+	// hours" a deadline, "10 minutes ago" now and "3 days ago" the past.
+	{crit: Urgent, kind: within, unit: 1, patterns: []string{
+		"(in|within|in the next|under|less than|in less than|in under) (#|a few|a couple of|" + numberWords + ") (min|mins|minutes|minute)",
+		"(#|" + numberWords + ") (min|mins|minutes) (from now|to go|left|away)",
+		"(we have|we only have|we got|only|theres) (maybe|about|only|just|less than|under|) (#|ten|five|fifteen|twenty|thirty|forty) (min|mins|minutes) (left|)",
+		"(starts|start|begins|begin|is|goes live|go live|on stage|kicks off) in (#|" + numberWords + ") (min|mins|minutes)",
+	}},
+	{crit: Urgent, kind: within, unit: 60, patterns: []string{
+		"(in|within|in the next|under|less than|in less than|in under) (#|an|a|a few|a couple of|" + numberWords + ") (hour|hours|hr|hrs|h)",
+		"(#|an|" + numberWords + ") (hour|hours|hr|hrs) (from now|to go|left|away)",
+	}},
+	{crit: Urgent, holds: false, key: keyUrgentDeadline, patterns: []string{
+		"(by|before|until|till) (eod|end of day|end of the day|the end of the day|close of business|cob|tonight|" +
+			"this evening|tomorrow|tomorrow morning|end of today|the end of today|#|# am|# pm|noon tomorrow)",
+		"(today|tonight) (is fine|works|is ok|is okay|would be great|if possible)", "any time today", "sometime today",
+		"(due|deadline is|deadline) (eod|end of day|today|tonight|tomorrow|at #)",
+		"(later|sometime) (today|this afternoon|this evening)",
+	}},
+	{crit: Urgent, holds: true, patterns: []string{
+		"before (the|our|my|this) (*|) (demo|meeting|call|presentation|talk|keynote|board meeting|" +
+			"standup|launch|pitch|interview|review|session|webinar|show) (at #|in #|starts|this morning|this afternoon|today)",
+		"need you (in|on|at|here|there|to join|to come) (*|* *|* * *|) (now|asap|immediately)",
+		"(ceo|cto|cfo|founder|boss|vp|speaker|client|customer|investor|investors|board) (is|are|goes|go|will be|" +
+			"gets|get) (on stage|on air|live|presenting|in the room|on the call|waiting)",
+		"(walks|walking|goes|going) (on stage|on air|into the meeting|into the room)",
+		"(doors|demo|meeting|call|presentation|launch|webinar|stream) (open|opens|starts|start|begins) (in|at) #",
+		"(the|our) (flight|train|plane) (leaves|boards)",
+	}},
+	{kind: ago, unit: 1, patterns: []string{
+		"(#|a few|a couple of|" + numberWords + ") (min|mins|minutes|minute) ago",
+	}},
+	{kind: ago, unit: 60, patterns: []string{
+		"(#|an|a|a few|a couple of|" + numberWords + ") (hour|hours|hr|hrs) ago",
+	}},
+	{kind: ago, unit: 24 * 60, patterns: []string{
+		"(#|a|a few|a couple of|" + numberWords + ") (day|days|week|weeks|month|months|year|years) ago",
+	}},
+	{kind: present, patterns: []string{
+		"now", "currently", "at the moment", "atm", "as we speak", "still", "again", "ongoing",
+		"since (#|this morning|the deploy|the release|the last deploy|the update|lunch|#am|#pm)",
+		"keeps", "keep", "just now", "this minute", "happening", "is happening", "live right now", "in progress",
+		"(started|began) (#|a few|" + numberWords + ") (min|mins|minutes) ago",
+	}},
+	{kind: past, patterns: []string{
+		"yesterday", "yesterdays", "last (week|weeks|night|nights|month|months|year|years|quarter|quarters|sprint|sprints|" +
+			weekdays + "|fridays|mondays|tuesdays|wednesdays|thursdays|weekend|weekends|time)",
+		"the other day", "earlier this (week|month|year)", "back in", "a while back", "(in|during) (the|our) last (sprint|quarter|release)",
+		"on (" + weekdays + ")", "previous", "previously", "(we|there) had (a|an|the)", "(was|were) resolved",
+		"what went wrong", "what happened (with|during|on|last)", "timeline of",
+	}},
+	{kind: hypothetical, patterns: []string{
+		"if", "in case", "in case of", "what if", "whether", "in the event", "should we ever", "suppose", "hypothetically",
+		"(to|so we can|help us|would|could|might) (avoid|prevent|survive|recover from|plan for|prepare for)",
+		"(avoid|prevent|preventing|avoiding) (a|an|another|future|more|the next)", "(disaster recovery|dr) (plan|drill|test|exercise)",
+		"simulate", "simulating", "simulated", "drill", "game day", "tabletop", "chaos (test|experiment|engineering)",
+		"(drill|simulation|tabletop|game day|chaos) (of|for|exercise)",
+	}},
+	{crit: Context, holds: true, kind: retro, patterns: []string{
+		"postmortem", "post mortem", "postmortems", "retro notes", "retrospective notes", "incident review", "incident report",
+		"post incident", "root cause analysis", "rca", "write up of", "writeup of", "recap of",
+		"summary of (the|last|yesterdays|our)", "lessons learned", "(outage|incident) (report|summary|timeline|review|write up|writeup)",
+	}},
+
+	// A thread that keeps going back and forth should become a call.
+	{crit: Stalled, holds: true, patterns: []string{
+		"back and forth", "back & forth", "in circles",
+		"(been|spent) (all week|all day|days|hours|weeks) (arguing|debating|discussing) (over|by|on|in) (email|chat|slack|the thread|comments)",
+		"(still|keep|keeps|kept) (disagree|disagreeing|arguing|debating|going back and forth|talking past each other)",
+		"(we|they|both teams) (still|) (dont|cant|cannot|couldnt) (agree|align|converge|see eye to eye|find common ground)",
+		"(we|they) (still|) (do|could) not (agree|align|converge|see eye to eye)",
+		"(not|still not|never) (converging|getting anywhere|going anywhere|making progress)",
+		"(#|three|four|five|six|seven|eight|ten|several|many|so many|multiple|a dozen) (rounds|emails|replies|messages|comments) " +
+			"(in|later|and|deep|of back and forth|back and forth|on this|about this)",
+		"(#|three|four|five|ten|twenty|dozens of|so many|too many) (replies|comments|messages) (on|in) (this|the) thread",
+		"(this|the) thread (is getting|got|is) (long|too long|out of hand|nowhere)",
+		"(third|fourth|fifth|nth|#th|#rd) (round|email|reply|message|time) (on|about|for) this", "talking past each other",
+		"(we|i) (seem to|keep|keeps) (misunderstanding|misunderstand|misreading)", "(deadlock|deadlocked|stalemate|impasse)",
+		"(this|it) (is not|isnt) (working|getting resolved) (over|in|by) (email|chat|slack|text|writing|comments)",
+		"(hard|easier|faster) to (explain|discuss|sort out|settle|resolve) (over|in|by) (email|chat|slack|text|writing)",
+		"(easier|faster|quicker) (to|if we) (talk|discuss|call|hop on|jump on|chat) (live|in person|on a call|for 5|for five)",
+	}},
+
+	// A bare ping: asking for attention or a call without saying why.
+	{crit: Ping, holds: true, patterns: []string{
+		"(got|have|you got|do you have|you have) a (sec|second|min|minute|moment)",
+		"(got|have|you got|do you have|you have) (#|five|ten|fifteen|two|a few|a couple of) (min|mins|minutes)",
+		"(are you|you|r u|you still) (there|around|free|available|online|at your desk|busy)",
+		"(quick|short|fast|5 min|five minute|10 min) (call|chat|question|q|sync|huddle|word)",
+		"(can|could|may) (i|we) (call you|ring you|talk|chat|have a word|grab you|steal you|borrow you|hop on|jump on|get on)",
+		"(can|could) you (call me|ring me|hop on|jump on|get on|talk|chat|spare a)", "(call|ring|phone) me",
+		"(hop|jump|get) on a (quick|short|) (call|zoom|meet|huddle|hangout)", "ping me", "(lets|let us) (talk|chat|call|sync|hop on|jump on)",
+	}},
+	{crit: Ping, holds: false, patterns: []string{
+		"no need (to|for) (a|an|the|any|) (call|calls|meeting|meetings|sync|huddle|talk|chat|jump on|hop on|get on)",
+		"no (call|meeting|sync) (needed|necessary|required)", "without a (call|meeting)",
+		"(dont|do not|doesnt|does not|wont|will not) (need|require|warrant|deserve) (a|an|the|to) (call|meeting|sync|talk|meet|jump on|hop on)",
+		"(dont|do not) (call|ring|phone) (me|us)", "(can|could) be (an|a) (email|message|comment|doc)",
+		"(reply|answer|respond) (here|in the thread|in thread|in writing|in the doc|async|asynchronously)",
+		"(async|asynchronously|in writing|by email|over email|over chat) is (fine|ok|okay|enough|good|better)",
+	}},
+
+	// On-call jargon: a metric moving the wrong way, a pager, a page.
+	{crit: Crisis, holds: true, patterns: []string{
+		"(pager|pagerduty|opsgenie|alert|alerts|alarm|alarms|monitor|monitors) (went off|is going off|are going off|going off|" +
+			"firing|is firing|are firing|fired|triggered|screaming|blowing up|keeps going off)",
+		"lag (is|) (climbing|growing|increasing|rising|spiking|exploding)",
+		ops + " (is|are|keeps|keep|) (climbing|rising|spiking|growing|exploding|skyrocketing|through the roof|maxed out|pegged|" +
+			"backing up|at 100|at 100%|red|degraded|saturated)",
+		"(oom|ooming|oomkilled|oom killed|crashloop|crashloopbackoff|crash looping|crashlooping|segfault|segfaulting|kernel panic|split brain)",
+		"(pods|nodes|containers|instances|workers|brokers|replicas|shards) (are|keep|keeps|is) (crashing|restarting|dying|down|failing|flapping|evicted)",
+		"(failover|fail over|failing over) (failed|didnt work|did not work|in progress)", "(primary|master|leader) (is|went|) (down|unreachable|gone)",
+		"(error budget|slo|sla) (is|) (burning|burned|blown|breached|violated)", "burning (through|) (the|our) error budget",
+		"(can you|could you|pls|please|need you to|someone) (jump in|jump on this|take a look now|look now|help now)",
+		"(im|i am|were|we are) (on call|oncall) and", "(sev|sev1|sev2|p1|p0|severity) (incident|alert|page)", "sev2", "sev 2", "p1 incident",
+		"(site|service|api|app|prod|production) (is|are|) (degraded|flapping|hard down|half down|partially down)", "hard down",
+		"(rollback|roll back|hotfix|hot fix) (now|asap|immediately|needed)", "(traffic|requests|logins|signups|orders|checkouts) (dropped|dropping|fell|falling) to (zero|0|nothing)",
+		"(customers|users|clients) (are|) (reporting|complaining|screaming|flooding)",
+	}},
+
+	// Sensitive matters in idiom.
+	{crit: Sensitive, holds: true, patterns: []string{
+		"(let|letting|lets) (#|one|two|three|four|five|six|ten|a few|some|several|a couple of) (people|folks|engineers|employees|members|of them|of the team|staff|contractors|devs|developers|designers|reps) go",
+		"(let|letting) (*) go (from|at the end|next|this|by)", "(being|been|be|getting|got) let go",
+		"part ways", "parting ways", "(isnt|is not|not) working out", "(cut|cutting|reduce|reducing) (headcount|staff|the team|jobs|roles|positions)",
+		"downsizing", "downsize", "(eliminate|eliminating|eliminated) (#|" + numberWords + "|some|several|a few|the|their|his|her|your) (roles|positions|jobs|role|position)",
+		"pink slip", "on thin ice", "exit (conversation|interview|package)", "severance", "(personal|family) stuff",
+		"(going through|having) a (rough|hard|tough|difficult) (time|patch|week|few weeks)", "rough patch", "(not|hasnt|havent) been (themselves|himself|herself|yourself)",
+		"(a|the) (word|chat|talk) about (your|his|her|their) (attitude|behavior|behaviour|performance|tone|comments)",
+		"(raised|filed|made|lodged) a (complaint|grievance|concern) (about|against)", "grievance",
+		"(heads|head) (will|are going to|are gonna) roll", "something personal", "family emergency",
+		"hospital", "hospitalized", "in hospital", "(its|it s|things are|this is|thats|that s) getting (bad|worse|tense|awkward|out of hand|toxic)",
+		"need (2|to) talk (about|to you|with you) (the|this|that|what|something)",
+		"(rather|prefer) not (to|) (write|put|say|type) (it|this|that) (here|in writing|in chat|over chat|in slack)",
+		"(been|is|has been|keeps|kept) (bothering|bugging|troubling|weighing on|eating at) (me|us)",
+		"my (salary|pay|raise|bonus|promotion|compensation|review|performance review|contract)",
+	}},
 }
 
 var negators = []string{
 	"not", "no", "never", "isn't", "aren't", "wasn't", "weren't", "don't", "doesn't", "didn't", "can't",
 	"cannot", "won't", "wouldn't", "shouldn't", "needn't", "haven't", "hasn't", "hadn't", "ain't", "without",
-	"nothing", "nobody", "nor", "hardly", "neither",
+	"nothing", "nothings", "nobody", "nobodys", "nor", "hardly", "neither",
 }
 
 // scopeEnders close a negation: in "not sure, but it's urgent" the "not"
 // does not reach "urgent".
 var scopeEnders = []string{"but", "though", "although", "however", "yet", "because", "except", "unless", "whereas"}
 
-// lex is compiled on first use (about 20 ms, which other commands of the
-// CLI should not pay) and read-only afterwards, so Advise is safe for
-// concurrent use.
-var lex = sync.OnceValue(func() *lexicon { return compile(cueGroups) })
+// langDefs are the four languages' definitions, in lang order.
+var langDefs = [numLangs]*langDef{&english, &german, &french, &spanish}
 
-func compile(groups []cueGroup) *lexicon {
-	l := &lexicon{class: make(map[uint64]wordClass)}
+// lexicons are compiled on first use (some milliseconds each, which other
+// commands of the CLI, and a person who writes only English, should not
+// pay) and read-only afterwards, so Advise is safe for concurrent use.
+var lexicons = func() (out [numLangs]func() *lexicon) {
+	for i := range out {
+		out[i] = sync.OnceValue(func() *lexicon { return compile(langDefs[i]) })
+	}
+	return out
+}()
+
+// lex is the English lexicon.
+func lex() *lexicon { return lexicons[langEN]() }
+
+func compile(def *langDef) *lexicon {
+	l := &lexicon{class: make(map[uint64]wordClass), numbers: make(map[uint64]float64), cues: []cue{{}}}
 	b := builder{l, make(map[uint64]int32), make(map[uint64]int32)}
-	for _, g := range groups {
+	var twice []string
+	negs := make(map[uint64]bool, len(def.negators))
+	for _, w := range def.negators {
+		negs[hashPhrase(w)[0]] = true
+	}
+	for _, g := range def.groups {
+		c := cue{g.crit, g.holds, g.kind, g.key, g.unit}
+		id := uint16(len(l.cues))
+		l.cues = append(l.cues, c)
 		for _, p := range g.patterns {
 			for _, phrase := range expand(p) {
 				words := hashPhrase(phrase)
-				if len(words) == 0 || words[0] <= anyWord {
-					panic(fmt.Sprintf("advisor: cue %q must start with a word", p))
+				if len(words) == 0 || words[0] == anyWord {
+					panic(fmt.Sprintf("advisor: cue %q must start with a word or a number", p))
 				}
 				n := b.insert(words)
-				if n.terminal && (n.crit != g.crit || n.holds != g.holds || n.idiom != g.idiom) {
-					panic(fmt.Sprintf("advisor: phrase %q is listed with two meanings", phrase))
+				if n.terminal && l.cues[n.cue] != c {
+					twice = append(twice, phrase)
 				}
-				n.terminal, n.crit, n.holds, n.idiom = true, g.crit, g.holds, g.idiom
+				n.terminal, n.cue = true, id
+				for _, w := range words {
+					n.negated = n.negated || negs[w]
+				}
 			}
 		}
 	}
-	l.roots, l.edges = freeze(b.roots), freeze(b.edges)
-	for _, w := range negators {
+	if len(twice) > 0 {
+		panic(fmt.Sprintf("advisor: phrases listed with two meanings: %q", twice))
+	}
+	l.roots, l.edges = freezeRoots(b.roots, l.nodes), freeze(b.edges)
+	for _, w := range def.negators {
 		l.class[hashPhrase(w)[0]] = negator
 	}
-	for _, w := range scopeEnders {
+	for _, w := range def.scopeEnders {
 		l.class[hashPhrase(w)[0]] = scopeEnd
+	}
+	for w, n := range def.numbers {
+		l.numbers[hashPhrase(w)[0]] = n
+	}
+	if len(def.heads) > 0 {
+		l.heads = make(map[uint64]uint64, len(def.heads))
+		l.minHead = 64
+	}
+	for _, w := range def.heads {
+		h := hashPhrase(w)[0]
+		if l.roots.get(h) == nil {
+			panic(fmt.Sprintf("advisor: compound head %q starts no cue", w))
+		}
+		nw := normal(w)
+		back := backHash(nw)
+		l.heads[back] = h
+		l.headSizes |= 1 << len(nw)
+		l.headFilter[back>>62] |= 1 << (back >> 56 & 63)
+		l.minHead, l.maxHead = min(l.minHead, len(nw)), max(l.maxHead, len(nw))
+		if len(nw) < 4 {
+			panic(fmt.Sprintf("advisor: compound head %q is shorter than four letters", w))
+		}
+		if e := ending(nw); e >= 0 {
+			l.headEnds[e>>6] |= 1 << (e & 63)
+		} else {
+			panic(fmt.Sprintf("advisor: compound head %q must end in four plain letters", w))
+		}
 	}
 	return l
 }
@@ -478,6 +706,19 @@ func hashPhrase(phrase string) []uint64 {
 		}
 	}
 	return out
+}
+
+// normal is a word as the reading compares it: lower case, accents folded.
+func normal(w string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(w) {
+		if f := fold(r); f != "" {
+			b.WriteString(f)
+		} else {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
 }
 
 // expand turns "(a|b c|) d" into "a d", "b c d" and "d".

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"strconv"
 	"time"
 )
 
@@ -135,19 +136,19 @@ func defaultMinutes(people int) int {
 }
 
 // offHours tells whether Now falls outside the recipients' working hours,
-// and describes their local time for the reason.
-func (n *situation) offHours() (bool, string) {
+// and gives their local time for the reason: the clock, the weekday's
+// number and their working hours.
+func (n *situation) offHours() (bool, reasonArgs) {
 	if n.TheirZone == nil || n.Now.IsZero() {
-		return false, ""
+		return false, reasonArgs{}
 	}
 	t := n.Now.In(n.TheirZone)
 	clock := time.Duration(t.Hour())*time.Hour + time.Duration(t.Minute())*time.Minute
 	weekend := t.Weekday() == time.Saturday || t.Weekday() == time.Sunday
 	if !weekend && n.hours.Start <= clock && clock < n.hours.End {
-		return false, ""
+		return false, reasonArgs{}
 	}
-	return true, "It is " + t.Format("15:04 on Monday") + " for them, outside their " +
-		hhmm(n.hours.Start) + "-" + hhmm(n.hours.End) + " working hours."
+	return true, reasonArgs{t.Format("15:04"), strconv.Itoa(int(t.Weekday())), hhmm(n.hours.Start) + "-" + hhmm(n.hours.End)}
 }
 
 func hhmm(d time.Duration) string {

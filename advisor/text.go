@@ -1,6 +1,7 @@
 package advisor
 
 import (
+	"math"
 	"strings"
 	"sync"
 	"unicode"
@@ -24,6 +25,7 @@ type token struct {
 	hash       uint64
 	start, end int32 // byte offsets in the draft, to quote the person's own words
 	brk        bool  // a clause break (. , ; ! ? and the like) comes before it
+	eos        bool  // a sentence break (. ! ? or a new line) comes before it
 	num        bool  // starts with a digit
 }
 
@@ -32,7 +34,8 @@ const (
 	space      = iota // ends a word
 	letter            // a-z, 0-9
 	upper             // A-Z
-	breaker           // ends a clause: . , ; : ! ? brackets, new lines
+	breaker           // ends a clause: , ; : brackets
+	ender             // ends a sentence: . ! ? new lines
 	apostrophe        // joins inside a word
 	hyphen            // joins inside a word, breaks a clause elsewhere
 	at                // starts @here, @channel
@@ -45,8 +48,10 @@ var asciiClass = func() (t [utf8.RuneSelf]uint8) {
 			t[c] = letter
 		case 'A' <= c && c <= 'Z':
 			t[c] = upper
-		case strings.IndexByte(".,;:!?()[]{}\n\r", byte(c)) >= 0:
+		case strings.IndexByte(",;:()[]{}", byte(c)) >= 0:
 			t[c] = breaker
+		case strings.IndexByte(".!?\n\r", byte(c)) >= 0:
+			t[c] = ender
 		}
 	}
 	t['\''], t['-'], t['@'] = apostrophe, hyphen, at
@@ -55,11 +60,15 @@ var asciiClass = func() (t [utf8.RuneSelf]uint8) {
 
 // tokenizer is the state of one pass over a draft.
 type tokenizer struct {
-	toks  []token
-	h     uint64
-	in    bool
-	start int
-	brk   bool
+	toks     []token
+	h        uint64
+	in       bool
+	start    int
+	brk, eos bool
+	// hints counts the letters that only some languages write (ß, ñ, ç...),
+	// and foreign the letters of scripts other than Latin, for detect.
+	hints   [numGuesses]int32
+	foreign int32
 }
 
 func (z *tokenizer) add(i int, b byte) {
@@ -71,8 +80,8 @@ func (z *tokenizer) add(i int, b byte) {
 
 func (z *tokenizer) end(text string, i int) {
 	if z.in {
-		z.toks = append(z.toks, token{z.h, int32(z.start), int32(i), z.brk, isDigit(text[z.start])})
-		z.in, z.brk = false, false
+		z.toks = append(z.toks, token{z.h, int32(z.start), int32(i), z.brk, z.eos, isDigit(text[z.start])})
+		z.in, z.brk, z.eos = false, false, false
 	}
 }
 
@@ -84,17 +93,9 @@ func (z *tokenizer) word(text string, i int) int {
 	}
 	h := z.h
 	for ; i < len(text); i++ {
-		c := text[i]
-		if c >= utf8.RuneSelf {
+		c := wordByte[text[i]]
+		if c == 0 {
 			break
-		}
-		switch asciiClass[c] {
-		case letter:
-		case upper:
-			c += 'a' - 'A'
-		default:
-			z.h = h
-			return i
 		}
 		h = (h ^ uint64(c)) * fnvPrime
 	}
@@ -102,11 +103,32 @@ func (z *tokenizer) word(text string, i int) int {
 	return i
 }
 
+// wordByte is each byte of an ASCII word (a-z, A-Z, 0-9) in lower case,
+// and 0 for every other byte: one lookup both tests and lowers.
+var wordByte = func() (t [256]byte) {
+	for c := range utf8.RuneSelf {
+		switch asciiClass[c] {
+		case letter:
+			t[c] = byte(c)
+		case upper:
+			t[c] = byte(c) + 'a' - 'A'
+		}
+	}
+	return t
+}()
+
 // tokenize appends the draft's words to toks. A hyphen or an apostrophe
-// inside a word joins ("kick-off" reads as "kick off", "don't" as "dont");
-// a colon, point or comma between digits stays in the number ("1:1", "2.3").
+// inside a word joins ("kick-off" reads as "kick off", "don't" as "dont"),
+// except after a French elided article or pronoun ("l'équipe" is "l équipe",
+// "n'est" is "n est"); a colon, point or comma between digits stays in the
+// number ("1:1", "2.3").
 func tokenize(text string, toks []token) []token {
 	z := tokenizer{toks: toks}
+	z.run(text)
+	return z.toks
+}
+
+func (z *tokenizer) run(text string) {
 	for i := 0; i < len(text); {
 		c := text[i]
 		if c >= utf8.RuneSelf {
@@ -124,25 +146,55 @@ func tokenize(text string, toks []token) []token {
 		case apostrophe:
 			// dropped: inside a word it joins ("don't" is "dont"), and a
 			// quote around words changes nothing
+			z.elide(i, text, i+1)
 		case hyphen:
 			z.end(text, i)
 			if i+1 >= len(text) || !isWordByte(text[i+1]) || i == 0 || !isWordByte(text[i-1]) {
 				z.brk = true
 			}
-		case breaker:
+		case breaker, ender:
 			if z.in && (c == ':' || c == '.' || c == ',') && isDigit(text[i-1]) && i+1 < len(text) && isDigit(text[i+1]) {
 				z.add(i, c)
 				break
 			}
 			z.end(text, i)
 			z.brk = true
+			z.eos = z.eos || asciiClass[c] == ender
 		default:
 			z.end(text, i)
 		}
 		i++
 	}
 	z.end(text, len(text))
-	return z.toks
+}
+
+// elided are the French words that lose their vowel before another word:
+// "l'", "d'", "n'", "t'", "qu'"... Read as words of their own, "c'est" is
+// "c est" and "d'urgence" is "d urgence", as a French reader sees them.
+// English has no contraction that starts with one of them, except "c'mon".
+var elided = func() (m [9]uint64) {
+	for i, w := range []string{"l", "d", "n", "c", "j", "m", "s", "t", "qu"} {
+		h := uint64(fnvOffset)
+		for _, b := range []byte(w) {
+			h = (h ^ uint64(b)) * fnvPrime
+		}
+		m[i] = h
+	}
+	return m
+}()
+
+// elide ends the word at the apostrophe at i when the word is an elided
+// French article or pronoun and a letter follows at next.
+func (z *tokenizer) elide(i int, text string, next int) {
+	if !z.in || i-z.start > 2 || next >= len(text) || !isWordByte(text[next]) {
+		return
+	}
+	for _, h := range elided {
+		if z.h == h {
+			z.end(text, i)
+			return
+		}
+	}
 }
 
 // rune handles a non-ASCII character and returns its size.
@@ -150,18 +202,64 @@ func (z *tokenizer) rune(text string, i int) int {
 	r, size := utf8.DecodeRuneInString(text[i:])
 	switch {
 	case (r == '’' || r == 'ʼ' || r == '‘') && z.in:
+		z.elide(i, text, i+size)
 	case unicode.IsLetter(r) || unicode.IsDigit(r):
+		r = unicode.ToLower(r)
+		z.hint(r)
+		if f := fold(r); f != "" {
+			for j := range len(f) {
+				z.add(i, f[j])
+			}
+			break
+		}
 		var b [utf8.UTFMax]byte
-		for _, x := range utf8.AppendRune(b[:0], unicode.ToLower(r)) {
+		for _, x := range utf8.AppendRune(b[:0], r) {
 			z.add(i, x)
 		}
-	case r == '—' || r == '–' || r == '…' || r == '•':
+	case r == '—' || r == '–' || r == '•':
 		z.end(text, i)
 		z.brk = true
+	case unicode.Is(unicode.So, r):
+		// an emoji closes a thought as a full stop does: "can't log in 😱 call me"
+		z.end(text, i)
+		z.brk, z.eos = true, true
+	case r == '…' || r == '¿' || r == '¡' || r == '。' || r == '！' || r == '？':
+		z.end(text, i)
+		z.brk, z.eos = true, true
+		if r == '¿' || r == '¡' {
+			z.hints[guessES] += 2
+		}
 	default:
 		z.end(text, i)
 	}
 	return size
+}
+
+// fold writes a Latin letter without its accent: chat drops accents ("esta
+// caido" for "está caído", "tres urgent" for "très urgent"), so the cues
+// are compared without them. Ñ stays: "año" is not "ano".
+func fold(r rune) string {
+	switch r {
+	case 'à', 'á', 'â', 'ã', 'ä', 'å':
+		return "a"
+	case 'ç':
+		return "c"
+	case 'è', 'é', 'ê', 'ë':
+		return "e"
+	case 'ì', 'í', 'î', 'ï':
+		return "i"
+	case 'ò', 'ó', 'ô', 'õ', 'ö':
+		return "o"
+	case 'ù', 'ú', 'û', 'ü':
+		return "u"
+	case 'œ':
+		return "oe"
+	case 'æ':
+		return "ae"
+	case 'ß':
+		return "ss"
+	}
+	return ""
 }
 
 func isDigit(c byte) bool { return '0' <= c && c <= '9' }
@@ -184,12 +282,29 @@ type lexicon struct {
 	// roots maps the words that start a phrase to their nodes; kept apart
 	// from the deeper edges so that the table read for almost every word
 	// stays small and hot in the cache.
-	roots wordMap
+	roots rootMap
 	edges wordMap // edgeKey(from, word) -> to, below the roots
 	// maybe is a one-bit-per-bucket filter of the root words: most words of
 	// a draft ("the", "we") are rejected before any map lookup.
 	maybe [1 << 10]uint64
+	cues  []cue
 	class map[uint64]wordClass
+	// numbers are the number words of time phrases: "twenty", "an", "zwanzig".
+	numbers map[uint64]float64
+	// heads are the words a compound may end with and be read as
+	// ("Produktionsdatenbank" as "datenbank"): the hash of each head's
+	// normal form read backwards, mapped to its hash read forwards. Empty
+	// for languages that write compounds apart.
+	heads map[uint64]uint64
+	// headSizes has bit n set when some head is n bytes long, and
+	// headFilter one bit per backward hash, so that most suffixes are
+	// rejected without a map lookup.
+	headSizes  uint64
+	headFilter [4]uint64
+	// headEnds has one bit per hash of a head's last four bytes: most
+	// long words end in no head's four letters and are passed over at once.
+	headEnds         [256]uint64
+	minHead, maxHead int
 }
 
 // edgeKey folds a trie edge into one 64-bit key.
@@ -240,21 +355,119 @@ func (w *wordMap) get(k uint64) (int32, bool) {
 	}
 }
 
+// rootMap is a frozen table of the words that start a phrase. Each slot
+// carries a copy of its node's filter of following words, so that a root
+// whose phrases cannot go on from here ("the", "is", "we", mostly) is passed
+// over without touching the trie: the node array and the edge table are
+// megabytes, and a miss in them costs more than the rest of the word.
+type rootMap struct {
+	slots []rootSlot
+	shift uint
+}
+
+type rootSlot struct {
+	key    uint64
+	node   int32 // node+1; 0 marks an empty slot
+	always bool  // the root ends a phrase or has a wildcard edge: always walk
+	num    bool  // a number may follow
+	next   [2]uint64
+}
+
+func freezeRoots(m map[uint64]int32, nodes []node) rootMap {
+	size, shift := 16, uint(60)
+	for size < 2*len(m) {
+		size, shift = size*2, shift-1
+	}
+	r := rootMap{make([]rootSlot, size), shift}
+	for k, v := range m {
+		i := (k * 0x9E3779B97F4A7C15) >> shift
+		for r.slots[i].node != 0 {
+			i = (i + 1) & uint64(size-1)
+		}
+		n := &nodes[v]
+		r.slots[i] = rootSlot{k, v + 1, n.terminal || n.hasAny, n.hasNum, n.next}
+	}
+	return r
+}
+
+func (r *rootMap) get(k uint64) *rootSlot {
+	mask := uint64(len(r.slots) - 1)
+	for i := (k * 0x9E3779B97F4A7C15) >> r.shift; ; i = (i + 1) & mask {
+		s := &r.slots[i]
+		if s.node == 0 {
+			return nil
+		}
+		if s.key == k {
+			return s
+		}
+	}
+}
+
+// mayGo tells whether a phrase from this root can match at toks[k].
+func (s *rootSlot) mayGo(toks []token, k int) bool {
+	if s.always {
+		return true
+	}
+	if k == len(toks) || toks[k].brk {
+		return false
+	}
+	h := toks[k].hash
+	return s.next[h>>63]&(1<<(h>>57&63)) != 0 || s.num && toks[k].num
+}
+
 // node is a point in the trie; a terminal node ends a phrase.
 type node struct {
-	terminal bool
-	crit     Criterion
-	holds    bool
-	// idiom marks a phrase that contains a cue word but means nothing here
-	// ("down 4%", "critical path"); matching it consumes the words.
-	idiom          bool
+	terminal       bool
 	hasNum, hasAny bool // wildcard edges leave this node
+	// negated marks a phrase that carries its own negation ("can't agree",
+	// "no need to call"): a negator before it does not flip it again.
+	negated bool
+	cue     uint16 // what the phrase ending here means: an index in lexicon.cues
 	// next is a 128-bit filter of the words that follow this node: most
 	// dead ends are found without a map lookup.
 	next [2]uint64
 }
 
 func (n *node) mayFollow(h uint64) bool { return n.next[h>>63]&(1<<(h>>57&63)) != 0 }
+
+// cueKind is what kind of thing a phrase says.
+type cueKind uint8
+
+const (
+	// plain: a criterion holds, or it does not ("the site is down", "no rush").
+	plain cueKind = iota
+	// idiom: a phrase that contains a cue word but means nothing here ("down
+	// 4%", "critical path"); matching it consumes the words.
+	idiom
+	// within: a time from now ("in 20 minutes", "in 3 hours"). Within the
+	// hour it is urgent; later the same day it is a deadline for written
+	// work; later still it is not urgent.
+	within
+	// ago: a time back from now ("10 minutes ago", "3 days ago"). A few hours
+	// back it is part of what is happening; further back it is the past.
+	ago
+	// present marks a sentence about what is happening now ("right now",
+	// "still", "again", "since this morning").
+	present
+	// past marks a sentence about what happened before ("yesterday", "last
+	// week's"): an outage in it is a recap, not a crisis.
+	past
+	// hypothetical marks a clause about what might happen ("if", "in case"):
+	// an outage in it is a plan, not a crisis.
+	hypothetical
+	// retro is a context cue that makes the whole draft look back
+	// ("postmortem", "recap"), unless something in it is happening now.
+	retro
+)
+
+// cue is what a phrase means.
+type cue struct {
+	crit  Criterion
+	holds bool
+	kind  cueKind
+	key   reasonKey // the reason to give, when it says more than the table's; 0 for the table's
+	unit  float64   // within and ago: minutes per unit of the phrase's number
+}
 
 type wordClass uint8
 
@@ -276,12 +489,10 @@ func (l *lexicon) mightStart(h uint64) bool {
 type hit struct {
 	crit       Criterion
 	holds      bool
+	kind       cueKind
+	key        reasonKey
 	start, end int32 // the words that triggered it, negator included
-}
-
-// reading is what the draft says about each criterion.
-type reading struct {
-	hits []hit
+	tok        int32 // its first word, an index in the draft's tokens
 }
 
 // scratch holds one reading's buffers; pooled, so a verdict allocates only
@@ -306,31 +517,242 @@ func (sc *scratch) release() {
 // it keeps a pasted book from stalling the popup (and offsets within int32).
 const maxDraft = 1 << 20
 
-// read finds the cues in text. At each word the longest phrase wins and
-// consumes its words, so "incident review" is a recap, never an incident.
-func (l *lexicon) read(text string, sc *scratch) reading {
-	toks := tokenize(text[:min(len(text), maxDraft)], sc.toks[:0])
+// scan tokenizes the draft into sc and detects its language.
+func (sc *scratch) scan(text string) guess {
+	// The tokenizer lives on the stack: kept in the pooled scratch, every
+	// word appended would store the slice through the heap.
+	z := tokenizer{toks: sc.toks[:0]}
+	z.run(text[:min(len(text), maxDraft)])
+	sc.toks = z.toks
+	return detect(z.toks, &z.hints, z.foreign)
+}
+
+// read finds the cues in the scanned draft. At each word the longest phrase
+// wins and consumes its words, so "incident review" is a recap, never an
+// incident. Time and mood markers ("yesterday", "right now", "if") are
+// found the same way; settle then reads each outage in their light.
+func (l *lexicon) read(text string, sc *scratch) []hit {
+	toks := sc.toks
 	hits := sc.hits[:0]
 	floor := 0 // words before floor belong to an earlier cue and negate nothing
 	for i := 0; i < len(toks); {
 		m := match{end: i}
 		if l.mightStart(toks[i].hash) {
-			if root, ok := l.roots.get(toks[i].hash); ok {
-				l.walk(toks, root, i, i+1, &m)
+			if s := l.roots.get(toks[i].hash); s != nil && s.mayGo(toks, i+1) {
+				l.walk(toks, s.node-1, i, i+1, &m)
+			}
+		} else if l.heads != nil {
+			if h, ok := l.head(text, &toks[i]); ok {
+				if s := l.roots.get(h); s != nil && s.mayGo(toks, i+1) {
+					l.walk(toks, s.node-1, i, i+1, &m)
+				}
+			}
+		}
+		if toks[i].num { // "20 minutes ago"
+			if s := l.roots.get(numWord); s != nil && s.mayGo(toks, i+1) {
+				l.walk(toks, s.node-1, i, i+1, &m)
 			}
 		}
 		if m.end == i {
 			i++
 			continue
 		}
-		if c := &l.nodes[m.node]; !c.idiom {
-			neg, from := l.negated(toks, i, floor)
-			hits = append(hits, hit{c.crit, c.holds != neg, toks[from].start, toks[m.end-1].end})
+		c := &l.cues[l.nodes[m.node].cue]
+		h := hit{c.crit, c.holds, c.kind, c.key, toks[i].start, toks[m.end-1].end, int32(i)}
+		switch c.kind {
+		case plain, retro:
+			if !l.nodes[m.node].negated {
+				neg, from := l.negated(toks, i, floor)
+				h.holds, h.start = c.holds != neg, toks[from].start
+			}
+			hits = append(hits, h)
+		case within:
+			switch minutes := l.number(text, toks[i:m.end]) * c.unit; {
+			case minutes <= 60:
+				h.holds, h.key = true, keyUrgentWithin
+			case minutes <= 12*60:
+				h.holds, h.key = false, keyUrgentDeadline
+			default:
+				h.holds = false
+			}
+			hits = append(hits, h)
+		case ago:
+			h.kind = past
+			if l.number(text, toks[i:m.end])*c.unit <= 3*60 {
+				h.kind = present
+			}
+			hits = append(hits, h)
+		case present, past, hypothetical:
+			hits = append(hits, h)
 		}
 		floor, i = m.end, m.end
 	}
-	sc.toks, sc.hits = toks, hits
-	return reading{hits}
+	settle(hits, toks)
+	sc.hits = hits
+	return hits
+}
+
+// maxCompound is the longest compound, in bytes, that head looks into.
+const maxCompound = 48
+
+// head finds the head of a compound word: German compounds end with the
+// word they are a kind of ("Produktionsdatenbank" is a "Datenbank",
+// "Netzwerkstörung" a "Störung"), so a compound is read as its head when no
+// cue starts with the whole word. The word's suffixes are hashed in one
+// pass from its end, so a long word costs one step per byte of its longest
+// possible head, not one hash per head.
+func (l *lexicon) head(text string, t *token) (uint64, bool) {
+	w := text[t.start:t.end]
+	if len(w) < l.minHead+3 || len(w) > maxCompound {
+		return 0, false
+	}
+	if e := ending(w); e >= 0 && l.headEnds[e>>6]&(1<<(e&63)) == 0 {
+		return 0, false
+	}
+	var buf [2 * maxCompound]byte
+	word := buf[:0]
+	for _, r := range w {
+		if r < utf8.RuneSelf {
+			word = append(word, byte(r)|0x20) // letters and digits only: or-ing 0x20 lowers a letter
+			continue
+		}
+		r = unicode.ToLower(r)
+		if f := fold(r); f != "" {
+			word = append(word, f...)
+		} else {
+			word = utf8.AppendRune(word, r)
+		}
+	}
+	h := uint64(fnvOffset)
+	for n := 1; n+3 <= len(word) && n <= l.maxHead; n++ {
+		h = (h ^ uint64(word[len(word)-n])) * fnvPrime
+		if l.headSizes&(1<<n) == 0 || l.headFilter[h>>62]&(1<<(h>>56&63)) == 0 {
+			continue
+		}
+		if fwd, ok := l.heads[h]; ok {
+			return fwd, true
+		}
+	}
+	return 0, false
+}
+
+// ending is a 14-bit hash of a word's last four bytes, lower case; -1 when
+// one of them is not ASCII, and the word must be looked at in full.
+func ending(w string) int {
+	var v uint32
+	for _, c := range []byte(w[len(w)-4:]) {
+		if c >= utf8.RuneSelf {
+			return -1
+		}
+		v = v<<8 | uint32(c|0x20)
+	}
+	return int(v * 2654435761 >> 18)
+}
+
+// backHash hashes a normal-form word from its last byte to its first, as
+// head reads suffixes.
+func backHash(w string) uint64 {
+	h := uint64(fnvOffset)
+	for i := len(w) - 1; i >= 0; i-- {
+		h = (h ^ uint64(w[i])) * fnvPrime
+	}
+	return h
+}
+
+// number reads the amount in a time phrase: its digits ("20"), or a number
+// word ("twenty", "an", "zwanzig"); 1 when it has neither ("within the hour").
+func (l *lexicon) number(text string, toks []token) float64 {
+	for _, t := range toks {
+		if t.num {
+			n := 0.0
+			for _, c := range []byte(text[t.start:t.end]) {
+				if !isDigit(c) {
+					break
+				}
+				n = 10*n + float64(c-'0')
+			}
+			return n
+		}
+		if n, ok := l.numbers[t.hash]; ok {
+			return n
+		}
+	}
+	return 1
+}
+
+// settle reads each outage in the light of its sentence. In a sentence about
+// now ("still", "10 minutes ago") or with urgency in it ("asap") it stays a
+// crisis. In a clause about what might happen ("if the database goes down")
+// it is not a crisis. In a sentence about the past ("last week's outage"),
+// or in a recap or postmortem with nothing happening now, it is context:
+// read it, no one needs to drop everything.
+func settle(hits []hit, toks []token) {
+	anyNow, anyRetro := false, false
+	for i := range hits {
+		anyNow = anyNow || hits[i].kind == present
+		anyRetro = anyRetro || hits[i].kind == retro && hits[i].holds
+	}
+	n := len(hits)
+	for i := range n {
+		h := &hits[i]
+		if h.crit != Crisis || !h.holds || h.kind != plain {
+			continue
+		}
+		// The sentence is the words from the last sentence break before
+		// the outage to the next one after it.
+		first, last := h.tok, h.tok+1
+		for first > 0 && !toks[first].eos {
+			first--
+		}
+		for int(last) < len(toks) && !toks[last].eos {
+			last++
+		}
+		// The time marker nearest the outage speaks for it: in "the outage
+		// last week is now in the wiki", "last week" dates the outage and
+		// "now" the wiki page; on a tie, the one before it.
+		now, then, hypo := -1, -1, -1
+		nearest := int32(math.MaxInt32)
+		for j := range n {
+			m := &hits[j]
+			if m.tok < first || m.tok >= last {
+				continue
+			}
+			d := max(m.start-h.end, h.start-m.end, 0) // bytes between them
+			switch {
+			case m.kind == present, m.crit == Urgent && m.holds && m.kind != hypothetical:
+				if d < nearest {
+					now, then, nearest = j, -1, d
+				}
+			case m.kind == past:
+				if d < nearest {
+					now, then, nearest = -1, j, d
+				}
+			case m.kind == hypothetical && m.tok < h.tok && oneClause(toks, m.tok, h.tok):
+				hypo = j
+			}
+		}
+		switch {
+		case now >= 0:
+		case hypo >= 0:
+			h.holds, h.key = false, keyCrisisHypothetical
+		case then >= 0 || anyRetro && !anyNow:
+			h.crit, h.key = Context, keyContextPast
+			if then >= 0 {
+				hits[then].crit, hits[then].holds, hits[then].kind = Context, true, plain
+			}
+		}
+	}
+}
+
+// oneClause tells whether the words at a and b, a first, are in one clause:
+// no break comes before any word after a, up to b.
+func oneClause(toks []token, a, b int32) bool {
+	for k := a + 1; k <= b; k++ {
+		if toks[k].brk {
+			return false
+		}
+	}
+	return true
 }
 
 // match is the longest phrase found so far: it ends before toks[end].
@@ -382,37 +804,63 @@ func (l *lexicon) negated(toks []token, i, floor int) (bool, int) {
 // textSignal is what the draft says about one criterion.
 type textSignal struct {
 	known, holds bool
+	key          reasonKey
 	words        []string
 }
 
 // decide weighs the cues per criterion. Several cues may speak; the
 // majority wins, and a tie goes to the side that leans async, because sync
-// has to be earned. Each criterion keeps the words of its winning side.
-func (r *reading) decide(text string) (out [numCriteria]textSignal) {
-	if len(r.hits) == 0 {
+// has to be earned. Each criterion keeps the words of its winning side, and
+// the reason of its first cue that has one of its own.
+func decide(hits []hit, text string) (out [numCriteria]textSignal) {
+	if len(hits) == 0 {
 		return out
 	}
 	var yes, no [numCriteria]int
-	for _, h := range r.hits {
-		if h.holds {
+	for _, h := range hits {
+		switch {
+		case h.kind != plain && h.kind != within && h.kind != retro:
+		case h.holds:
 			yes[h.crit]++
-		} else {
+		default:
 			no[h.crit]++
 		}
 	}
-	words := make([]string, 0, len(r.hits)) // one backing array for every criterion's words
+	// Each criterion's words get a section of one backing array, sized by
+	// its winning side's count, and are filled in one pass over the hits.
+	var from, at [numCriteria]int
+	size := 0
 	for c := range numCriteria {
 		if yes[c]+no[c] == 0 {
 			continue
 		}
-		holds := yes[c] > no[c] || (yes[c] == no[c] && table[c].yes.leans == Async)
-		from := len(words)
-		for _, h := range r.hits {
-			if w := text[h.start:h.end]; h.crit == c && h.holds == holds && !containsFold(words[from:], w) {
-				words = append(words, w)
-			}
+		out[c].known = true
+		out[c].holds = yes[c] > no[c] || (yes[c] == no[c] && table[c].yes.leans == Async)
+		from[c], at[c] = size, size
+		if out[c].holds {
+			size += yes[c]
+		} else {
+			size += no[c]
 		}
-		out[c] = textSignal{true, holds, words[from:len(words):len(words)]}
+	}
+	words := make([]string, size)
+	for _, h := range hits {
+		c := h.crit
+		if h.holds != out[c].holds || (h.kind != plain && h.kind != within && h.kind != retro) {
+			continue
+		}
+		if out[c].key == 0 {
+			out[c].key = h.key
+		}
+		if w := text[h.start:h.end]; !containsFold(words[from[c]:at[c]], w) {
+			words[at[c]] = w
+			at[c]++
+		}
+	}
+	for c := range numCriteria {
+		if out[c].known {
+			out[c].words = words[from[c]:at[c]:at[c]]
+		}
 	}
 	return out
 }
@@ -424,4 +872,38 @@ func containsFold(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// read scans the draft, detects its language and finds its cues in that
+// language's lexicon; sc.hits holds them afterwards. A draft with no
+// evidence of its language at all (a few content words: "prod down asap")
+// is read in each language and taken to be the one that finds the most cues,
+// English on a tie. A draft in a language or script the advisor cannot read
+// is not read: the guess says which.
+func read(text string, sc *scratch) (lang, guess) {
+	g := sc.scan(text)
+	switch {
+	case g <= guessES:
+		lexicons[g]().read(text, sc)
+		return lang(g), g
+	case g != guessNone:
+		sc.hits = sc.hits[:0]
+		return langEN, g
+	}
+	best, most := langEN, -1
+	for l := range numLangs {
+		n := 0
+		for _, h := range lexicons[l]().read(text, sc) {
+			if h.kind == plain || h.kind == within || h.kind == retro {
+				n++
+			}
+		}
+		if n > most {
+			best, most = l, n
+		}
+	}
+	if best != numLangs-1 {
+		lexicons[best]().read(text, sc)
+	}
+	return best, guess(best)
 }
