@@ -120,13 +120,6 @@ func channelWords() []string {
 // weeks a person looks back at, in any of the three shells (GNU date).
 const weeksShell = `for i in 0 1 2 3 4 5 6 7 8 9 10 11; do date -d "-$i week" +%G-W%V; done`
 
-// fixed is the list of fixed words in values, without the stand-ins.
-func fixed(values []string) []string {
-	return slices.DeleteFunc(slices.Clone(values), func(s string) bool {
-		return s == weekWord || s == fileWord || s == dirWord
-	})
-}
-
 func bashCompletion(cmds []cmdInfo) string {
 	var b strings.Builder
 	names := make([]string, len(cmds))
