@@ -27,9 +27,6 @@ func runCompletion(e *Env, _ *flag.FlagSet, args []string) error {
 	if len(args) != 1 {
 		return usagef("completion: name one shell: bash, zsh or fish")
 	}
-	if err := maxArgs(args, 1); err != nil {
-		return err
-	}
 	return WriteCompletion(e.Stdout, args[0])
 }
 
