@@ -67,8 +67,14 @@ var globalFlags = []flagInfo{
 	{name: "help", usage: "print the commands"},
 }
 
-// dirWord stands for a folder in values.
-const dirWord = "DIR"
+// weekWord, fileWord and dirWord stand, in a command's values, for an ISO
+// week, a file name and a folder: the completions compute the first and
+// let the shell do the others.
+const (
+	weekWord = "WEEK"
+	fileWord = "FILE"
+	dirWord  = "DIR"
+)
 
 // table is every registered command, sorted, with its flags: "help" too,
 // which Main handles itself.

@@ -137,11 +137,3 @@ func waybarStatus(st focus.Status) waybar {
 	}
 	return wb
 }
-
-// weekWord and fileWord stand, in a command's values, for an ISO week and
-// a file name: the completions compute the one and let the shell do the
-// other.
-const (
-	weekWord = "WEEK"
-	fileWord = "FILE"
-)
