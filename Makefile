@@ -9,7 +9,7 @@ TAGS    := migrated_fynedo,no_emoji
 BIN     := bin/pingwise
 export GOTOOLCHAIN ?= auto
 
-.PHONY: run build test bench lint cross setup setup-test package clean tags
+.PHONY: run build test bench lint cross setup setup-test package clean tags man deb rpm dist/pingwise
 
 run: setup build
 	./$(BIN)
@@ -55,11 +55,32 @@ package: setup build
 	command -v fyne >/dev/null || $(GO) install fyne.io/tools/cmd/fyne@v1.7.4
 	PATH="$$PATH:$$($(GO) env GOPATH)/bin" fyne package -os linux --executable $(BIN)
 
+# The packages (make deb, make rpm): a release build that says its version
+# (the tag, or the commit and its date; never "dev"), the manual page,
+# completions, icons, desktop entry and metainfo (tools/distfiles), and
+# nfpm at a pinned version (packaging/nfpm.yaml).
+NFPM        := github.com/goreleaser/nfpm/v2/cmd/nfpm@v2.45.2
+DESCRIBE    := $(shell git describe --tags --always --dirty 2>/dev/null)
+VERSION     ?= $(shell git describe --tags --exact-match --match 'v[0-9]*' 2>/dev/null || echo "commit $$(git describe --always --dirty --abbrev=12), $$(git log -1 --format=%cd --date=format:%Y-%m-%d)")
+PKG_ARCH    ?= $(shell $(GO) env GOARCH)
+DIST        ?= dist
+
+dist/pingwise:
+	$(GO) build -buildvcs=true -tags $(TAGS) -ldflags "-s -w -X 'github.com/pingwise/pingwise/cli.Version=$(VERSION)'" -o $(DIST)/pingwise ./cmd/pingwise
+
+man:
+	$(GO) run ./tools/distfiles -out $(DIST)/share -version "$(VERSION)"
+	@echo 'read it with: man -l $(DIST)/share/man/man1/pingwise.1.gz'
+
+deb rpm: dist/pingwise man
+	PINGWISE_PKG_VERSION=$$($(GO) run ./tools/distfiles -pkg-version "$(DESCRIBE)") PINGWISE_ARCH=$(PKG_ARCH) PINGWISE_DIST=$(DIST) \
+		$(GO) run $(NFPM) package --config packaging/nfpm.yaml --packager $@ --target $(DIST)/
+
 bench: build
 	bench/run
 
 clean:
-	rm -rf bin
+	rm -rf bin dist
 
 tags:
 	@echo $(TAGS)

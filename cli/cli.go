@@ -19,8 +19,10 @@ import (
 	"github.com/pingwise/pingwise/settings"
 )
 
-// Version is the program's version, set at build time with -ldflags.
-var Version = "dev"
+// Version is the program's version when the build sets it (the packages
+// do, with -ldflags from git describe); empty, version reads the build
+// info Go records.
+var Version = ""
 
 // Exit codes.
 const (
@@ -108,7 +110,11 @@ type command struct {
 	args    string // synopsis after the name
 	summary string
 	flags   func(fs *flag.FlagSet) // defines the command's flags
-	run     func(e *Env, fs *flag.FlagSet, args []string) error
+	// values lists the words a flag takes (by its name) or the positional
+	// arguments take (""), for the completions; weekWord stands for ISO
+	// weeks, fileWord for a file name.
+	values map[string][]string
+	run    func(e *Env, fs *flag.FlagSet, args []string) error
 }
 
 // commands is filled in by the files that define them.
@@ -139,7 +145,7 @@ func Main(args []string, e *Env, app App) int {
 		return fail(e, usagef("%s (see pingwise --help)", clip(err.Error())))
 	}
 	if *version {
-		fmt.Fprintln(e.Stdout, "pingwise", Version)
+		fmt.Fprintln(e.Stdout, "pingwise", versionString())
 		return exitOK
 	}
 	rest := global.Args()

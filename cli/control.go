@@ -95,7 +95,8 @@ func init() {
 			fs.String("target", "", "who or what: a name, a number, a chat")
 			fs.String("text", "", "the draft")
 		},
-		run: runAsk,
+		values: map[string][]string{"channel": channelWords()},
+		run:    runAsk,
 	})
 }
 

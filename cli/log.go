@@ -23,7 +23,8 @@ func init() {
 			fs.String("note", "", "a short note")
 			fs.String("at", "", "when: 14:05, 2026-11-24 14:05, RFC 3339, or 10m ago (default now)")
 		},
-		run: runLog,
+		values: map[string][]string{"": channelWords()},
+		run:    runLog,
 	})
 }
 

@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"encoding/json"
 	"flag"
 	"fmt"
 	"io"
@@ -50,12 +49,16 @@ func init() {
 		run:     runBreak,
 	})
 	register(&command{
-		name: "status", args: "[--json]",
-		summary: "Show whether you are focusing, paused or on a break, and the time left.",
+		name: "status", args: "[--json] [--watch] [--format text|json|waybar]",
+		summary: "Show whether you are focusing, paused or on a break, and the time left.\n" +
+			"--watch prints a line on every change, pushed by the running app, for status bars.",
 		flags: func(fs *flag.FlagSet) {
 			fs.Bool("json", false, "print one JSON object: state, intent, planned_minutes, remaining_seconds, started_at")
+			fs.Bool("watch", false, "print a line now and on every change until the app quits (without the app: one line)")
+			fs.String("format", "text", "`FORMAT` of each line: text, json or waybar (text, tooltip, class, percentage)")
 		},
-		run: runStatus,
+		values: map[string][]string{"format": statusFormats},
+		run:    runStatus,
 	})
 }
 
@@ -189,6 +192,13 @@ func runStatus(e *Env, fs *flag.FlagSet, args []string) error {
 	if err := maxArgs(args, 0); err != nil {
 		return err
 	}
+	format, err := statusFormat(fs)
+	if err != nil {
+		return err
+	}
+	if flagBool(fs, "watch") {
+		return watchStatus(e, format)
+	}
 	c, err := e.controller()
 	if err != nil {
 		return err
@@ -197,10 +207,10 @@ func runStatus(e *Env, fs *flag.FlagSet, args []string) error {
 	if err != nil {
 		return err
 	}
-	if flagBool(fs, "json") {
-		return json.NewEncoder(e.Stdout).Encode(st)
+	if format == "text" {
+		return printStatus(e.Stdout, st, e.Clock.Now())
 	}
-	return printStatus(e.Stdout, st, e.Clock.Now())
+	return writeStatus(e.Stdout, st, format)
 }
 
 // printStatus writes the state as the tray's first line says it, with what

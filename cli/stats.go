@@ -23,7 +23,8 @@ func init() {
 			fs.Bool("csv", false, "print CSV: a row per day and a total row")
 			fs.Bool("show", false, "open the Weekly focus window")
 		},
-		run: runStats,
+		values: map[string][]string{"week": {weekWord}},
+		run:    runStats,
 	})
 }
 

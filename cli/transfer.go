@@ -22,13 +22,15 @@ func init() {
 		flags: func(fs *flag.FlagSet) {
 			fs.String("format", "jsonl", "jsonl (one JSON object per line, for import) or csv")
 		},
-		run: runExport,
+		values: map[string][]string{"format": {"jsonl", "csv"}},
+		run:    runExport,
 	})
 	register(&command{
 		name: "import", args: "FILE.jsonl",
 		summary: "Add the events of a JSON Lines file, as export writes it (- for standard input).\n" +
 			"Events already stored are skipped; a bad line imports nothing.",
-		run: runImport,
+		values: map[string][]string{"": {fileWord}},
+		run:    runImport,
 	})
 }
 

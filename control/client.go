@@ -2,6 +2,7 @@ package control
 
 import (
 	"bufio"
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -135,4 +136,59 @@ func (c *Client) Doctor() (platform.Report, error) {
 		return platform.Report{}, errors.New("the app sent no doctor's report")
 	}
 	return *resp.Doctor, nil
+}
+
+// ErrAppGone means the app stopped answering a watch without saying it
+// was quitting: it crashed or was killed.
+var ErrAppGone = errors.New("the app stopped answering")
+
+// Watch follows the app's status: each is called with the status now, then
+// on every change the app sends. It returns nil when the app quits or ctx
+// is done, each's error as soon as each fails, ErrAppGone when the
+// connection drops without the app's last word, and the app's error when
+// it refuses the watch.
+func (c *Client) Watch(ctx context.Context, each func(focus.Status) error) error {
+	var d net.Dialer
+	dctx, cancel := context.WithTimeout(ctx, time.Second)
+	conn, err := d.DialContext(dctx, "unix", c.path)
+	cancel()
+	if err != nil {
+		return ErrNotRunning
+	}
+	defer conn.Close()
+	stop := context.AfterFunc(ctx, func() { conn.Close() })
+	defer stop()
+	b, err := json.Marshal(Request{Op: OpWatch})
+	if err != nil {
+		return err
+	}
+	if _, err := conn.Write(append(b, '\n')); err != nil {
+		return fmt.Errorf("talk to the app: %w", err)
+	}
+	sc := bufio.NewScanner(conn)
+	sc.Buffer(make([]byte, 4096), MaxMessage)
+	for sc.Scan() {
+		var resp Response
+		if err := json.Unmarshal(sc.Bytes(), &resp); err != nil {
+			return fmt.Errorf("bad answer from the app: %w", err)
+		}
+		switch {
+		case resp.Error != "":
+			return errors.New(resp.Error)
+		case resp.Closing:
+			return nil
+		case resp.Status == nil:
+			return errors.New("the app sent no status")
+		}
+		if err := each(resp.Status.unwrap()); err != nil {
+			return err
+		}
+	}
+	if ctx.Err() != nil {
+		return nil
+	}
+	if err := sc.Err(); err != nil {
+		return fmt.Errorf("%w: %w", ErrAppGone, err)
+	}
+	return ErrAppGone
 }

@@ -2,6 +2,10 @@
 // socket (mode 0600, in a 0700 folder, never TCP) that carries one JSON
 // request and one JSON response per connection. It also keeps the app to a
 // single instance, with a lock file that only the running app holds.
+//
+// One op streams: OpWatch answers with a status line at once and another on
+// every change, until the client hangs up or the app quits; the last line
+// of a watch the app ends has Closing set.
 package control
 
 import (
@@ -30,6 +34,7 @@ const (
 	OpStats  = "stats" // open the weekly stats window
 	OpQuit   = "quit"
 	OpDoctor = "doctor" // what works on this desktop, as the app found it
+	OpWatch  = "watch" // a status now and on every change, one line each (see Handler.Watch)
 )
 
 // Request is one command to the app.
@@ -59,6 +64,7 @@ type Response struct {
 	Interruption *focus.Interruption `json:"interruption,omitempty"`
 	Decision     *focus.Decision     `json:"decision,omitempty"`
 	Doctor       *platform.Report    `json:"doctor,omitempty"`
+	Closing      bool                `json:"closing,omitempty"` // a watch's last line: the app is quitting
 }
 
 // Status carries a focus.Status whole: its JSON form for people leaves out

@@ -3,6 +3,7 @@ package control
 import (
 	"bufio"
 	"bytes"
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -36,6 +37,27 @@ type Handler interface {
 	Doctor() platform.Report
 }
 
+// Watcher is the streaming side of a Handler, for status bars: a Handler
+// that is also a Watcher answers OpWatch; one that is not refuses it.
+type Watcher interface {
+	// Watch calls send with the status now, then again on every change a
+	// status bar shows: a start, pause, resume, stop, break, each minute of
+	// a countdown, Do Not Disturb turning on or off. It returns nil once ctx
+	// is done (the client hung up, or the server is closing), and send's
+	// error as soon as send fails; it never calls send after returning, nor
+	// from two goroutines at once. A send can block for up to WatchWrite on
+	// a slow client, so Watch calls it from no goroutine the UI waits on.
+	Watch(ctx context.Context, send func(focus.Status) error) error
+}
+
+// WatchWrite bounds how long one status line of a watch may take to write:
+// a client that stops reading is dropped, not waited on.
+const WatchWrite = 5 * time.Second
+
+// maxWatchers bounds the watches open at once (status bars, scripts), which
+// hold a connection each for as long as they run.
+const maxWatchers = 32
+
 // ErrRunning means another instance holds the lock.
 var ErrRunning = errors.New("pingwise is already running")
 
@@ -47,6 +69,9 @@ type Server struct {
 	handler Handler
 	wg      sync.WaitGroup
 	slots   chan struct{}
+	watches chan struct{}      // one per open watch, which holds no slot
+	ctx     context.Context    // done when the server closes: watches end
+	cancel  context.CancelFunc // closes ctx
 }
 
 // Listen takes the single-instance lock and listens on the socket. It
@@ -84,7 +109,9 @@ func Listen(lockPath, socketPath string, h Handler) (*Server, error) {
 		lock.Unlock()
 		return nil, fmt.Errorf("listen on %s: %w", socketPath, err)
 	}
-	s := &Server{ln: ln, lock: lock, path: socketPath, handler: h, slots: make(chan struct{}, 8)}
+	s := &Server{ln: ln, lock: lock, path: socketPath, handler: h, slots: make(chan struct{}, 8),
+		watches: make(chan struct{}, maxWatchers)}
+	s.ctx, s.cancel = context.WithCancel(context.Background())
 	s.wg.Add(1)
 	go s.serve()
 	return s, nil
@@ -104,16 +131,19 @@ func (s *Server) serve() {
 		s.slots <- struct{}{}
 		s.wg.Add(1)
 		go func() {
-			defer func() { <-s.slots; s.wg.Done() }()
-			s.handle(conn)
+			defer s.wg.Done()
+			var once sync.Once
+			free := func() { once.Do(func() { <-s.slots }) }
+			defer free()
+			s.handle(conn, free)
 		}()
 	}
 }
 
 // handle answers one request. Nothing a client sends can crash the app: a
 // slow, oversized or malformed message gets an error and the connection
-// is closed.
-func (s *Server) handle(conn net.Conn) {
+// is closed. A watch gives its slot back (free) and streams until it ends.
+func (s *Server) handle(conn net.Conn, free func()) {
 	defer conn.Close()
 	conn.SetDeadline(time.Now().Add(5 * time.Second))
 	line, err := bufio.NewReaderSize(io.LimitReader(conn, MaxMessage+1), 4096).ReadSlice('\n')
@@ -129,6 +159,10 @@ func (s *Server) handle(conn net.Conn) {
 		dec.DisallowUnknownFields()
 		if err := dec.Decode(&req); err != nil {
 			resp.Error = "malformed request: " + err.Error()
+		} else if req.Op == OpWatch {
+			free()
+			s.watch(conn)
+			return
 		} else {
 			resp = s.dispatch(req)
 		}
@@ -210,10 +244,65 @@ func (s *Server) dispatch(req Request) (resp Response) {
 	return Response{Status: wrap(st)}
 }
 
-// Close stops listening, waits for requests in progress, removes the socket
-// and releases the lock.
+// watch streams the handler's statuses to conn, one line each, until the
+// client hangs up, the server closes or the handler stops. A watch the
+// server ends gets a last line with Closing set, so the client can tell a
+// quitting app from a lost one.
+func (s *Server) watch(conn net.Conn) {
+	write := func(r Response) error {
+		b, err := json.Marshal(r)
+		if err != nil {
+			return err
+		}
+		conn.SetWriteDeadline(time.Now().Add(WatchWrite))
+		_, err = conn.Write(append(b, '\n'))
+		return err
+	}
+	select {
+	case s.watches <- struct{}{}:
+		defer func() { <-s.watches }()
+	default:
+		write(Response{Error: "too many watches open"})
+		return
+	}
+	conn.SetDeadline(time.Time{})
+	ctx, cancel := context.WithCancel(s.ctx)
+	defer cancel()
+	go func() {
+		// The client sends nothing more: a read returns when it hangs up
+		// (or when the deferred Close in handle ends the watch).
+		conn.Read(make([]byte, 1))
+		cancel()
+	}()
+	err := s.safeWatch(ctx, func(st focus.Status) error { return write(Response{Status: wrap(st)}) })
+	switch {
+	case s.ctx.Err() != nil:
+		write(Response{Closing: true})
+	case err != nil && ctx.Err() == nil:
+		write(Response{Error: err.Error()})
+	}
+}
+
+// safeWatch runs the handler's Watch; a panic in it ends the watch, not
+// the app.
+func (s *Server) safeWatch(ctx context.Context, send func(focus.Status) error) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("internal error: %v", r)
+		}
+	}()
+	w, ok := s.handler.(Watcher)
+	if !ok {
+		return errors.New("this app cannot watch")
+	}
+	return w.Watch(ctx, send)
+}
+
+// Close stops listening, ends the watches, waits for requests in progress,
+// removes the socket and releases the lock.
 func (s *Server) Close() error {
 	err := s.ln.Close()
+	s.cancel()
 	s.wg.Wait()
 	os.Remove(s.path)
 	s.lock.Unlock()

@@ -57,7 +57,15 @@ func TestHotkeyPopup(t *testing.T) {
 		t.Fatalf("%d popups open", n)
 	}
 
-	d.xdotool("key", "ctrl+Return") // the recommended action: sync, for an outage
+	// Shift+Enter is a new line in the draft, as in a chat app: nothing is
+	// logged, the popup stays; then Enter sends.
+	d.xdotool("key", "shift+Return")
+	d.xdotool("type", "--delay", "15", "Can you call me?")
+	time.Sleep(300 * time.Millisecond) // the app has had the keys; Enter would have logged by now
+	if s, as := d.decisions(); s+as != 0 || !d.visible("Sync or async?") {
+		t.Fatalf("Shift+Enter in the draft logged %d sync, %d async (popup shown: %v)", s, as, d.visible("Sync or async?"))
+	}
+	d.xdotool("key", "Return") // the recommended action: sync, for an outage
 	d.waitFor("the decision in the stats", func() bool { s, _ := d.decisions(); return s == 1 })
 	d.waitFor("the popup to close after its confirmation", func() bool {
 		cmd := exec.Command("xdotool", "search", "--onlyvisible", "--name", `^Sync or async\?$`)

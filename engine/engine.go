@@ -69,22 +69,25 @@ type Engine struct {
 	stderr io.Writer
 	save   func(settings.Settings) error
 
-	mu       sync.Mutex
-	cfg      settings.Settings
-	tracker  *focus.Tracker
-	seq      uint64
-	notice   string
-	kept     []string
-	release  func() // releases the bound hotkey
-	hotkey   platform.Status
-	tick     Timer
-	last     time.Time // the last tick, with its monotonic reading
-	asked    map[string]time.Time
-	away     away
-	quiet    quiet
-	stopWin  func()   // stops the active-app watch
-	early    []Prompt // prompts asked before Open
-	opened   bool     // Open has run: the engine may act on the desktop
+	mu      sync.Mutex
+	cfg     settings.Settings
+	tracker *focus.Tracker
+	seq     uint64
+	notice  string
+	kept    []string
+	release func() // releases the bound hotkey
+	hotkey  platform.Status
+	tick    Timer
+	last    time.Time // the last tick, with its monotonic reading
+	asked   map[string]time.Time
+	away    away
+	quiet   quiet
+	stopWin func()   // stops the active-app watch
+	early   []Prompt // prompts asked before Open
+	opened  bool     // Open has run: the engine may act on the desktop
+
+	watchMu  sync.Mutex
+	watchers map[chan focus.Status]bool // status --watch
 	notifier *notifier
 	closed   bool
 }
@@ -230,6 +233,7 @@ func (e *Engine) snapshotLocked(st focus.Status) Snapshot {
 // show publishes s; it runs after the snapshot was built under e.mu, so
 // it reads the UI, set once by Open, without it.
 func (e *Engine) show(s Snapshot) {
+	e.tellWatchers(s.Status)
 	if ui := e.uiNow(); ui != nil {
 		ui.Show(s)
 	}

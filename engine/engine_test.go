@@ -1,6 +1,8 @@
 package engine
 
 import (
+	"context"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -430,5 +432,44 @@ func TestDoNotDisturbWaitsForOpen(t *testing.T) {
 	e.Open(&fakeUI{})
 	if on, _ := desk.dnd.On(); !on || desk.seen == nil {
 		t.Errorf("after Open: DND %v, monitoring %v", on, desk.seen != nil)
+	}
+}
+
+func TestWatchSendsNowAndOnEveryChange(t *testing.T) {
+	r := newRig(t, nil)
+	ctx, cancel := context.WithCancel(context.Background())
+	got := make(chan focus.Status, 16)
+	done := make(chan error, 1)
+	go func() {
+		done <- r.e.Watch(ctx, func(st focus.Status) error { got <- st; return nil })
+	}()
+	next := func() focus.Status {
+		select {
+		case st := <-got:
+			return st
+		case <-time.After(5 * time.Second):
+			t.Fatal("no status sent")
+			return focus.Status{}
+		}
+	}
+	if st := next(); st.State != focus.Idle {
+		t.Fatalf("first: %s", st.State)
+	}
+	if err := r.e.StartFocus(25*time.Minute, "plan"); err != nil {
+		t.Fatal(err)
+	}
+	for st := next(); st.State != focus.Focusing; st = next() {
+	}
+	r.clock.Advance(time.Minute)
+	for st := next(); st.Remaining != 24*time.Minute; st = next() {
+	}
+	cancel()
+	if err := <-done; err != nil {
+		t.Errorf("Watch after cancel: %v", err)
+	}
+	// A failing send ends the watch with its error.
+	boom := errors.New("the status bar went away")
+	if err := r.e.Watch(context.Background(), func(focus.Status) error { return boom }); !errors.Is(err, boom) {
+		t.Errorf("Watch = %v, want %v", err, boom)
 	}
 }

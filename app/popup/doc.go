@@ -27,11 +27,16 @@
 //   - a toggle's letter flips it, unless the draft has the focus (the
 //     number fields take digits only); Alt+letter flips it always, so a
 //     person typing the draft can too;
-//   - Enter takes the recommended action (the highlighted button), except in
-//     the multi-line draft, where Ctrl+Enter (or Cmd+Enter) does; on a
+//   - Enter takes the recommended action (the highlighted button), in the
+//     draft too, as in the chat apps people write drafts in; Shift+Enter
+//     makes a new line there; Ctrl+Enter (Cmd+Enter) still sends; on a
 //     focused button, Enter and Space press that button;
 //   - Esc closes from anywhere; Tab moves between fields; Up and Down step
 //     the people and minutes fields.
+//
+// The hint line above the buttons says what those keys do where the focus
+// is, and only that: Alt+letter in the draft, a plain letter elsewhere, the
+// button's own action on a focused button.
 //
 // The popup is built once, by New, and only shown: Show resets it (or, when
 // it is already up, just raises it, keeping what was typed), so the hotkey

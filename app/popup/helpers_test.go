@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
 
@@ -89,6 +90,20 @@ func pressKey(p *Popup, k fyne.KeyName) {
 		f.TypedKey(ev)
 	} else {
 		c.OnTypedKey()(ev)
+	}
+}
+
+// pressShiftKey presses k with the Shift key shift held, as the driver
+// sends it: Shift's KeyDown, then k (no shortcut: Shift alone makes none),
+// then Shift's KeyUp, each to the focused widget that follows keys.
+func pressShiftKey(p *Popup, shift, k fyne.KeyName) {
+	keyable, _ := p.Window().Canvas().Focused().(desktop.Keyable)
+	if keyable != nil {
+		keyable.KeyDown(&fyne.KeyEvent{Name: shift})
+	}
+	pressKey(p, k)
+	if keyable != nil {
+		keyable.KeyUp(&fyne.KeyEvent{Name: shift})
 	}
 }
 

@@ -6,6 +6,8 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/widget"
+
+	"github.com/pingwise/pingwise/advisor"
 )
 
 // Fyne sends keys to the focused widget, and to the canvas only when
@@ -56,8 +58,9 @@ func (p *Popup) typedKey(ev *fyne.KeyEvent) {
 }
 
 // shortcut handles the popup's shortcuts, wherever the focus is: Alt+letter
-// flips a toggle, Ctrl+Enter (Cmd+Enter) takes the recommended action. It
-// reports whether s was one of them.
+// flips a toggle, Ctrl+Enter (Cmd+Enter) takes the recommended action (as
+// Enter does; kept for the hands that learnt it). It reports whether s was
+// one of them.
 func (p *Popup) shortcut(s fyne.Shortcut) bool {
 	cs, ok := s.(*desktop.CustomShortcut)
 	if !ok {
@@ -80,12 +83,14 @@ func (p *Popup) shortcut(s fyne.Shortcut) bool {
 	return false
 }
 
-// draftEntry is the draft: multi-line, so Enter is a new line there and
-// letters are text. Tab leaves it, Esc closes the popup, and the popup's
-// shortcuts work in it.
+// draftEntry is the draft: multi-line, and letters are text. Enter sends,
+// as in the chat apps people type drafts in (Slack, Teams, Discord), and
+// Shift+Enter makes a new line. Tab leaves it, Esc closes the popup, and
+// the popup's shortcuts work in it.
 type draftEntry struct {
 	widget.Entry
-	p *Popup
+	p     *Popup
+	shift bool // a Shift key is down; Fyne sends Shift+Enter as a plain Enter
 }
 
 func newDraftEntry(p *Popup) *draftEntry {
@@ -93,7 +98,7 @@ func newDraftEntry(p *Popup) *draftEntry {
 	e.MultiLine = true
 	e.Wrapping = fyne.TextWrapWord
 	e.SetMinRowsVisible(3)
-	e.PlaceHolder = "Paste or type the message. Alt+letter flips a toggle; Ctrl+Enter takes the highlighted action."
+	e.PlaceHolder = "Paste or type the message. Shift+Enter makes a new line."
 	e.OnChanged = func(string) { p.changed() }
 	e.ExtendBaseWidget(e)
 	return e
@@ -102,12 +107,52 @@ func newDraftEntry(p *Popup) *draftEntry {
 // AcceptsTab is false: Tab moves on, as everywhere else in the popup.
 func (e *draftEntry) AcceptsTab() bool { return false }
 
+// TypedKey takes the recommended action on Enter, and leaves Shift+Enter
+// to the entry, which makes it a new line (it would submit only with an
+// OnSubmitted, which the draft has not).
 func (e *draftEntry) TypedKey(ev *fyne.KeyEvent) {
-	if ev.Name == fyne.KeyEscape {
+	switch ev.Name {
+	case fyne.KeyEscape:
 		e.p.Hide()
 		return
+	case fyne.KeyReturn, fyne.KeyEnter:
+		if !e.shift {
+			e.p.choose(e.p.v.Mode)
+			return
+		}
 	}
 	e.Entry.TypedKey(ev)
+}
+
+// KeyDown and KeyUp follow the Shift keys, which the driver sends to the
+// focused widget before the key they modify.
+func (e *draftEntry) KeyDown(ev *fyne.KeyEvent) {
+	if isShift(ev.Name) {
+		e.shift = true
+	}
+	e.Entry.KeyDown(ev)
+}
+
+func (e *draftEntry) KeyUp(ev *fyne.KeyEvent) {
+	if isShift(ev.Name) {
+		e.shift = false
+	}
+	e.Entry.KeyUp(ev)
+}
+
+func isShift(k fyne.KeyName) bool { return k == desktop.KeyShiftLeft || k == desktop.KeyShiftRight }
+
+// FocusGained and FocusLost move the hint line; a Shift released while
+// the focus was elsewhere is not held any more.
+func (e *draftEntry) FocusGained() {
+	e.Entry.FocusGained()
+	e.p.focusOn(e)
+}
+
+func (e *draftEntry) FocusLost() {
+	e.shift = false
+	e.Entry.FocusLost()
+	e.p.focusOn(nil)
 }
 
 func (e *draftEntry) TypedShortcut(s fyne.Shortcut) {
@@ -120,17 +165,28 @@ func (e *draftEntry) TypedShortcut(s fyne.Shortcut) {
 // Space, presses the focused button: a person who tabbed to it meant it.
 type keyButton struct {
 	widget.Button
-	p *Popup
+	p    *Popup
+	name string // what pressing it does, in the hint line
 }
 
-func newKeyButton(p *Popup, text string, icon fyne.Resource, tapped func()) *keyButton {
-	b := &keyButton{p: p}
+func newKeyButton(p *Popup, name, text string, icon fyne.Resource, tapped func()) *keyButton {
+	b := &keyButton{p: p, name: name}
 	b.Text, b.Icon, b.OnTapped = text, icon, tapped
 	b.ExtendBaseWidget(b)
 	return b
 }
 
 func (b *keyButton) TypedRune(r rune) { b.p.typedRune(r) }
+
+func (b *keyButton) FocusGained() {
+	b.Button.FocusGained()
+	b.p.focusOn(b)
+}
+
+func (b *keyButton) FocusLost() {
+	b.Button.FocusLost()
+	b.p.focusOn(nil)
+}
 
 func (b *keyButton) TypedKey(ev *fyne.KeyEvent) {
 	switch ev.Name {
@@ -143,4 +199,41 @@ func (b *keyButton) TypedKey(ev *fyne.KeyEvent) {
 	default:
 		b.p.typedKey(ev)
 	}
+}
+
+// focusOn records which of the popup's widgets has the focus (nil: none,
+// or a toggle) and brings the hint line up to date: the widgets report
+// their own focus, as Fyne's canvas says nothing when it moves.
+func (p *Popup) focusOn(f fyne.Focusable) {
+	p.focused = f
+	p.showHint()
+}
+
+// showHint writes hintText into the hint line, when it changed.
+func (p *Popup) showHint() {
+	seg := p.hint.Segments[0].(*widget.TextSegment)
+	if s := p.hintText(); seg.Text != s {
+		seg.Text = s
+		p.hint.Refresh()
+	}
+}
+
+// hintText says what the keys do where the focus is now, and nothing that
+// is not so there: in the draft a letter is text, so the toggles take
+// Alt+letter; elsewhere a plain letter; a focused button takes Enter for
+// itself rather than for the highlighted action.
+func (p *Popup) hintText() string {
+	act := "send async"
+	if p.v.Mode == advisor.Sync {
+		act = "go sync"
+	}
+	switch f := p.focused.(type) {
+	case *draftEntry:
+		return "Enter: " + act + " · Shift+Enter: new line · Alt+[letter]: its toggle · Esc: close"
+	case *numEntry:
+		return "Enter: " + act + " · Up, Down: step · [letter]: its toggle · Esc: close"
+	case *keyButton:
+		return "Enter or Space: " + f.name + " · [letter]: its toggle · Esc: close"
+	}
+	return "Enter: " + act + " · [letter]: its toggle · Esc: close"
 }

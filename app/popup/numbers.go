@@ -24,8 +24,9 @@ type numField struct {
 func newNumField(p *Popup, name string, last *int, lo, hi, step int) *numField {
 	f := &numField{name: name, lo: lo, hi: hi, step: step, last: last}
 	f.entry = newNumEntry(p, f)
-	f.minus = newKeyButton(p, "", theme.ContentRemoveIcon(), func() { f.add(p, -f.step) })
-	f.plus = newKeyButton(p, "", theme.ContentAddIcon(), func() { f.add(p, f.step) })
+	down, up := strings.ToLower(name)+" - "+strconv.Itoa(step), strings.ToLower(name)+" + "+strconv.Itoa(step)
+	f.minus = newKeyButton(p, down, "", theme.ContentRemoveIcon(), func() { f.add(p, -f.step) })
+	f.plus = newKeyButton(p, up, "", theme.ContentAddIcon(), func() { f.add(p, f.step) })
 	label := widget.NewLabel(name)
 	f.row = container.NewHBox(label, container.NewGridWrap(fyne.NewSize(76, f.entry.MinSize().Height), f.entry), f.minus, f.plus)
 	return f
@@ -118,6 +119,12 @@ func newNumEntry(p *Popup, f *numField) *numEntry {
 func (e *numEntry) FocusGained() {
 	e.Entry.FocusGained()
 	e.Entry.TypedShortcut(&fyne.ShortcutSelectAll{})
+	e.p.focusOn(e)
+}
+
+func (e *numEntry) FocusLost() {
+	e.Entry.FocusLost()
+	e.p.focusOn(nil)
 }
 
 func (e *numEntry) TypedRune(r rune) {

@@ -21,9 +21,6 @@ const Title = "Sync or async?"
 // reasons, eleven toggles and three lines of draft need, compacted.
 var size = fyne.NewSize(560, 560)
 
-// hint is the line above the buttons until something needs saying there.
-const hint = "Enter takes the highlighted action · Esc closes · a [letter] flips its toggle"
-
 // ConfirmFor is how long the confirmation stays before the popup closes.
 const ConfirmFor = 1500 * time.Millisecond
 
@@ -95,10 +92,11 @@ type Popup struct {
 	draft      *draftEntry
 	goSync     *keyButton
 	sendAsync  *keyButton
-	hint       *widget.RichText
-	problem    *widget.Label   // shown instead of the hint: a bad number, a failed log
-	actions    *fyne.Container // the hint or problem line, and the buttons
-	confirm    *widget.Label   // shown instead of the actions once a choice is logged
+	hint       *widget.RichText // what the keys do where the focus is (hintText)
+	focused    fyne.Focusable   // the popup's own widget with the focus, for the hint; nil for none or a toggle
+	problem    *widget.Label    // shown instead of the hint: a bad number, a failed log
+	actions    *fyne.Container  // the hint or problem line, and the buttons
+	confirm    *widget.Label    // shown instead of the actions once a choice is logged
 }
 
 // New builds the popup in w, hidden: every widget, the keys, the close
@@ -136,9 +134,9 @@ func New(w fyne.Window, cfg Config) *Popup {
 
 	p.draft = newDraftEntry(p)
 
-	p.goSync = newKeyButton(p, "Go sync", theme.MediaPlayIcon(), func() { p.choose(advisor.Sync) })
-	p.sendAsync = newKeyButton(p, "Send async", theme.MailSendIcon(), func() { p.choose(advisor.Async) })
-	p.hint = widget.NewRichText(&widget.TextSegment{Text: hint,
+	p.goSync = newKeyButton(p, "go sync", "Go sync", theme.MediaPlayIcon(), func() { p.choose(advisor.Sync) })
+	p.sendAsync = newKeyButton(p, "send async", "Send async", theme.MailSendIcon(), func() { p.choose(advisor.Async) })
+	p.hint = widget.NewRichText(&widget.TextSegment{
 		Style: widget.RichTextStyle{ColorName: theme.ColorNamePlaceHolder, SizeName: theme.SizeNameText}})
 	p.hint.Truncation = fyne.TextTruncateEllipsis
 	p.problem = widget.NewLabel("")

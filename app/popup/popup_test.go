@@ -170,12 +170,11 @@ func TestDraftUpdatesTheVerdictLive(t *testing.T) {
 
 func TestEnterTakesTheRecommendedAction(t *testing.T) {
 	p, r := newTestPopup(t, Prefill{People: 4, Target: "#design", Text: recap})
-	pressKey(p, fyne.KeyReturn) // in the multi-line draft, a new line
+	pressShiftKey(p, desktop.KeyShiftRight, fyne.KeyReturn) // in the draft, Shift+Enter is a new line
 	if len(r.decided) != 0 || !strings.HasSuffix(p.draft.Text, "\n") {
-		t.Fatalf("Enter in the draft: %d decisions, text %q", len(r.decided), p.draft.Text)
+		t.Fatalf("Shift+Enter in the draft: %d decisions, text %q", len(r.decided), p.draft.Text)
 	}
-	p.Window().Canvas().Unfocus()
-	pressKey(p, fyne.KeyReturn)
+	pressKey(p, fyne.KeyReturn) // and Enter sends, as in a chat app
 	pressKey(p, fyne.KeyReturn) // a second Enter during the confirmation logs nothing
 	if len(r.decided) != 1 {
 		t.Fatalf("Decide called %d times, want once", len(r.decided))

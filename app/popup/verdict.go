@@ -89,6 +89,7 @@ func (p *Popup) show() {
 	}
 	p.goSync.Refresh()
 	p.sendAsync.Refresh()
+	p.showHint()
 }
 
 // headline is the verdict in a few words.
