@@ -1,0 +1,56 @@
+package calendar
+
+import (
+	"errors"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// The real secret store, in a child process on a private session bus with
+// its own gnome-keyring (unlocked, in a temporary home): a password stored
+// is read back and deleted; and with no bus at all, storing is refused as
+// ErrNoSecretStore. A child, because the D-Bus library keeps one session
+// connection per process.
+func TestKeyringReal(t *testing.T) {
+	switch os.Getenv("PINGWISE_KEYRING_CHILD") {
+	case "store":
+		k := Keyring{}
+		if err := k.Set("work", "dana", "s3cret ü"); err != nil {
+			t.Fatalf("set: %v", err)
+		}
+		if pw, err := k.Get("work", "dana"); err != nil || pw != "s3cret ü" {
+			t.Fatalf("get: %q %v", pw, err)
+		}
+		if err := k.Delete("work", "dana"); err != nil {
+			t.Fatalf("delete: %v", err)
+		}
+		if _, err := k.Get("work", "dana"); err == nil || !strings.Contains(err.Error(), "no password for work") {
+			t.Fatalf("get after delete: %v", err)
+		}
+		return
+	case "none":
+		err := Keyring{}.Set("work", "dana", "pw")
+		if !errors.Is(err, ErrNoSecretStore) || strings.Contains(err.Error(), "\n") {
+			t.Fatalf("no store: %v", err)
+		}
+		return
+	}
+	e2e(t, "dbus-run-session", "gnome-keyring-daemon")
+	home := t.TempDir()
+	env := append(os.Environ(), "HOME="+home, "XDG_DATA_HOME="+filepath.Join(home, "data"),
+		"XDG_CONFIG_HOME="+filepath.Join(home, "config"), "XDG_CACHE_HOME="+filepath.Join(home, "cache"))
+	run := func(mode string, cmd *exec.Cmd, extra ...string) {
+		t.Helper()
+		cmd.Env = append(append(env, "PINGWISE_KEYRING_CHILD="+mode), extra...)
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Errorf("%s: %v\n%s", mode, err, out)
+		}
+	}
+	run("store", exec.Command("dbus-run-session", "--", "sh", "-c",
+		`printf x | gnome-keyring-daemon --unlock >/dev/null && gnome-keyring-daemon --start --components=secrets >/dev/null && exec "$0" -test.run='^TestKeyringReal$'`, os.Args[0]))
+	run("none", exec.Command(os.Args[0], "-test.run=^TestKeyringReal$"),
+		"DBUS_SESSION_BUS_ADDRESS=unix:path="+filepath.Join(home, "no-bus"))
+}
