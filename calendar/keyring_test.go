@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 // The real secret store, in a child process on a private session bus with
@@ -18,8 +19,18 @@ func TestKeyringReal(t *testing.T) {
 	switch os.Getenv("PINGWISE_KEYRING_CHILD") {
 	case "store":
 		k := Keyring{}
-		if err := k.Set("work", "dana", "s3cret ü"); err != nil {
-			t.Fatalf("set: %v", err)
+		// gnome-keyring creates and unlocks the login keyring a moment
+		// after it answers: poll the real daemon, with a deadline.
+		deadline := time.Now().Add(10 * time.Second)
+		for {
+			err := k.Set("work", "dana", "s3cret ü")
+			if err == nil {
+				break
+			}
+			if !strings.Contains(err.Error(), "is locked") || time.Now().After(deadline) {
+				t.Fatalf("set: %v", err)
+			}
+			time.Sleep(50 * time.Millisecond)
 		}
 		if pw, err := k.Get("work", "dana"); err != nil || pw != "s3cret ü" {
 			t.Fatalf("get: %q %v", pw, err)
@@ -49,8 +60,14 @@ func TestKeyringReal(t *testing.T) {
 			t.Errorf("%s: %v\n%s", mode, err, out)
 		}
 	}
-	run("store", exec.Command("dbus-run-session", "--", "sh", "-c",
-		`printf x | gnome-keyring-daemon --unlock >/dev/null && gnome-keyring-daemon --start --components=secrets >/dev/null && exec "$0" -test.run='^TestKeyringReal$'`, os.Args[0]))
+	// Unlocked with a password on stdin, then wait for it to own its bus
+	// name: asking earlier makes the bus start a second, locked daemon.
+	run("store", exec.Command("dbus-run-session", "--", "sh", "-c", `printf x | gnome-keyring-daemon --unlock --components=secrets >/dev/null || exit 1
+for i in $(seq 200); do
+	dbus-send --session --print-reply --dest=org.freedesktop.DBus /org/freedesktop/DBus org.freedesktop.DBus.NameHasOwner string:org.freedesktop.secrets | grep -q true && exec "$0" -test.run='^TestKeyringReal$'
+	sleep 0.05
+done
+echo "gnome-keyring-daemon did not take org.freedesktop.secrets in 10 s"; exit 1`, os.Args[0]))
 	run("none", exec.Command(os.Args[0], "-test.run=^TestKeyringReal$"),
 		"DBUS_SESSION_BUS_ADDRESS=unix:path="+filepath.Join(home, "no-bus"))
 }
