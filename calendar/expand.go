@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/teambition/rrule-go"
@@ -52,7 +53,11 @@ func (c *Calendar) Add(data []byte) error {
 				if p := comp.get("SUMMARY"); p != nil {
 					title = fmt.Sprintf(" %q", clipText(unescape(p.value)))
 				}
-				c.Skipped = append(c.Skipped, fmt.Sprintf("event%s on line %d: %v", title, comp.line, err))
+				where := fmt.Sprintf(" on line %d", comp.line)
+				if strings.HasPrefix(err.Error(), "line ") {
+					where = "" // the error names its own line
+				}
+				c.Skipped = append(c.Skipped, fmt.Sprintf("event%s%s: %v", title, where, err))
 				continue
 			}
 			c.Events = append(c.Events, e)

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/pingwise/pingwise/calendar/radicaletest"
 )
 
 // The real secret store, in a child process on a private session bus with
@@ -49,7 +51,7 @@ func TestKeyringReal(t *testing.T) {
 		}
 		return
 	}
-	e2e(t, "dbus-run-session", "gnome-keyring-daemon")
+	radicaletest.E2E(t, "dbus-run-session", "gnome-keyring-daemon")
 	home := t.TempDir()
 	env := append(os.Environ(), "HOME="+home, "XDG_DATA_HOME="+filepath.Join(home, "data"),
 		"XDG_CONFIG_HOME="+filepath.Join(home, "config"), "XDG_CACHE_HOME="+filepath.Join(home, "cache"))

@@ -190,20 +190,15 @@ func asyncReasons(o *Occurrence, people, minutes int, opt Options) []string {
 		return nil
 	}
 	var reasons []string
-	evidence := false
 	for _, r := range v.Reasons {
-		if r.Leans != advisor.Async || r.Weight == 0 {
-			continue
+		if r.Leans != advisor.Async || r.Weight == 0 || r.Criterion == advisor.Default {
+			continue // the default is no reason to drop a meeting someone called
 		}
-		evidence = evidence || r.Criterion != advisor.Default
 		t := r.Text
 		if len(r.Words) > 0 {
 			t += ` ("` + strings.Join(r.Words, `", "`) + `")`
 		}
 		reasons = append(reasons, t)
-	}
-	if !evidence {
-		return nil
 	}
 	return reasons
 }

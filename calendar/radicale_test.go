@@ -3,138 +3,13 @@ package calendar
 import (
 	"context"
 	"fmt"
-	"net"
 	"net/http"
-	"os"
-	"os/exec"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/pingwise/pingwise/calendar/radicaletest"
 )
-
-// e2e skips a test that needs real programs unless PINGWISE_E2E=1; with
-// it set, a missing program fails the test.
-func e2e(t *testing.T, programs ...string) {
-	t.Helper()
-	if os.Getenv("PINGWISE_E2E") != "1" {
-		t.Skip("set PINGWISE_E2E=1 to run against real programs")
-	}
-	for _, p := range programs {
-		if _, err := exec.LookPath(p); err != nil {
-			t.Fatalf("%s is not installed (Debian package %s): %v", p, p, err)
-		}
-	}
-}
-
-// radicale is a real CalDAV server on 127.0.0.1 with htpasswd users and a
-// temporary storage folder, stopped with the test.
-type radicale struct {
-	t    *testing.T
-	base string // http://127.0.0.1:PORT
-}
-
-const (
-	radicaleUser     = "dana"
-	radicalePassword = "correct horse"
-)
-
-func startRadicale(t *testing.T) *radicale {
-	t.Helper()
-	e2e(t, "radicale")
-	dir := t.TempDir()
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	addr := l.Addr().String()
-	l.Close()
-	users := filepath.Join(dir, "users")
-	if err := os.WriteFile(users, []byte(radicaleUser+":"+radicalePassword+"\n"), 0o600); err != nil {
-		t.Fatal(err)
-	}
-	config := filepath.Join(dir, "config")
-	if err := os.WriteFile(config, []byte(fmt.Sprintf(`[server]
-hosts = %s
-[auth]
-type = htpasswd
-htpasswd_filename = %s
-htpasswd_encryption = plain
-[storage]
-filesystem_folder = %s
-[web]
-type = none
-[logging]
-level = warning
-`, addr, users, filepath.Join(dir, "collections"))), 0o600); err != nil {
-		t.Fatal(err)
-	}
-	cmd := exec.Command("radicale", "--config", config)
-	log, err := os.Create(filepath.Join(dir, "log"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	cmd.Stdout, cmd.Stderr = log, log
-	if err := cmd.Start(); err != nil {
-		t.Fatalf("start radicale: %v", err)
-	}
-	exited := make(chan error, 1)
-	go func() { exited <- cmd.Wait() }()
-	t.Cleanup(func() {
-		cmd.Process.Kill()
-		<-exited
-		log.Close()
-	})
-	deadline := time.Now().Add(20 * time.Second)
-	for {
-		c, err := net.DialTimeout("tcp", addr, time.Second)
-		if err == nil {
-			c.Close()
-			break
-		}
-		select {
-		case err := <-exited:
-			out, _ := os.ReadFile(log.Name())
-			t.Fatalf("radicale exited: %v\n%s", err, out)
-		default:
-		}
-		if time.Now().After(deadline) {
-			out, _ := os.ReadFile(log.Name())
-			t.Fatalf("radicale did not listen on %s within 20 s:\n%s", addr, out)
-		}
-		time.Sleep(50 * time.Millisecond) // polling a real process for readiness
-	}
-	return &radicale{t: t, base: "http://" + addr}
-}
-
-// do sends one authenticated request and checks its status.
-func (r *radicale) do(method, path, body string, want int) {
-	r.t.Helper()
-	req, err := http.NewRequest(method, r.base+path, strings.NewReader(body))
-	if err != nil {
-		r.t.Fatal(err)
-	}
-	req.SetBasicAuth(radicaleUser, radicalePassword)
-	if method == "PUT" {
-		req.Header.Set("Content-Type", "text/calendar; charset=utf-8")
-	}
-	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
-		r.t.Fatal(err)
-	}
-	resp.Body.Close()
-	if resp.StatusCode != want {
-		r.t.Fatalf("%s %s: %s, want %d", method, path, resp.Status, want)
-	}
-}
-
-// calendar makes a calendar collection with MKCALENDAR and returns its URL.
-func (r *radicale) calendar(name string) string {
-	r.t.Helper()
-	path := "/" + radicaleUser + "/" + name + "/"
-	r.do("MKCALENDAR", path, "", http.StatusCreated)
-	return r.base + path
-}
 
 // split turns a fixture into CalDAV resources: one per UID, overrides with
 // their series, each with the fixture's VTIMEZONEs.
@@ -193,14 +68,14 @@ func split(cal string) map[string]string {
 // deletion is seen, and a wrong password or a stopped server leaves the
 // last good copy.
 func TestCalDAVAgainstRadicale(t *testing.T) {
-	r := startRadicale(t)
-	url := r.calendar("work")
+	r := radicaletest.Start(t)
+	url := r.Calendar("work")
 	for name, body := range split(googleCalendar) {
-		r.do("PUT", "/dana/work/"+name, body, http.StatusCreated)
+		r.Do("PUT", "/dana/work/"+name, body, http.StatusCreated)
 	}
 	s, n := newSyncer(t)
-	s.Secrets.Set("work", radicaleUser, radicalePassword)
-	src := Source{Name: "work", URL: url, Kind: KindCalDAV, User: radicaleUser, Me: []string{"dana@example.com"}}
+	s.Secrets.Set("work", radicaletest.User, radicaletest.Password)
+	src := Source{Name: "work", URL: url, Kind: KindCalDAV, User: radicaletest.User, Me: []string{"dana@example.com"}}
 	ctx := context.Background()
 
 	if kind, err := s.Detect(ctx, src); err != nil || kind != KindCalDAV {
@@ -216,7 +91,7 @@ func TestCalDAVAgainstRadicale(t *testing.T) {
 	}
 
 	// One more event: collection, listing, and one multiget.
-	r.do("PUT", "/dana/work/new.ics", ics("BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//test//EN", "BEGIN:VEVENT",
+	r.Do("PUT", "/dana/work/new.ics", ics("BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//test//EN", "BEGIN:VEVENT",
 		"UID:new-1", "DTSTAMP:20261201T000000Z", "DTSTART:20261210T090000Z", "DTEND:20261210T100000Z", "SUMMARY:Kickoff: billing",
 		"ORGANIZER:mailto:lee@example.com", "ATTENDEE;PARTSTAT=ACCEPTED:mailto:dana@example.com", "END:VEVENT", "END:VCALENDAR"), http.StatusCreated)
 	n.n.Store(0)
@@ -233,13 +108,13 @@ func TestCalDAVAgainstRadicale(t *testing.T) {
 	}
 
 	// Deleted on the server: gone here after a sync.
-	r.do("DELETE", "/dana/work/new.ics", "", http.StatusOK)
+	r.Do("DELETE", "/dana/work/new.ics", "", http.StatusOK)
 	if res, err := s.Sync(ctx, src); err != nil || res.Events != 6 {
 		t.Fatalf("one deleted: %+v %v", res, err)
 	}
 
 	// A wrong password: one line, the copy stays.
-	s.Secrets.Set("work", radicaleUser, "wrong")
+	s.Secrets.Set("work", radicaletest.User, "wrong")
 	if _, err := s.Sync(ctx, src); err == nil || !strings.Contains(err.Error(), "refused the user name or password") {
 		t.Fatalf("wrong password: %v", err)
 	}
@@ -253,11 +128,11 @@ func TestCalDAVAgainstRadicale(t *testing.T) {
 
 // The account's address instead of a calendar's is refused with a hint.
 func TestCalDAVNotACalendar(t *testing.T) {
-	r := startRadicale(t)
-	r.calendar("work")
+	r := radicaletest.Start(t)
+	r.Calendar("work")
 	s, _ := newSyncer(t)
-	s.Secrets.Set("home", radicaleUser, radicalePassword)
-	src := Source{Name: "home", URL: r.base + "/dana/", Kind: KindCalDAV, User: radicaleUser}
+	s.Secrets.Set("home", radicaletest.User, radicaletest.Password)
+	src := Source{Name: "home", URL: r.Base + "/dana/", Kind: KindCalDAV, User: radicaletest.User}
 	if _, err := s.Sync(context.Background(), src); err == nil || !strings.Contains(err.Error(), "not a CalDAV calendar") {
 		t.Fatalf("%v", err)
 	}
