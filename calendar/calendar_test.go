@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/pingwise/pingwise/focus"
+	"github.com/teambition/rrule-go"
 )
 
 var (
@@ -280,4 +281,61 @@ func TestSizeLimit(t *testing.T) {
 	if !errors.Is(err, ErrTooLarge) {
 		t.Fatalf("a 50 MB file: %v, want ErrTooLarge", err)
 	}
+}
+
+// Starting the walk near the window (skipAhead) must give exactly the
+// instances a walk from DTSTART gives, for every kind of rule, in windows
+// across years.
+func TestSkipAheadKeepsInstances(t *testing.T) {
+	t.Parallel()
+	rules := []string{
+		"FREQ=DAILY", "FREQ=DAILY;INTERVAL=3", "FREQ=DAILY;BYDAY=MO,WE,FR",
+		"FREQ=WEEKLY", "FREQ=WEEKLY;INTERVAL=2;BYDAY=TU,TH", "FREQ=WEEKLY;INTERVAL=3;WKST=SU;BYDAY=SU,MO",
+		"FREQ=MONTHLY", "FREQ=MONTHLY;BYDAY=2TU", "FREQ=MONTHLY;INTERVAL=2;BYDAY=-1FR", "FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=-1",
+		"FREQ=MONTHLY;BYMONTHDAY=31", "FREQ=YEARLY", "FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU", "FREQ=YEARLY;INTERVAL=2",
+		"FREQ=WEEKLY;UNTIL=20290101T000000Z;BYDAY=WE",
+	}
+	starts := []string{"20240131T093000", "20240229T170000", "20231105T080000"}
+	for _, rule := range rules {
+		for _, start := range starts {
+			c := mustParse(t, ics("BEGIN:VCALENDAR", "BEGIN:VEVENT", "UID:s", "SUMMARY:S",
+				"DTSTART;TZID=Europe/Berlin:"+start, "DURATION:PT30M", "RRULE:"+rule, "END:VEVENT", "END:VCALENDAR"))
+			e := c.Events[0]
+			ref, err := rruleFrom(e)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, from := range []time.Time{time.Date(2024, 6, 3, 0, 0, 0, 0, berlin), time.Date(2026, 2, 23, 0, 0, 0, 0, berlin), time.Date(2028, 12, 25, 0, 0, 0, 0, berlin)} {
+				to := from.AddDate(0, 0, 35)
+				occ, _ := c.Expand(from, to, berlin)
+				var got, want []string
+				for _, o := range occ {
+					got = append(got, o.Start.Format("2006-01-02 15:04 MST"))
+				}
+				for _, w := range ref.Between(wallOf(from.Add(-time.Hour)), wallOf(to), true) {
+					s := stamp{wall: w, loc: berlin}.in(berlin)
+					if !s.Before(from) && s.Before(to) {
+						want = append(want, s.Format("2006-01-02 15:04 MST"))
+					}
+				}
+				if strings.Join(got, ",") != strings.Join(want, ",") {
+					t.Errorf("%s from %s, window %s:\n got %v\nwant %v", rule, start, from.Format("2006-01-02"), got, want)
+				}
+			}
+		}
+	}
+}
+
+func wallOf(t time.Time) time.Time {
+	return time.Date(t.Year(), t.Month(), t.Day(), t.Hour(), t.Minute(), t.Second(), 0, time.UTC)
+}
+
+// rruleFrom is the rule walked from DTSTART, as the library does alone.
+func rruleFrom(e *Event) (*rrule.RRule, error) {
+	o := *e.rule
+	if !o.Until.IsZero() {
+		u := o.Until.In(e.start.loc)
+		o.Until = wallOf(u)
+	}
+	return rrule.NewRRule(o)
 }

@@ -174,7 +174,7 @@ func expandSeries(out []Occurrence, e *Event, overridden map[int64]bool, from, t
 	if e.rule == nil {
 		return out, ""
 	}
-	next, wallClock, err := e.iterator(view)
+	next, wallClock, shifted, err := e.iterator(from, view)
 	if err != nil {
 		return out, fmt.Sprintf("event %q on line %d: %v", clipText(e.Title), e.Line, err)
 	}
@@ -183,7 +183,7 @@ func expandSeries(out []Occurrence, e *Event, overridden map[int64]bool, from, t
 	first := e.start.in(view)
 	for n := 0; ; n++ {
 		t, ok := next()
-		if n == 0 && (!ok || !t.Equal(first) && !wallClock || wallClock && !t.Equal(e.start.wall)) {
+		if n == 0 && !shifted && (!ok || !t.Equal(first) && !wallClock || wallClock && !t.Equal(e.start.wall)) {
 			// DTSTART is always the first instance (RFC 5545), even when
 			// the rule does not match it; rrule-go leaves it out then.
 			if !first.Before(earliest) {
@@ -213,8 +213,10 @@ func expandSeries(out []Occurrence, e *Event, overridden map[int64]bool, from, t
 // iterator walks the series. Daily and slower rules run on the wall clock
 // (a 09:00 meeting stays at 09:00 across DST, as RFC 5545 says); hourly and
 // faster ones on real time, which the library gets wrong on the wall clock
-// across a DST change (rrule-go #63). wallClock says which.
-func (e *Event) iterator(view *time.Location) (next func() (time.Time, bool), wallClock bool, err error) {
+// across a DST change (rrule-go #63). wallClock says which. A series
+// without COUNT starts its walk a whole period before from, not at its
+// first instance years ago (shifted says so).
+func (e *Event) iterator(from time.Time, view *time.Location) (next func() (time.Time, bool), wallClock, shifted bool, err error) {
 	o := *e.rule
 	if o.Freq < rrule.HOURLY {
 		if !o.Until.IsZero() && e.start.loc != nil && e.start.loc != time.UTC {
@@ -223,20 +225,84 @@ func (e *Event) iterator(view *time.Location) (next func() (time.Time, bool), wa
 			u := o.Until.In(e.start.loc)
 			o.Until = time.Date(u.Year(), u.Month(), u.Day(), u.Hour(), u.Minute(), u.Second(), 0, time.UTC)
 		}
+		if o.Count == 0 {
+			loc := e.start.loc
+			if loc == nil {
+				loc = view
+			}
+			f := from.In(loc)
+			shifted = skipAhead(&o, time.Date(f.Year(), f.Month(), f.Day(), 0, 0, 0, 0, time.UTC))
+		}
 		r, err := rrule.NewRRule(o)
 		if err != nil {
-			return nil, false, fmt.Errorf("RRULE: %v", err)
+			return nil, false, false, fmt.Errorf("RRULE: %v", err)
 		}
-		return r.Iterator(), true, nil
+		return r.Iterator(), true, shifted, nil
 	}
 	o.Dtstart = e.start.in(view).UTC()
 	r, err := rrule.NewRRule(o)
 	if err != nil {
-		return nil, false, fmt.Errorf("RRULE: %v", err)
+		return nil, false, false, fmt.Errorf("RRULE: %v", err)
 	}
 	it := r.Iterator()
 	return func() (time.Time, bool) {
 		t, ok := it()
 		return t.In(view), ok
-	}, false, nil
+	}, false, false, nil
+}
+
+// skipAhead moves a rule's DTSTART forward by whole periods (INTERVAL
+// days, weeks, months or years) to one period before fromWall, which
+// leaves the instances from there on as they were: every BYxxx part is
+// relative to the period. What the rule took from DTSTART by default (the
+// day of the month, the month of the year) is made explicit first. It
+// reports whether it moved anything.
+func skipAhead(o *rrule.ROption, fromWall time.Time) bool {
+	start := o.Dtstart
+	n := max(o.Interval, 1)
+	noBy := len(o.Byweekno) == 0 && len(o.Byyearday) == 0 && len(o.Bymonthday) == 0 && len(o.Byweekday) == 0
+	h, mi, sec := start.Clock()
+	switch o.Freq {
+	case rrule.DAILY, rrule.WEEKLY:
+		days := 1
+		if o.Freq == rrule.WEEKLY {
+			days = 7
+			if len(o.Byweekday) == 0 {
+				o.Byweekday = []rrule.Weekday{weekday(start.Weekday())}
+			}
+		}
+		k := int(fromWall.Sub(start).Hours()/24)/(days*n) - 1
+		if k <= 0 {
+			return false
+		}
+		o.Dtstart = start.AddDate(0, 0, k*days*n)
+	case rrule.MONTHLY:
+		k := ((fromWall.Year()-start.Year())*12+int(fromWall.Month()-start.Month()))/n - 1
+		if k <= 0 {
+			return false
+		}
+		if noBy {
+			o.Bymonthday = []int{start.Day()}
+		}
+		o.Dtstart = time.Date(start.Year(), start.Month()+time.Month(k*n), 1, h, mi, sec, 0, time.UTC)
+	case rrule.YEARLY:
+		k := (fromWall.Year()-start.Year())/n - 1
+		if k <= 0 {
+			return false
+		}
+		if noBy {
+			o.Bymonthday = []int{start.Day()}
+			if len(o.Bymonth) == 0 {
+				o.Bymonth = []int{int(start.Month())}
+			}
+		}
+		o.Dtstart = time.Date(start.Year()+k*n, start.Month(), 1, h, mi, sec, 0, time.UTC)
+	default:
+		return false
+	}
+	return true
+}
+
+func weekday(d time.Weekday) rrule.Weekday {
+	return [...]rrule.Weekday{rrule.SU, rrule.MO, rrule.TU, rrule.WE, rrule.TH, rrule.FR, rrule.SA}[d]
 }
