@@ -1,7 +1,6 @@
 package calendar
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -78,19 +77,13 @@ func parse(data []byte) ([]*component, error) {
 	if len(data) > MaxSize {
 		return nil, ErrTooLarge
 	}
-	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")) // a BOM, as some Windows tools write
+	// One string for the whole text: lines are slices of it, not copies.
+	text := strings.TrimPrefix(string(data), "\ufeff") // a BOM, as some Windows tools write
 	var (
 		top   []*component
 		stack []*component
-		cur   strings.Builder
-		start int
 	)
-	flush := func() error {
-		if cur.Len() == 0 {
-			return nil
-		}
-		line := cur.String()
-		cur.Reset()
+	handle := func(line string, start int) error {
 		p, err := parseLine(line, start)
 		if err != nil {
 			return err
@@ -122,38 +115,41 @@ func parse(data []byte) ([]*component, error) {
 				return fmt.Errorf("line %d: property %s outside BEGIN:VCALENDAR", start, p.name)
 			}
 			c := stack[len(stack)-1]
+			if c.props == nil {
+				c.props = make([]prop, 0, 16)
+			}
 			c.props = append(c.props, p)
 		}
 		return nil
 	}
 	n := 0
-	for len(data) > 0 {
+	for text != "" {
+		// A logical line: its first physical line and the folded ones
+		// after it, each of which starts with a space or a tab.
 		n++
-		var raw []byte
-		if i := bytes.IndexByte(data, '\n'); i >= 0 {
-			raw, data = data[:i], data[i+1:]
-		} else {
-			raw, data = data, nil
+		start := n
+		line, rest := cutLine(text)
+		if line != "" && (line[0] == ' ' || line[0] == '\t') {
+			return nil, fmt.Errorf("line %d: a folded continuation line with nothing to continue", n)
 		}
-		raw = bytes.TrimSuffix(raw, []byte("\r"))
-		if len(raw) > 0 && (raw[0] == ' ' || raw[0] == '\t') {
-			if cur.Len() == 0 {
-				return nil, fmt.Errorf("line %d: a folded continuation line with nothing to continue", n)
+		if rest != "" && (rest[0] == ' ' || rest[0] == '\t') {
+			var b strings.Builder
+			b.WriteString(line)
+			for rest != "" && (rest[0] == ' ' || rest[0] == '\t') {
+				var more string
+				more, rest = cutLine(rest)
+				b.WriteString(more[1:])
+				n++
 			}
-			cur.Write(raw[1:])
-			continue
+			line = b.String()
 		}
-		if err := flush(); err != nil {
-			return nil, err
-		}
-		if len(bytes.TrimSpace(raw)) == 0 {
+		text = rest
+		if strings.TrimSpace(line) == "" {
 			continue // blank lines: not allowed, but harmless
 		}
-		cur.Write(raw)
-		start = n
-	}
-	if err := flush(); err != nil {
-		return nil, err
+		if err := handle(line, start); err != nil {
+			return nil, err
+		}
 	}
 	if len(stack) > 0 {
 		open := stack[len(stack)-1]
@@ -168,6 +164,13 @@ func parse(data []byte) ([]*component, error) {
 		}
 	}
 	return top, nil
+}
+
+// cutLine cuts the first physical line off text, without its CR LF (or a
+// bare LF).
+func cutLine(text string) (line, rest string) {
+	line, rest, _ = strings.Cut(text, "\n")
+	return strings.TrimSuffix(line, "\r"), rest
 }
 
 // parseLine splits a content line: NAME *(;PARAM=VALUE) : VALUE.
@@ -190,6 +193,12 @@ func parseLine(line string, n int) (prop, error) {
 		}
 		name := strings.ToUpper(rest[:eq])
 		rest = rest[eq+1:]
+		// Most values are one bare word: a slice of the line, no copy.
+		if end := strings.IndexAny(rest, ",;:\""); end >= 0 && rest[end] != ',' && rest[end] != '"' {
+			p.params = append(p.params, param{name, rest[:end]})
+			rest = rest[end:]
+			continue
+		}
 		var value strings.Builder
 		for {
 			if strings.HasPrefix(rest, `"`) {

@@ -135,6 +135,7 @@ func (c *Calendar) Summarize(w focus.Week, opt Options) (Week, []string) {
 	r := Week{Week: w.String(), CouldBeAsync: []Candidate{}, List: []Meeting{}}
 	var busy [][2]time.Time
 	yearly := map[string]float64{} // a series' yearly cost, counted once
+	var series map[string][]*Event // events by UID, made when first needed
 	for i := range occ {
 		o := &occ[i]
 		if o.busy(me) {
@@ -161,7 +162,13 @@ func (c *Calendar) Summarize(w focus.Week, opt Options) (Week, []string) {
 			if m.Recurring {
 				y, ok := yearly[o.UID]
 				if !ok {
-					y = c.yearlyHours(o, from, w.Loc, me)
+					if series == nil {
+						series = make(map[string][]*Event, len(c.Events))
+						for _, e := range c.Events {
+							series[e.UID] = append(series[e.UID], e)
+						}
+					}
+					y = yearlyHours(series[o.UID], from, w.Loc, me)
 					yearly[o.UID] = y
 				}
 				cand.YearlyPersonHours = y
@@ -203,20 +210,19 @@ func asyncReasons(o *Occurrence, people, minutes int, opt Options) []string {
 	return reasons
 }
 
-// yearlyHours is the person-hours a series costs over the year from from.
-func (c *Calendar) yearlyHours(o *Occurrence, from time.Time, view *time.Location, me map[string]bool) float64 {
-	series := &Calendar{}
-	for _, e := range c.Events {
-		if e.UID == o.UID {
-			series.Events = append(series.Events, e)
-		}
-	}
-	occ, _ := series.Expand(from, from.AddDate(1, 0, 0), view)
+// yearlyHours is the person-hours a series (its master and overrides)
+// costs over the year from from.
+func yearlyHours(events []*Event, from time.Time, view *time.Location, me map[string]bool) float64 {
+	occ, _ := (&Calendar{Events: events}).Expand(from, from.AddDate(1, 0, 0), view)
+	people := map[*Event]int{} // instances share their event's attendees
 	var minutes float64
 	for i := range occ {
-		if people, ok := occ[i].People(me); ok {
-			minutes += occ[i].End.Sub(occ[i].Start).Minutes() * float64(people)
+		n, ok := people[occ[i].Event]
+		if !ok {
+			n, _ = occ[i].People(me)
+			people[occ[i].Event] = n
 		}
+		minutes += occ[i].End.Sub(occ[i].Start).Minutes() * float64(n)
 	}
 	return math.Round(minutes/60*10) / 10
 }
