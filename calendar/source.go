@@ -27,6 +27,17 @@ const (
 	KindCalDAV = "caldav" // a CalDAV calendar collection
 )
 
+// KindName names a kind for people.
+func KindName(k string) string {
+	switch k {
+	case KindCalDAV:
+		return "CalDAV"
+	case KindICS:
+		return ".ics address"
+	}
+	return ".ics file"
+}
+
 // Source is one calendar a person added, as the settings keep it. The
 // password is not here: it is in the desktop's secret store.
 type Source struct {

@@ -181,7 +181,7 @@ func calendarAdd(e *Env, fs *flag.FlagSet, args []string) error {
 		undo()
 		return err
 	}
-	fmt.Fprintf(e.Stdout, "Added calendar %s (%s): %s.\n", src.Name, kindName(src.Kind), plural(res.Events, "event"))
+	fmt.Fprintf(e.Stdout, "Added calendar %s (%s): %s.\n", src.Name, calendar.KindName(src.Kind), plural(res.Events, "event"))
 	if len(src.Me) == 0 {
 		fmt.Fprintln(e.Stdout, "Tip: add your addresses with --me so that meetings you declined are left out.")
 	}
@@ -199,16 +199,6 @@ func readPassword(r io.Reader) (string, error) {
 		return "", usagef("calendar add: the password on standard input is empty")
 	}
 	return pw, nil
-}
-
-func kindName(k string) string {
-	switch k {
-	case calendar.KindCalDAV:
-		return "CalDAV"
-	case calendar.KindICS:
-		return ".ics address"
-	}
-	return ".ics file"
 }
 
 // skippedLine says in one line which events could not be read.
@@ -252,7 +242,7 @@ func calendarList(e *Env) error {
 		if c.Name == s.CalendarFocusBlocks {
 			extra += ", focus blocks"
 		}
-		fmt.Fprintf(e.Stdout, "%-12s %-13s %s (%s%s)\n", c.Name, kindName(c.Kind), c.URL, state, extra)
+		fmt.Fprintf(e.Stdout, "%-12s %-13s %s (%s%s)\n", c.Name, calendar.KindName(c.Kind), c.URL, state, extra)
 	}
 	return nil
 }
