@@ -21,12 +21,6 @@ type dav struct {
 	user, password string
 }
 
-const (
-	nsDAV    = "DAV:"
-	nsCalDAV = "urn:ietf:params:xml:ns:caldav"
-	nsCS     = "http://calendarserver.org/ns/"
-)
-
 type multistatus struct {
 	Responses []davResponse `xml:"DAV: response"`
 }

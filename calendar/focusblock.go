@@ -39,7 +39,6 @@ func (s *Syncer) NewFocusBlocks(src Source, showIntent, public bool) (*FocusBloc
 	return &FocusBlocks{dav: d, intent: showIntent, public: public, clock: s.Clock}, nil
 }
 
-
 // Started writes the session as busy from its start to its planned end.
 func (f *FocusBlocks) Started(ctx context.Context, s focus.Session) error {
 	return f.put(ctx, s, s.Start.Add(s.Paused+s.Planned))
