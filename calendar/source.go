@@ -118,7 +118,8 @@ type Syncer struct {
 }
 
 // NewClient is the HTTP client for calendar servers: bounded in time and in
-// redirects.
+// redirects, and never redirected to plain http elsewhere than this
+// computer (the password would follow on the same host).
 func NewClient() *http.Client {
 	return &http.Client{
 		Timeout: 60 * time.Second,
@@ -126,14 +127,21 @@ func NewClient() *http.Client {
 			if len(via) >= 10 {
 				return errRedirects
 			}
+			if req.URL.Scheme == "http" {
+				if _, err := CheckURL(req.URL.String()); err != nil {
+					return fmt.Errorf("redirected to %w", err)
+				}
+			}
 			return nil
 		},
 	}
 }
 
+var defaultClient = NewClient()
+
 func (s *Syncer) client() *http.Client {
 	if s.Client == nil {
-		s.Client = NewClient()
+		return defaultClient
 	}
 	return s.Client
 }
@@ -465,6 +473,41 @@ func (s *Syncer) syncCalDAV(ctx context.Context, src Source, old *copy) (*copy, 
 	}
 	c.data = buf.Bytes()
 	return c, nil
+}
+
+// Status is what syncing one source came to.
+type Status struct {
+	Name   string
+	Result Result
+	Err    error // one line, naming the source
+}
+
+// SyncAll syncs every source in turn; one that fails does not stop the
+// others.
+func (s *Syncer) SyncAll(ctx context.Context, srcs []Source) []Status {
+	out := make([]Status, 0, len(srcs))
+	for _, src := range srcs {
+		r, err := s.Sync(ctx, src)
+		out = append(out, Status{Name: src.Name, Result: r, Err: err})
+	}
+	return out
+}
+
+// LoadAll reads the last good copy of every source into one calendar, with
+// the person's addresses in all of them. A source that cannot be read is
+// one error in problems, and the others count.
+func (s *Syncer) LoadAll(srcs []Source) (cal *Calendar, me []string, problems []error) {
+	cal = &Calendar{}
+	for _, src := range srcs {
+		c, _, err := s.Load(src)
+		if err != nil {
+			problems = append(problems, err)
+			continue
+		}
+		cal.Events = append(cal.Events, c.Events...)
+		me = append(me, src.Me...)
+	}
+	return cal, me, problems
 }
 
 // Detect tells a CalDAV collection from an .ics file at an address: one

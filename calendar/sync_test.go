@@ -98,6 +98,12 @@ func TestSyncFailures(t *testing.T) {
 		http.Redirect(w, r, loop.URL+"/again", http.StatusFound)
 	}))
 	t.Cleanup(loop.Close)
+	// Redirected to plain http on another host: refused before any
+	// request goes there.
+	downgrade := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		http.Redirect(w, r, "http://calendar.example.invalid/cal.ics", http.StatusFound)
+	}))
+	t.Cleanup(downgrade.Close)
 	status := func(code int) string {
 		srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { w.WriteHeader(code) }))
 		t.Cleanup(srv.Close)
@@ -116,6 +122,7 @@ func TestSyncFailures(t *testing.T) {
 		{"unreachable", closed, "cannot reach the server"},
 		{"TLS failure", tlsSrv.URL + "/cal.ics", "secure connection failed"},
 		{"redirect loop", loop.URL + "/cal.ics", "too many redirects (a redirect loop?)"},
+		{"redirect to plain http", downgrade.URL + "/cal.ics", "redirected to \"http://calendar.example.invalid/cal.ics\": use https"},
 		{"wrong password", status(http.StatusUnauthorized), "refused the user name or password"},
 		{"not found", status(http.StatusNotFound), "not found on the server"},
 		{"50 MB", huge.URL + "/cal.ics", "larger than 20 MB"},

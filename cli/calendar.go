@@ -295,23 +295,20 @@ func calendarSync(e *Env) error {
 	if len(s.Calendars) == 0 {
 		return usagef("calendar sync: no calendars yet: add one with pingwise calendar add SOURCE")
 	}
-	sy := e.syncer()
-	failed := 0
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
 	defer cancel()
-	for _, c := range s.Calendars {
-		res, err := sy.Sync(ctx, c)
-		if err != nil {
+	failed := 0
+	for _, st := range e.syncer().SyncAll(ctx, s.Calendars) {
+		switch {
+		case st.Err != nil:
 			failed++
-			fmt.Fprintf(e.Stderr, "pingwise: %v\n", err)
-			continue
+			fmt.Fprintf(e.Stderr, "pingwise: %v\n", st.Err)
+		case !st.Result.Changed:
+			fmt.Fprintf(e.Stdout, "%s: unchanged\n", st.Name)
+		default:
+			fmt.Fprintf(e.Stdout, "%s: %s\n", st.Name, plural(st.Result.Events, "event"))
+			skippedLine(e, st.Name, st.Result.Skipped)
 		}
-		if !res.Changed {
-			fmt.Fprintf(e.Stdout, "%s: unchanged\n", c.Name)
-			continue
-		}
-		fmt.Fprintf(e.Stdout, "%s: %s\n", c.Name, plural(res.Events, "event"))
-		skippedLine(e, c.Name, res.Skipped)
 	}
 	if failed > 0 {
 		return fmt.Errorf("%d of %d calendars failed to sync; the others are up to date", failed, len(s.Calendars))

@@ -62,21 +62,11 @@ func runMeetings(e *Env, fs *flag.FlagSet, args []string) error {
 // loadWeek reads every calendar's last good copy (no network) and prices
 // the week; a calendar that cannot be read gets one line, the rest count.
 func loadWeek(e *Env, s settings.Settings, w focus.Week) (calendar.Week, error) {
-	sy := e.syncer()
-	all := &calendar.Calendar{}
-	var me []string
-	read := 0
-	for _, c := range s.Calendars {
-		cal, _, err := sy.Load(c)
-		if err != nil {
-			fmt.Fprintf(e.Stderr, "pingwise: %v\n", err)
-			continue
-		}
-		read++
-		all.Events = append(all.Events, cal.Events...)
-		me = append(me, c.Me...)
+	all, me, problems := e.syncer().LoadAll(s.Calendars)
+	for _, p := range problems {
+		fmt.Fprintf(e.Stderr, "pingwise: %v\n", p)
 	}
-	if read == 0 {
+	if len(problems) == len(s.Calendars) {
 		return calendar.Week{}, errors.New("no calendar could be read: run pingwise calendar sync")
 	}
 	start, end, _ := s.Hours() // validated with the settings
