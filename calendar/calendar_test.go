@@ -152,6 +152,10 @@ func TestFocusBlocksAroundBusyTime(t *testing.T) {
 	if want := 120 + 300 + 4*480; w.FocusMinutesAvailable != want || w.Meetings != 0 {
 		t.Errorf("focus %d (want %d), meetings %d (want 0)", w.FocusMinutesAvailable, want, w.Meetings)
 	}
+	if len(w.FocusBlocks) != 6 || w.FocusBlocks[0].End.In(berlin).Format("15:04") != "11:00" ||
+		w.FocusBlocks[1].Start.In(berlin).Format("Mon 15:04") != "Mon 12:00" {
+		t.Errorf("focus blocks: %v", w.FocusBlocks)
+	}
 }
 
 // Hourly series run on real time: across the end of DST in Berlin, four

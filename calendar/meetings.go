@@ -63,6 +63,13 @@ type Week struct {
 	FocusMinutesAvailable  int         `json:"focus_minutes_available"`
 	CouldBeAsync           []Candidate `json:"could_be_async"`
 	List                   []Meeting   `json:"list"`
+	FocusBlocks            []Block     `json:"focus_blocks"` // the free stretches counted in focus_minutes_available
+}
+
+// Block is a stretch of time.
+type Block struct {
+	Start time.Time `json:"start"`
+	End   time.Time `json:"end"`
 }
 
 // People returns how many people an occurrence gathers, counting the
@@ -132,7 +139,7 @@ func (c *Calendar) Summarize(w focus.Week, opt Options) (Week, []string) {
 	for _, m := range opt.Me {
 		me[strings.ToLower(strings.TrimSpace(m))] = true
 	}
-	r := Week{Week: w.String(), CouldBeAsync: []Candidate{}, List: []Meeting{}}
+	r := Week{Week: w.String(), CouldBeAsync: []Candidate{}, List: []Meeting{}, FocusBlocks: []Block{}}
 	var busy [][2]time.Time
 	yearly := map[string]float64{} // a series' yearly cost, counted once
 	var series map[string][]*Event // events by UID, made when first needed
@@ -177,7 +184,10 @@ func (c *Calendar) Summarize(w focus.Week, opt Options) (Week, []string) {
 		}
 		r.List = append(r.List, m)
 	}
-	r.FocusMinutesAvailable = focusMinutes(w, busy, opt)
+	r.FocusBlocks = focusBlocks(w, busy, opt)
+	for _, b := range r.FocusBlocks {
+		r.FocusMinutesAvailable += int(b.End.Sub(b.Start).Minutes())
+	}
 	return r, notes
 }
 
@@ -227,15 +237,15 @@ func yearlyHours(events []*Event, from time.Time, view *time.Location, me map[st
 	return math.Round(minutes/60*10) / 10
 }
 
-// focusMinutes adds up the free stretches of at least the minimum block
+// focusBlocks finds the free stretches of at least the minimum block
 // inside working hours, Monday to Friday.
-func focusMinutes(w focus.Week, busy [][2]time.Time, opt Options) int {
+func focusBlocks(w focus.Week, busy [][2]time.Time, opt Options) []Block {
 	block := opt.MinFocusBlock
 	if block <= 0 {
 		block = DefaultMinFocusBlock
 	}
 	slices.SortFunc(busy, func(a, b [2]time.Time) int { return a[0].Compare(b[0]) })
-	total := time.Duration(0)
+	out := []Block{}
 	for d := range 5 {
 		day := w.Day(d)
 		y, m, dd := day.Date()
@@ -247,16 +257,16 @@ func focusMinutes(w focus.Week, busy [][2]time.Time, opt Options) int {
 			if !b[1].After(free) || !b[0].Before(end) {
 				continue
 			}
-			if gap := b[0].Sub(free); gap >= block {
-				total += gap
+			if b[0].Sub(free) >= block {
+				out = append(out, Block{free, b[0]})
 			}
 			free = maxTime(free, b[1])
 		}
-		if gap := end.Sub(free); gap >= block {
-			total += gap
+		if end.Sub(free) >= block {
+			out = append(out, Block{free, end})
 		}
 	}
-	return int(total.Minutes())
+	return out
 }
 
 func maxTime(a, b time.Time) time.Time {
