@@ -130,6 +130,11 @@ func TestCalendarFileAddMeetingsRemove(t *testing.T) {
 		!strings.Contains(r.stdout, "Could be async:") {
 		t.Errorf("meetings text: %v", r)
 	}
+	// The stats summary says it too.
+	if r := h.runCal(sec, "", "stats"); r.code != 0 || !strings.Contains(r.stdout,
+		"Meetings: 2 meetings, 4 h 30 min of people's time; 1 meeting could be async; ") {
+		t.Errorf("stats: %v", r)
+	}
 	// Works offline: the file gone, the copy answers.
 	os.Remove(path)
 	if r := h.runCal(sec, "", "meetings"); r.code != 0 || !strings.Contains(r.stdout, "2 meetings") {

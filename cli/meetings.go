@@ -118,3 +118,11 @@ func writeMeetings(out io.Writer, w calendar.Week, loc *time.Location) error {
 	}
 	return nil
 }
+
+// writeMeetingsLine is the week's meetings in the stats summary.
+func writeMeetingsLine(out io.Writer, w calendar.Week) error {
+	_, err := fmt.Fprintf(out, "Meetings: %s, %s of people's time; %s could be async; %s of focus time left between them.\n",
+		plural(w.Meetings, "meeting"), inMinutes(float64(w.PersonMinutes)), plural(len(w.CouldBeAsync), "meeting"),
+		inMinutes(float64(w.FocusMinutesAvailable)))
+	return err
+}
