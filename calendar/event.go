@@ -226,7 +226,49 @@ func parseRule(v string) (*rrule.ROption, error) {
 	if o.Count < 0 || o.Interval < 0 {
 		return nil, fmt.Errorf("RRULE %q: negative COUNT or INTERVAL", clipText(v))
 	}
+	// The library walks period by period until an instance matches, up to
+	// the year 9999: a rule that can never match would take seconds, and
+	// a file of them hours. No meeting repeats every minute or second, and
+	// an hourly one does not filter by date.
+	switch {
+	case o.Freq == rrule.MINUTELY || o.Freq == rrule.SECONDLY:
+		return nil, fmt.Errorf("RRULE %q repeats every minute or second: not a meeting", clipText(v))
+	case o.Freq == rrule.HOURLY && (len(o.Bymonth) > 0 || len(o.Bymonthday) > 0 || len(o.Byyearday) > 0 ||
+		len(o.Byweekno) > 0 || len(o.Byweekday) > 0 || len(o.Bysetpos) > 0):
+		return nil, fmt.Errorf("RRULE %q: an hourly rule filtered by date is not supported", clipText(v))
+	case never(o):
+		return nil, fmt.Errorf("RRULE %q never happens", clipText(v))
+	}
 	return o, nil
+}
+
+// never reports the rules that can never match a day: days of the month
+// that none of the months listed has (30 February), or an nth weekday past
+// the fifth in a month.
+func never(o *rrule.ROption) bool {
+	if o.Freq == rrule.MONTHLY && len(o.Byweekno) == 0 {
+		for _, d := range o.Byweekday {
+			if d.N() > 5 || d.N() < -5 {
+				return true
+			}
+		}
+	}
+	if len(o.Bymonthday) == 0 {
+		return false
+	}
+	months := o.Bymonth
+	if len(months) == 0 {
+		months = []int{1}
+	}
+	for _, m := range months {
+		days := [...]int{31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31}[(m-1+12)%12]
+		for _, d := range o.Bymonthday {
+			if d < 0 || d <= days {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // parseDuration reads an RFC 5545 duration: P1W, PT1H30M, -P1D, P1DT2H.
