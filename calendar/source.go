@@ -495,13 +495,13 @@ func (s *Syncer) SyncAll(ctx context.Context, srcs []Source) []Status {
 
 // LoadAll reads the last good copy of every source into one calendar, with
 // the person's addresses in all of them. A source that cannot be read is
-// one error in problems, and the others count.
-func (s *Syncer) LoadAll(srcs []Source) (cal *Calendar, me []string, problems []error) {
+// one Status in problems, and the others count.
+func (s *Syncer) LoadAll(srcs []Source) (cal *Calendar, me []string, problems []Status) {
 	cal = &Calendar{}
 	for _, src := range srcs {
 		c, _, err := s.Load(src)
 		if err != nil {
-			problems = append(problems, err)
+			problems = append(problems, Status{Name: src.Name, Err: err})
 			continue
 		}
 		cal.Events = append(cal.Events, c.Events...)

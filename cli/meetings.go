@@ -64,7 +64,7 @@ func runMeetings(e *Env, fs *flag.FlagSet, args []string) error {
 func loadWeek(e *Env, s settings.Settings, w focus.Week) (calendar.Week, error) {
 	all, me, problems := e.syncer().LoadAll(s.Calendars)
 	for _, p := range problems {
-		fmt.Fprintf(e.Stderr, "pingwise: %v\n", p)
+		fmt.Fprintf(e.Stderr, "pingwise: %v\n", p.Err)
 	}
 	if len(problems) == len(s.Calendars) {
 		return calendar.Week{}, errors.New("no calendar could be read: run pingwise calendar sync")
