@@ -18,7 +18,10 @@
 // TLS, a redirect loop, larger than MaxSize. Passwords live in the
 // desktop's secret store (Keyring: Secret Service on Linux, Credential
 // Manager on Windows, Keychain on macOS, through zalando/go-keyring, which
-// needs no cgo); without one, ErrNoSecretStore, never clear text.
+// needs no cgo); without one, ErrNoSecretStore, never clear text. Keeper
+// is the app's side: it syncs on the app's ticker, holds the parsed copies
+// in memory for the Weekly focus window, and keeps one problem line per
+// failing calendar.
 //
 // # Reading
 //
