@@ -348,3 +348,53 @@ func rruleFrom(e *Event) (*rrule.RRule, error) {
 	}
 	return rrule.NewRRule(o)
 }
+
+// The gaps between what exporters write and what the library does, each on
+// its own: the instants in the week 2026-W50, in Berlin.
+func TestRecurrenceGaps(t *testing.T) {
+	t.Parallel()
+	series := func(lines ...string) string {
+		return ics(append(append([]string{"BEGIN:VCALENDAR", "BEGIN:VEVENT", "UID:s", "SUMMARY:S"}, lines...), "END:VCALENDAR")...)
+	}
+	tests := []struct {
+		name, cal string
+		want      string
+	}{
+		{"RECURRENCE-ID in UTC for a zoned series", series(
+			"DTSTART;TZID=Europe/Berlin:20261130T100000", "DURATION:PT30M", "RRULE:FREQ=DAILY;COUNT=10", "END:VEVENT",
+			"BEGIN:VEVENT", "UID:s", "SUMMARY:S moved", "RECURRENCE-ID:20261208T090000Z", "DTSTART;TZID=Europe/Berlin:20261208T150000", "DURATION:PT30M", "END:VEVENT"),
+			"Mon 10:00 S|Tue 15:00 S moved|Wed 10:00 S"},
+		{"a date EXDATE on a timed series removes that day", series(
+			"DTSTART;TZID=Europe/Berlin:20261207T100000", "DURATION:PT30M", "RRULE:FREQ=DAILY;COUNT=3", "EXDATE;VALUE=DATE:20261208", "END:VEVENT"),
+			"Mon 10:00 S|Wed 10:00 S"},
+		{"DTSTART that the rule does not match is still the first", series(
+			"DTSTART;TZID=Europe/Berlin:20261207T100000", "DURATION:PT30M", "RRULE:FREQ=WEEKLY;BYDAY=WE,FR;COUNT=2", "END:VEVENT"),
+			"Mon 10:00 S|Wed 10:00 S|Fri 10:00 S"},
+		{"an all-day series with a date EXDATE", series(
+			"DTSTART;VALUE=DATE:20261207", "RRULE:FREQ=DAILY;COUNT=3", "EXDATE;VALUE=DATE:20261208", "END:VEVENT"),
+			"Mon 00:00 S|Wed 00:00 S"},
+		{"RDATE periods and lists", series(
+			"DTSTART;TZID=Europe/Berlin:20261207T100000", "DURATION:PT30M", "RDATE;VALUE=PERIOD:20261209T120000Z/PT1H,20261210T120000Z/PT1H", "END:VEVENT"),
+			"Mon 10:00 S|Wed 13:00 S|Thu 13:00 S"},
+		{"a cancelled series", series(
+			"DTSTART;TZID=Europe/Berlin:20261207T100000", "DURATION:PT30M", "RRULE:FREQ=DAILY", "STATUS:CANCELLED", "END:VEVENT"), ""},
+		{"an override without its series (Google shares single instances so)", ics("BEGIN:VCALENDAR",
+			"BEGIN:VEVENT", "UID:orphan", "SUMMARY:O", "RECURRENCE-ID:20261209T090000Z", "DTSTART:20261209T090000Z", "DURATION:PT1H", "END:VEVENT", "END:VCALENDAR"),
+			"Wed 10:00 O"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			c := mustParse(t, tc.cal)
+			w := week(t, "2026-W50", berlin)
+			occ, notes := c.Expand(w.Start(), w.End(), berlin)
+			var got []string
+			for _, o := range occ {
+				got = append(got, o.Start.In(berlin).Format("Mon 15:04")+" "+o.Title)
+			}
+			if strings.Join(got, "|") != tc.want || len(notes) > 0 {
+				t.Errorf("got %q (notes %q), want %q", strings.Join(got, "|"), notes, tc.want)
+			}
+		})
+	}
+}

@@ -171,7 +171,8 @@ func expandSeries(out []Occurrence, e *Event, overridden map[int64]bool, from, t
 	for _, r := range e.rdates {
 		emit(r.in(view), r.wall)
 	}
-	if e.rule == nil {
+	if e.rule == nil { // RDATEs only: DTSTART is the first instance
+		emit(e.start.in(view), e.start.wall)
 		return out, ""
 	}
 	next, wallClock, shifted, err := e.iterator(from, view)
