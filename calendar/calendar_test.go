@@ -376,8 +376,9 @@ func TestRecurrenceGaps(t *testing.T) {
 		{"RDATE periods and lists", series(
 			"DTSTART;TZID=Europe/Berlin:20261207T100000", "DURATION:PT30M", "RDATE;VALUE=PERIOD:20261209T120000Z/PT1H,20261210T120000Z/PT1H", "END:VEVENT"),
 			"Mon 10:00 S|Wed 13:00 S|Thu 13:00 S"},
-		{"a cancelled series", series(
-			"DTSTART;TZID=Europe/Berlin:20261207T100000", "DURATION:PT30M", "RRULE:FREQ=DAILY", "STATUS:CANCELLED", "END:VEVENT"), ""},
+		{"a cancelled series, with its moved instance", series(
+			"DTSTART;TZID=Europe/Berlin:20261207T100000", "DURATION:PT30M", "RRULE:FREQ=DAILY", "STATUS:CANCELLED", "END:VEVENT",
+			"BEGIN:VEVENT", "UID:s", "SUMMARY:S moved", "RECURRENCE-ID:20261208T090000Z", "DTSTART:20261208T140000Z", "DURATION:PT30M", "END:VEVENT"), ""},
 		{"an override without its series (Google shares single instances so)", ics("BEGIN:VCALENDAR",
 			"BEGIN:VEVENT", "UID:orphan", "SUMMARY:O", "RECURRENCE-ID:20261209T090000Z", "DTSTART:20261209T090000Z", "DURATION:PT1H", "END:VEVENT", "END:VCALENDAR"),
 			"Wed 10:00 O"},

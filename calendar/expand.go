@@ -84,10 +84,17 @@ func (c *Calendar) Expand(from, to time.Time, view *time.Location) ([]Occurrence
 		out   []Occurrence
 		notes []string
 	)
+	// A cancelled series takes its moved instances with it.
+	cancelled := map[string]bool{}
+	for _, e := range c.Events {
+		if e.recurID == nil && e.Status == "CANCELLED" {
+			cancelled[e.UID] = true
+		}
+	}
 	// Overrides by series and by the instant of the instance they replace.
 	overrides := map[string]map[int64]bool{}
 	for _, e := range c.Events {
-		if e.recurID == nil {
+		if e.recurID == nil || cancelled[e.UID] {
 			continue
 		}
 		m := overrides[e.UID]
