@@ -13,6 +13,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/pingwise/pingwise/calendar"
 	"github.com/pingwise/pingwise/focus"
 	"github.com/pingwise/pingwise/focus/store"
 	"github.com/pingwise/pingwise/home"
@@ -52,6 +53,7 @@ type Env struct {
 	Stdin          io.Reader
 	Stdout, Stderr io.Writer
 	Clock          focus.Clock
+	Secrets        calendar.Secrets // calendar passwords; nil: the desktop's secret store
 
 	homeFlag string
 	dirs     home.Dirs

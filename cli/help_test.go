@@ -13,16 +13,18 @@ import (
 // (cli.CommandFlags) is checked too, so a command added later must also be
 // in the help; this list catches one dropped by mistake.
 var documented = map[string][]string{
-	"start":  {"intent"},
-	"pause":  nil,
-	"resume": nil,
-	"stop":   {"break"},
-	"break":  nil,
-	"status": {"json"},
-	"log":    {"outgoing", "taken", "deferred", "people", "who", "note", "at"},
-	"stats":  {"week", "json", "csv", "show"},
-	"export": {"format"},
-	"import": nil,
+	"start":    {"intent"},
+	"pause":    nil,
+	"resume":   nil,
+	"stop":     {"break"},
+	"break":    nil,
+	"status":   {"json"},
+	"log":      {"outgoing", "taken", "deferred", "people", "who", "note", "at"},
+	"stats":    {"week", "json", "csv", "show"},
+	"export":   {"format"},
+	"import":   nil,
+	"calendar": {"name", "user", "password-stdin", "me"},
+	"meetings": {"week", "json"},
 }
 
 func TestHelpListsEveryCommand(t *testing.T) {

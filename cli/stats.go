@@ -72,7 +72,20 @@ func runStats(e *Env, fs *flag.FlagSet, args []string) error {
 	case asCSV:
 		return st.WriteCSV(e.Stdout)
 	}
-	return writeStatsText(e.Stdout, st)
+	if err := writeStatsText(e.Stdout, st); err != nil {
+		return err
+	}
+	if len(s.Calendars) == 0 {
+		return nil
+	}
+	// The calendars' meetings, from their last sync: a calendar that cannot
+	// be read gets one line and the summary stands without it.
+	cw, err := loadWeek(e, s, w)
+	if err != nil {
+		fmt.Fprintf(e.Stderr, "pingwise: %v\n", err)
+		return nil
+	}
+	return writeMeetingsLine(e.Stdout, cw)
 }
 
 func writeStatsText(w io.Writer, st focus.Stats) error {

@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/BurntSushi/toml"
+	"github.com/pingwise/pingwise/calendar"
 	"github.com/pingwise/pingwise/focus"
 	"github.com/pingwise/pingwise/platform/keys"
 )
@@ -46,6 +47,14 @@ type Settings struct {
 	CoalesceMinutes int               `toml:"coalesce_minutes"`  // one person in one app within this is one interruption
 	KeepSummaries   bool              `toml:"keep_summaries"`    // keep the sender's name from the summary line
 	NotifyApps      map[string]string `toml:"notification_apps"` // sending app -> channel
+
+	// Calendars: where the week's meetings come from (pingwise calendar
+	// add), and focus sessions written to one of them as busy time.
+	Calendars           []calendar.Source `toml:"calendars"`
+	MinFocusBlock       int               `toml:"min_focus_block"`       // minutes: a shorter free stretch is not focus time
+	CalendarFocusBlocks string            `toml:"calendar_focus_blocks"` // a CalDAV calendar's name; "" = off
+	CalendarFocusIntent bool              `toml:"calendar_focus_intent"` // show the session's intent, not just "Focus"
+	CalendarFocusPublic bool              `toml:"calendar_focus_public"` // CLASS:PUBLIC instead of PRIVATE
 }
 
 // Intercept modes.
@@ -83,6 +92,7 @@ func Defaults() Settings {
 			"Element": "chat", "Mattermost": "chat", "Thunderbird": "email", "Evolution": "email",
 			"Geary": "email", "Zoom": "call", "Calendar": "meeting",
 		},
+		MinFocusBlock: 60,
 	}
 }
 
@@ -175,11 +185,48 @@ func (s *Settings) Validate() error {
 			}
 		}
 	}
+	if err := s.validateCalendars(); err != nil {
+		return err
+	}
 	if err := focus.CheckText("hotkey", s.Hotkey, 40); err != nil {
 		return err
 	}
 	if _, err := keys.Parse(s.Hotkey); err != nil {
 		return fmt.Errorf("hotkey: %w", err)
+	}
+	return nil
+}
+
+func (s *Settings) validateCalendars() error {
+	if s.MinFocusBlock < 15 || s.MinFocusBlock > 480 {
+		return fmt.Errorf("min_focus_block %d is out of range: use 15 to 480 minutes", s.MinFocusBlock)
+	}
+	seen := map[string]bool{}
+	for i := range s.Calendars {
+		c := &s.Calendars[i]
+		if err := c.Validate(); err != nil {
+			return fmt.Errorf("calendars: %w", err)
+		}
+		if seen[c.Name] {
+			return fmt.Errorf("calendars: the name %q is used twice", c.Name)
+		}
+		seen[c.Name] = true
+	}
+	if s.CalendarFocusBlocks != "" {
+		c := s.Calendar(s.CalendarFocusBlocks)
+		if c == nil || c.Kind != calendar.KindCalDAV {
+			return fmt.Errorf("calendar_focus_blocks %q: name a CalDAV calendar from the calendars list", s.CalendarFocusBlocks)
+		}
+	}
+	return nil
+}
+
+// Calendar returns the calendar source named name, nil when there is none.
+func (s *Settings) Calendar(name string) *calendar.Source {
+	for i := range s.Calendars {
+		if s.Calendars[i].Name == name {
+			return &s.Calendars[i]
+		}
 	}
 	return nil
 }
@@ -264,6 +311,17 @@ quiet_allow = [{{range $i, $a := .QuietAllow}}{{if $i}}, {{end}}{{q $a}}{{end}}]
 coalesce_minutes = {{.CoalesceMinutes}}
 keep_summaries = {{.KeepSummaries}}
 
+# Calendars (pingwise calendar add/list/remove/sync; the [[calendars]] at the
+# end). A free stretch inside working hours counts as time to focus when it
+# is at least min_focus_block minutes. calendar_focus_blocks names a CalDAV
+# calendar to write each focus session to as busy time ("" = off): titled
+# "Focus", private, unless calendar_focus_intent shows the session's intent
+# and calendar_focus_public makes it public.
+min_focus_block = {{.MinFocusBlock}}
+calendar_focus_blocks = {{q .CalendarFocusBlocks}}
+calendar_focus_intent = {{.CalendarFocusIntent}}
+calendar_focus_public = {{.CalendarFocusPublic}}
+
 # Apps to notice, by window class (any part of it, any case), and the
 # channel each one means: call, chat, email, meeting, in-person or other.
 [watch_apps]
@@ -276,6 +334,15 @@ keep_summaries = {{.KeepSummaries}}
 # Apps whose notifications arrive during a session, and their channel.
 [notification_apps]
 {{range $k, $v := .NotifyApps}}{{q $k}} = {{q $v}}
+{{end}}{{range .Calendars}}
+# A calendar: kind is file, ics or caldav; me are your addresses in it. The
+# password is in the desktop's secret store, never here.
+[[calendars]]
+name = {{q .Name}}
+source = {{q .URL}}
+kind = {{q .Kind}}
+user = {{q .User}}
+me = [{{range $i, $m := .Me}}{{if $i}}, {{end}}{{q $m}}{{end}}]
 {{end}}`))
 
 // Save writes the settings file atomically, keeping its comments.

@@ -6,6 +6,8 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/pingwise/pingwise/calendar"
 )
 
 func TestMissingFileGivesDefaults(t *testing.T) {
@@ -86,5 +88,38 @@ func TestSaveRefusesInvalid(t *testing.T) {
 	}
 	if _, err := os.Stat(path); !os.IsNotExist(err) {
 		t.Error("a file was written")
+	}
+}
+
+func TestCalendarsRoundTrip(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "settings.toml")
+	want := Defaults()
+	want.Calendars = []calendar.Source{
+		{Name: "work", URL: "https://dav.example.com/cal/dana/work/", Kind: calendar.KindCalDAV, User: "dana", Me: []string{"dana@example.com", "d@example.com"}},
+		{Name: "holidays", URL: "/home/dana/holidays.ics", Kind: calendar.KindFile, Me: []string{}},
+	}
+	want.CalendarFocusBlocks, want.CalendarFocusIntent, want.MinFocusBlock = "work", true, 90
+	if err := Save(path, want); err != nil {
+		t.Fatal(err)
+	}
+	got, err := Load(path)
+	if err != nil || !reflect.DeepEqual(got, want) {
+		t.Fatalf("round trip: %v\n got %+v\nwant %+v", err, got.Calendars, want.Calendars)
+	}
+	b, _ := os.ReadFile(path)
+	if strings.Contains(string(b), "password =") {
+		t.Error("the file has a password key")
+	}
+	for _, tc := range []struct{ name, body, want string }{
+		{"focus blocks on no calendar", `calendar_focus_blocks = "work"` + "\n", `calendar_focus_blocks "work"`},
+		{"focus blocks on a file", `calendar_focus_blocks = "f"` + "\n[[calendars]]\nname = \"f\"\nsource = \"/x.ics\"\nkind = \"file\"\n", "name a CalDAV calendar"},
+		{"twice", "[[calendars]]\nname = \"f\"\nsource = \"/x.ics\"\nkind = \"file\"\n[[calendars]]\nname = \"f\"\nsource = \"/y.ics\"\nkind = \"file\"\n", "used twice"},
+		{"plain http", "[[calendars]]\nname = \"f\"\nsource = \"http://example.com/x.ics\"\nkind = \"ics\"\n", "use https"},
+		{"block", "min_focus_block = 5\n", "min_focus_block 5 is out of range"},
+	} {
+		os.WriteFile(path, []byte(tc.body), 0o600)
+		if _, err := Load(path); err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("%s: %v, want %q", tc.name, err, tc.want)
+		}
 	}
 }

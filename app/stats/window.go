@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/pingwise/pingwise/calendar"
 	"github.com/pingwise/pingwise/focus"
 )
 
@@ -40,6 +41,10 @@ type Window struct {
 	channels  *fyne.Container
 	decisions *fyne.Container
 	empty     fyne.CanvasObject // shown instead of the report for a week with nothing in it
+
+	meetingsSrc MeetingsSource // nil without calendars
+	meetings    *meetingsSection
+	mw          *calendar.Week // the week's meetings shown; nil when none
 }
 
 // New builds the window, hidden, in app a. now gives the current time, in
@@ -77,8 +82,9 @@ func New(a fyne.App, src Source, now func() time.Time) *Window {
 		return widget.NewLabelWithStyle(s, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	}
 	side := container.NewVBox(heading("Interruptions by channel"), w.channels, heading("Sync or async"), w.decisions)
+	w.meetings = newMeetingsSection()
 	w.report = container.NewBorder(container.NewVBox(grid, w.refocus), nil, nil, nil,
-		container.NewBorder(nil, nil, nil, side, container.NewBorder(heading("Focus per day"), nil, nil, nil, w.chart)))
+		container.NewBorder(nil, nil, nil, side, container.NewBorder(heading("Focus per day"), w.meetings.box, nil, nil, w.chart)))
 
 	w.empty = emptyState()
 	w.win.SetContent(container.NewBorder(container.NewVBox(header, w.problem), nil, nil, nil,
@@ -108,6 +114,15 @@ func emptyState() fyne.CanvasObject {
 		seg("Your focus hours, the interruptions you defer and the refocus time they save you will show here.",
 			widget.RichTextStyleParagraph, false))
 	return container.NewCenter(container.NewVBox(heading, how))
+}
+
+// SetMeetings adds the Meetings section, read from src for each week
+// shown; the week shown now is read again.
+func (w *Window) SetMeetings(src MeetingsSource) {
+	w.meetingsSrc = src
+	if w.week.Loc != nil {
+		w.load(w.week)
+	}
 }
 
 // Window returns the Fyne window, for the app to place or close.
@@ -152,7 +167,15 @@ func (w *Window) load(week focus.Week) {
 	w.problem.Hide()
 	w.exportCSV.Enable()
 	w.exportJSON.Enable()
-	if st.Empty() {
+	w.mw = nil
+	if w.meetingsSrc != nil {
+		cw, err := w.meetingsSrc(week)
+		if err == nil {
+			w.mw = &cw
+		}
+		w.meetings.show(week, w.mw, err)
+	}
+	if st.Empty() && (w.mw == nil || w.mw.Meetings == 0) {
 		w.report.Hide()
 		w.empty.Show()
 		return
@@ -191,6 +214,9 @@ func (w *Window) export(ext string, write func(io.Writer, *focus.Stats) error) {
 	st := w.st // the week shown now, even if the window moves on meanwhile
 	if st == nil {
 		return
+	}
+	if w.mw != nil {
+		write = addMeetings(ext, write, w.mw)
 	}
 	d := dialog.NewFileSave(func(out fyne.URIWriteCloser, err error) {
 		if out == nil && err == nil {
