@@ -45,6 +45,12 @@ type Settings struct {
 	CoalesceMinutes int               `toml:"coalesce_minutes"`  // one person in one app within this is one interruption
 	KeepSummaries   bool              `toml:"keep_summaries"`    // keep the sender's name from the summary line
 	NotifyApps      map[string]string `toml:"notification_apps"` // sending app -> channel
+
+	// Several devices: a folder a sync engine (Syncthing, Nextcloud,
+	// Dropbox, a network share) carries between them, where each device
+	// keeps its journal, and this device's name in the others' stats.
+	SyncFolder string `toml:"sync_folder"` // "" = this device only
+	DeviceName string `toml:"device_name"`
 }
 
 // Intercept modes.
@@ -82,7 +88,34 @@ func Defaults() Settings {
 			"Element": "chat", "Mattermost": "chat", "Thunderbird": "email", "Evolution": "email",
 			"Geary": "email", "Zoom": "call", "Calendar": "meeting",
 		},
+		DeviceName: hostName(),
 	}
+}
+
+// hostName is the default device name: the computer's name, or a plain
+// word where it has none.
+func hostName() string {
+	if h, err := os.Hostname(); err == nil && h != "" && focus.CheckText("device_name", h, 100) == nil {
+		return h
+	}
+	return "this computer"
+}
+
+// SyncDir returns the sync folder as an absolute path, with a leading ~/
+// read as the home folder; empty when sync is off.
+func (s *Settings) SyncDir() (string, error) {
+	dir := s.SyncFolder
+	if rest, ok := strings.CutPrefix(dir, "~/"); ok || dir == "~" {
+		home, err := os.UserHomeDir()
+		if err != nil {
+			return "", fmt.Errorf("sync_folder %q: no home folder to read ~ as: %w", s.SyncFolder, err)
+		}
+		dir = filepath.Join(home, rest)
+	}
+	if dir != "" && !filepath.IsAbs(dir) {
+		return "", fmt.Errorf("sync_folder %q: give the full path of the folder, such as ~/Sync/pingwise", s.SyncFolder)
+	}
+	return dir, nil
 }
 
 // Load reads the settings file; a missing file gives the defaults, and a
@@ -174,6 +207,18 @@ func (s *Settings) Validate() error {
 			}
 		}
 	}
+	if _, err := s.SyncDir(); err != nil {
+		return err
+	}
+	if err := focus.CheckText("sync_folder", s.SyncFolder, 1000); err != nil {
+		return err
+	}
+	if strings.TrimSpace(s.DeviceName) == "" {
+		return errors.New("device_name is empty: name this computer, such as \"laptop\"")
+	}
+	if err := focus.CheckText("device_name", s.DeviceName, 100); err != nil {
+		return err
+	}
 	return focus.CheckText("hotkey", s.Hotkey, 40)
 }
 
@@ -256,6 +301,14 @@ quiet_focus = {{.QuietFocus}}
 quiet_allow = [{{range $i, $a := .QuietAllow}}{{if $i}}, {{end}}{{q $a}}{{end}}]
 coalesce_minutes = {{.CoalesceMinutes}}
 keep_summaries = {{.KeepSummaries}}
+
+# Several devices: a folder that Syncthing, Nextcloud, Dropbox or a network
+# share keeps the same on all of them ("" = this device only). Each device
+# appends its events to its own journal there and reads the others', so the
+# stats cover every device; the database never goes in it. device_name is
+# how the other devices' stats name this one.
+sync_folder = {{q .SyncFolder}}
+device_name = {{q .DeviceName}}
 
 # Apps to notice, by window class (any part of it, any case), and the
 # channel each one means: call, chat, email, meeting, in-person or other.
