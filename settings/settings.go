@@ -105,7 +105,7 @@ func hostName() string {
 // read as the home folder; empty when sync is off.
 func (s *Settings) SyncDir() (string, error) {
 	dir := s.SyncFolder
-	if rest, ok := strings.CutPrefix(dir, "~/"); ok || dir == "~" {
+	if rest, ok := strings.CutPrefix(dir+"/", "~/"); ok {
 		home, err := os.UserHomeDir()
 		if err != nil {
 			return "", fmt.Errorf("sync_folder %q: no home folder to read ~ as: %w", s.SyncFolder, err)
