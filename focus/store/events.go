@@ -145,7 +145,7 @@ const mergeInterruption = ` ON CONFLICT (uid) DO UPDATE SET
 // notDeleted keeps a deleted event (?1 is its uid) from coming back.
 const notDeleted = ` WHERE NOT EXISTS (SELECT 1 FROM deleted WHERE uid = ?1)`
 
-// insertInterruption stores i as logged by device (” for this one). It
+// insertInterruption stores i as logged by device (empty for this one). It
 // reports whether a row was added or changed.
 func insertInterruption(tx execer, i *focus.Interruption, device string, dup onDup) (bool, error) {
 	q := `INSERT INTO interruptions (` + interruptionCols + `) SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13` + notDeleted
@@ -309,7 +309,7 @@ func (s *DB) Log(from, to time.Time) (focus.Log, error) {
 	return l, err
 }
 
-// deviceNames turns the stored device (” for this one) into the device's
+// deviceNames turns the stored device (empty for this one) into the device's
 // id, allocating once per device rather than once per row.
 type deviceNames struct {
 	self string

@@ -86,7 +86,7 @@ func (s *DB) selfID() string {
 	return s.sync.self
 }
 
-// local returns how the store keeps an event's device: ” for this one.
+// local returns how the store keeps an event's device: empty for this one.
 func (s *DB) local(device string) string {
 	if s.sync != nil && device == s.sync.self {
 		return ""
