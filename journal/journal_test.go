@@ -89,6 +89,7 @@ func TestReadSkipsWhatItCannotUse(t *testing.T) {
 		{"an unknown type, same format", head + `{"type":"mood","device":"dev1"}` + "\n" + ev, 1, 1, 0, 0, 1},
 		{"a newer format", newer + `{"type":"mood","device":"dev1","level":3}` + "\n" +
 			strings.Replace(ev, `"type":"interruption"`, `"type":"interruption","tags":["x"]`, 1), 1, 2, 0, 0, 2},
+		{"a device record with an id unfit for a file name", strings.Replace(head, `"dev1"`, `"../x"`, 1) + ev, 1, 0, 1, 0, 0},
 		{"blank lines", head + "\n\n" + ev, 1, 0, 0, 0, 1},
 	}
 	for _, tt := range tests {
@@ -133,9 +134,10 @@ func TestAppendCutsATornLine(t *testing.T) {
 	if err != nil || end != int64(len(a)) {
 		t.Fatalf("first append: %d, %v", end, err)
 	}
-	// kill -9 in the middle of the next append: half a line, no newline.
+	// kill -9 in the middle of the next append: part of a batch of lines
+	// longer than what comes next, no newline at its end.
 	f, _ := os.OpenFile(path, os.O_WRONLY|os.O_APPEND, 0)
-	f.WriteString(b[:len(b)/2])
+	f.WriteString(strings.Repeat(b, 3)[:2*len(b)+5])
 	f.Close()
 	if end, err = journal.Append(path, end, []byte(b)); err != nil || end != int64(len(a+b)) {
 		t.Fatalf("append after the torn line: %d, %v", end, err)
