@@ -68,6 +68,18 @@ func (s *DB) Refresh() {
 	}
 }
 
+func (y *syncer) isOwing() bool {
+	y.mu.Lock()
+	defer y.mu.Unlock()
+	return y.owing
+}
+
+func (y *syncer) setOwing(v bool) {
+	y.mu.Lock()
+	defer y.mu.Unlock()
+	y.owing = v
+}
+
 // say tells the note msg, unless it was the last thing said.
 func (y *syncer) say(msg string) {
 	y.mu.Lock()
@@ -195,7 +207,7 @@ func (s *DB) flush(tx *sql.Tx, data []byte) error {
 	y := s.sync
 	var owed []byte
 	var last int64
-	if y.owing {
+	if y.isOwing() {
 		rows, err := tx.Query(`SELECT seq, line FROM outbox ORDER BY seq`)
 		if err != nil {
 			return err
@@ -216,13 +228,13 @@ func (s *DB) flush(tx *sql.Tx, data []byte) error {
 	err := s.appendOwn(tx, append(owed, data...))
 	if err != nil {
 		y.say(fmt.Sprintf("sync folder %s: %v; what you log waits in this device's store until it is back", y.folder, err))
-		y.owing = true
+		y.setOwing(true)
 		if len(data) > 0 {
 			_, err = tx.Exec(`INSERT INTO outbox (line) VALUES (?)`, data)
 		}
 		return err
 	}
-	y.owing = false
+	y.setOwing(false)
 	if len(owed) > 0 {
 		_, err = tx.Exec(`DELETE FROM outbox WHERE seq <= ?`, last)
 	}
@@ -380,9 +392,7 @@ func (s *DB) merge() error {
 	y := s.sync
 	entries, err := os.ReadDir(y.folder)
 	if err != nil {
-		y.mu.Lock()
-		y.owing = true // the folder may have come back empty: check our journal when it does
-		y.mu.Unlock()
+		y.setOwing(true) // the folder may come back empty: check this device's journal when it does
 		return fmt.Errorf("sync folder %s: %w", y.folder, err)
 	}
 	type file struct {
@@ -406,9 +416,7 @@ func (s *DB) merge() error {
 			changed = append(changed, f)
 		}
 	}
-	y.mu.Lock()
-	owing := y.owing
-	y.mu.Unlock()
+	owing := y.isOwing()
 	if len(changed) == 0 && !owing {
 		return nil
 	}
