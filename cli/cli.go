@@ -99,18 +99,15 @@ func (e *Env) Store() (*store.DB, error) {
 	return e.db, nil
 }
 
-// sync ties db to the sync folder. A folder out of reach is said on
-// stderr and the command goes on: what it logs waits in the store.
+// sync ties db to the sync folder. A folder out of reach, or a journal
+// partly read, is said on stderr and the command goes on: what it logs
+// waits in the store.
 func (e *Env) sync(db *store.DB, folder, name string) error {
 	self, err := journal.LocalID(e.dirs.Data)
 	if err != nil {
 		return err
 	}
-	say := func(msg string) { fmt.Fprintln(e.Stderr, "pingwise:", msg) }
-	if err := db.Sync(folder, self, name, say); err != nil {
-		say(err.Error())
-	}
-	return nil
+	return db.Sync(folder, self, name, func(msg string) { fmt.Fprintln(e.Stderr, "pingwise:", msg) })
 }
 
 // Tracker returns a tracker over the store.

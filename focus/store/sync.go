@@ -45,8 +45,9 @@ type stamp struct {
 // note is told, once each, what a person should know: a journal from a
 // newer Pingwise, a damaged line, a folder out of reach.
 //
-// An error means the folder cannot be used now. The store still works, and
-// what is written meanwhile waits in it until the folder is back.
+// A folder out of reach is told to note, not returned: the store still
+// works, and what is written meanwhile waits in it until the folder is
+// back. An error is the store's own.
 func (s *DB) Sync(folder, self, name string, note func(string)) error {
 	if err := focus.CheckDevice(self); err != nil || self == "" {
 		return fmt.Errorf("sync: device id %q is not usable", self)
@@ -66,6 +67,17 @@ func (s *DB) Refresh() {
 			s.sync.say(err.Error())
 		}
 	}
+}
+
+// unreachable says that the folder cannot be used now, and has the next
+// merge check this device's journal, which may have come back empty.
+func (y *syncer) unreachable(err error) {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		err = pe.Err // the path is the folder or in it: said once, below
+	}
+	y.setOwing(true)
+	y.say(fmt.Sprintf("sync folder %s: %v; what you log waits in this device's store until it is back", y.folder, err))
 }
 
 func (y *syncer) isOwing() bool {
@@ -227,8 +239,7 @@ func (s *DB) flush(tx *sql.Tx, data []byte) error {
 	}
 	err := s.appendOwn(tx, append(owed, data...))
 	if err != nil {
-		y.say(fmt.Sprintf("sync folder %s: %v; what you log waits in this device's store until it is back", y.folder, err))
-		y.setOwing(true)
+		y.unreachable(err)
 		if len(data) > 0 {
 			_, err = tx.Exec(`INSERT INTO outbox (line) VALUES (?)`, data)
 		}
@@ -392,8 +403,8 @@ func (s *DB) merge() error {
 	y := s.sync
 	entries, err := os.ReadDir(y.folder)
 	if err != nil {
-		y.setOwing(true) // the folder may come back empty: check this device's journal when it does
-		return fmt.Errorf("sync folder %s: %w", y.folder, err)
+		y.unreachable(err)
+		return nil
 	}
 	type file struct {
 		path string
