@@ -285,6 +285,9 @@ func (s *DB) appendOwn(tx *sql.Tx, data []byte) error {
 		if pos, err = s.readJournal(tx, y.own, pos, said); err != nil {
 			return err
 		}
+		if err := purgeDeleted(tx); err != nil {
+			return err
+		}
 	}
 	end, err := journal.Append(y.own, pos.Offset, data)
 	if err != nil {
@@ -444,6 +447,13 @@ func (s *DB) merge() error {
 		}
 	}
 	if len(todo) > 0 || owing {
+		// A first merge brings years of history: a page cache bigger than
+		// SQLite's 2 MB keeps the indexes' pages from spilling. It is given
+		// back after.
+		if _, err := s.db.Exec(`PRAGMA cache_size = -65536`); err != nil {
+			return s.explain(err)
+		}
+		defer s.db.Exec(`PRAGMA cache_size = -2000`)
 		err := s.tx(func(tx *sql.Tx) error {
 			for _, f := range todo {
 				pos, said, err := position(tx, f.path)
@@ -454,6 +464,11 @@ func (s *DB) merge() error {
 					pos = journal.Position{} // replaced by an older copy: read it again
 				}
 				if _, err := s.readJournal(tx, f.path, pos, said); err != nil {
+					return err
+				}
+			}
+			if len(todo) > 0 {
+				if err := purgeDeleted(tx); err != nil {
 					return err
 				}
 			}

@@ -49,6 +49,13 @@ func (s *DB) Import(evs []focus.Event) (int, error) {
 	added := 0
 	err := s.jtx(func(tx *sql.Tx, j *lines) error {
 		for _, e := range evs {
+			var gone bool
+			if err := tx.QueryRow(`SELECT EXISTS (SELECT 1 FROM deleted WHERE uid = ?)`, eventID(e)).Scan(&gone); err != nil || gone {
+				if err != nil {
+					return err
+				}
+				continue
+			}
 			ok, err := insertEvent(tx, e, s.local(focus.DeviceOf(e)), skip)
 			if err != nil {
 				return err
@@ -86,7 +93,7 @@ func insertEvent(tx execer, e focus.Event, device string, dup onDup) (bool, erro
 // is, unless it is still running here: the line a crash kept from being
 // committed says how it ended.
 func insertSession(tx execer, se *focus.Session, device string) (bool, error) {
-	r, err := tx.Exec(`INSERT INTO sessions (`+sessionCols+`) SELECT ?1, ?2, ?3, ?4, ?5, NULL, ?6, ?7, ?8`+notDeleted+`
+	r, err := tx.Exec(`INSERT INTO sessions (`+sessionCols+`) VALUES (?, ?, ?, ?, ?, NULL, ?, ?, ?)
 		ON CONFLICT (uid) DO UPDATE SET paused_ms = excluded.paused_ms, paused_at = NULL,
 			end_at = excluded.end_at, outcome = excluded.outcome WHERE end_at IS NULL`,
 		se.ID, ms(se.Start), int64(se.Planned/time.Second), se.Intent, se.Paused.Milliseconds(), ms(se.End), string(se.Result), device)
@@ -95,4 +102,16 @@ func insertSession(tx execer, se *focus.Session, device string) (bool, error) {
 	}
 	n, err := r.RowsAffected()
 	return n > 0, err
+}
+
+func eventID(e focus.Event) string {
+	switch e := e.(type) {
+	case *focus.Session:
+		return e.ID
+	case *focus.Interruption:
+		return e.ID
+	case *focus.Decision:
+		return e.ID
+	}
+	return ""
 }
