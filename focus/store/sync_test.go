@@ -395,6 +395,10 @@ func TestEditsAndDeletesTravel(t *testing.T) {
 			t.Errorf("%s: %d pending, %d events; want a handled, b deleted", d.id, n, len(evs))
 		}
 	}
+	// An old export does not bring the deleted event back either.
+	if n, err := desk.db.Import([]focus.Event{b}); n != 0 || err != nil {
+		t.Errorf("import of a deleted event: %d added, %v", n, err)
+	}
 	// The desk answers too, later: the earliest answer stands on both.
 	if err := desk.db.MarkHandled(week.Start().Add(2*time.Hour), a.ID); err != nil {
 		t.Fatal(err)

@@ -50,11 +50,11 @@ func (s *DB) Import(evs []focus.Event) (int, error) {
 	err := s.jtx(func(tx *sql.Tx, j *lines) error {
 		for _, e := range evs {
 			var gone bool
-			if err := tx.QueryRow(`SELECT EXISTS (SELECT 1 FROM deleted WHERE uid = ?)`, eventID(e)).Scan(&gone); err != nil || gone {
-				if err != nil {
-					return err
-				}
-				continue
+			if err := tx.QueryRow(`SELECT EXISTS (SELECT 1 FROM deleted WHERE uid = ?)`, eventID(e)).Scan(&gone); err != nil {
+				return err
+			}
+			if gone {
+				continue // deleted for good: an old export does not bring it back
 			}
 			ok, err := insertEvent(tx, e, s.local(focus.DeviceOf(e)), skip)
 			if err != nil {
