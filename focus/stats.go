@@ -68,7 +68,7 @@ type Stats struct {
 
 // DeviceTally is one device's part of a week.
 type DeviceTally struct {
-	Device string `json:"device"` // its id; empty for this device before sync was set up
+	Device string `json:"device"` // its id; empty for events logged here before sync was set up
 	Name   string `json:"name"`
 	Tally
 }
@@ -113,7 +113,7 @@ func Summarize(w Week, now time.Time, this, prev Log, refocus float64, streak in
 }
 
 // byDevice tallies each device's part of a week's log, in the order the
-// devices first appear in it.
+// devices first appear in it; nil when no event names a device.
 func byDevice(w Week, now time.Time, log Log, refocus float64) []DeviceTally {
 	parts := map[string]*Log{}
 	var order []string
@@ -137,6 +137,9 @@ func byDevice(w Week, now time.Time, log Log, refocus float64) []DeviceTally {
 	for _, d := range log.Decisions {
 		l := part(d.Device)
 		l.Decisions = append(l.Decisions, d)
+	}
+	if len(order) == 1 && order[0] == "" {
+		return nil // not synced: one device, the week itself
 	}
 	out := make([]DeviceTally, 0, len(order))
 	for _, dev := range order {

@@ -304,3 +304,16 @@ func TestOverlappingSessions(t *testing.T) {
 		})
 	}
 }
+
+func TestNoDevicesWhenNotSynced(t *testing.T) {
+	loc := mustLoad(t, "Europe/Berlin")
+	w := mustWeek(t, "2026-W48", loc)
+	log := focus.Log{Interruptions: []focus.Interruption{incoming(at(t, loc, "2026-11-23 10:00:00"), focus.Chat, focus.Taken)}}
+	if s := focus.Summarize(w, w.End(), log, focus.Log{}, 23, 0); s.Devices != nil {
+		t.Errorf("devices %+v for a week no device is named in", s.Devices)
+	}
+	log.Interruptions[0].Device = "laptop1"
+	if s := focus.Summarize(w, w.End(), log, focus.Log{}, 23, 0); len(s.Devices) != 1 || s.Devices[0].Interruptions != 1 {
+		t.Errorf("devices %+v, want laptop1's one interruption", s.Devices)
+	}
+}
