@@ -52,8 +52,18 @@ func (s *DB) Sync(folder, self, name string, note func(string)) error {
 	if err := focus.CheckDevice(self); err != nil || self == "" {
 		return fmt.Errorf("sync: device id %q is not usable", self)
 	}
-	s.sync = &syncer{folder: folder, self: self, name: name, own: filepath.Join(folder, journal.FileName(self)),
-		note: note, seen: map[string]stamp{}, owing: true}
+	y := &syncer{folder: folder, self: self, name: name, own: filepath.Join(folder, journal.FileName(self)),
+		note: note, seen: map[string]stamp{}}
+	// Owing: this device's journal is to be started, its name recorded,
+	// or lines wait in the outbox. Most starts owe nothing, and then a
+	// command takes no write lock to sync.
+	if _, err := os.Stat(y.own); err != nil {
+		y.owing = true
+	} else if err := s.db.QueryRow(`SELECT EXISTS (SELECT 1 FROM outbox)
+		OR NOT EXISTS (SELECT 1 FROM devices WHERE id = ? AND name = ?)`, self, name).Scan(&y.owing); err != nil {
+		return s.explain(err)
+	}
+	s.sync = y
 	return s.merge()
 }
 
@@ -288,6 +298,9 @@ func (s *DB) appendOwn(tx *sql.Tx, data []byte) error {
 		if err := purgeDeleted(tx); err != nil {
 			return err
 		}
+	}
+	if len(data) == 0 {
+		return nil // only the outbox was checked, and it was empty
 	}
 	end, err := journal.Append(y.own, pos.Offset, data)
 	if err != nil {
