@@ -17,6 +17,7 @@ import (
 	"github.com/pingwise/pingwise/focus"
 	"github.com/pingwise/pingwise/focus/store"
 	"github.com/pingwise/pingwise/home"
+	"github.com/pingwise/pingwise/journal"
 	"github.com/pingwise/pingwise/settings"
 )
 
@@ -76,16 +77,41 @@ func (e *Env) Settings() (settings.Settings, error) {
 	return *e.settings, nil
 }
 
-// Store opens the database once.
+// Store opens the database once, synced with the other devices' journals
+// when the settings name a sync folder.
 func (e *Env) Store() (*store.DB, error) {
 	if e.db == nil {
+		s, err := e.Settings()
+		if err != nil {
+			return nil, err
+		}
+		folder, err := s.SyncDir()
+		if err != nil {
+			return nil, err
+		}
 		db, err := store.Open(e.dirs.DB())
 		if err != nil {
 			return nil, err
 		}
 		e.db = db
+		if folder != "" {
+			if err := e.sync(db, folder, s.DeviceName); err != nil {
+				return nil, err
+			}
+		}
 	}
 	return e.db, nil
+}
+
+// sync ties db to the sync folder. A folder out of reach, or a journal
+// partly read, is said on stderr and the command goes on: what it logs
+// waits in the store.
+func (e *Env) sync(db *store.DB, folder, name string) error {
+	self, err := journal.LocalID(e.dirs.Data)
+	if err != nil {
+		return err
+	}
+	return db.Sync(folder, self, name, func(msg string) { fmt.Fprintln(e.Stderr, "pingwise:", msg) })
 }
 
 // Tracker returns a tracker over the store.

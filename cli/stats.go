@@ -14,12 +14,13 @@ import (
 
 func init() {
 	register(&command{
-		name: "stats", args: "[--week 2026-W48] [--json|--csv] [--show]",
+		name: "stats", args: "[--week 2026-W48] [--json [--by-device]|--csv] [--show]",
 		summary: "Show a week's focus stats: focus time, sessions, interruptions, decisions,\n" +
 			"refocus time saved and lost, meeting person-minutes avoided, streak.",
 		flags: func(fs *flag.FlagSet) {
 			fs.String("week", "", "the ISO week, e.g. 2026-W48 (default this week)")
 			fs.Bool("json", false, "print one JSON object")
+			fs.Bool("by-device", false, "with --json: break the week down by device (see sync_folder)")
 			fs.Bool("csv", false, "print CSV: a row per day and a total row")
 			fs.Bool("show", false, "open the Weekly focus window")
 		},
@@ -35,6 +36,10 @@ func runStats(e *Env, fs *flag.FlagSet, args []string) error {
 	asJSON, asCSV, show := flagBool(fs, "json"), flagBool(fs, "csv"), flagBool(fs, "show")
 	if asJSON && asCSV {
 		return usagef("stats: --json and --csv exclude each other")
+	}
+	byDevice := flagBool(fs, "by-device")
+	if byDevice && !asJSON {
+		return usagef("stats: --by-device goes with --json")
 	}
 	s, err := e.Settings()
 	if err != nil {
@@ -68,6 +73,9 @@ func runStats(e *Env, fs *flag.FlagSet, args []string) error {
 	}
 	switch {
 	case asJSON:
+		if !byDevice {
+			st.Devices = nil
+		}
 		return json.NewEncoder(e.Stdout).Encode(st)
 	case asCSV:
 		return st.WriteCSV(e.Stdout)

@@ -94,6 +94,7 @@ type Interruption struct {
 	Handled   time.Time // when a deferred interruption was answered; zero until then
 	App       string    // the app whose notification it was, when Pingwise held it
 	Count     int       // notifications coalesced into it; 1 for one logged by hand
+	Device    string    // the device that logged it, by id; empty for this one
 }
 
 // Validate reports the first thing wrong with i, in words for a person. It
@@ -138,6 +139,7 @@ type Decision struct {
 	Minutes     int // length of the sync version
 	Reasons     []string
 	InSession   bool
+	Device      string // the device that logged it, by id; empty for this one
 }
 
 // Validate reports the first thing wrong with d, in words for a person.

@@ -13,8 +13,9 @@ import (
 // Record is one event as `pingwise export` writes it and `pingwise import`
 // reads it: a JSON object per line, its Type saying which fields apply.
 type Record struct {
-	Type string `json:"type"` // session, interruption or decision
-	ID   string `json:"id,omitempty"`
+	Type   string `json:"type"` // session, interruption or decision
+	ID     string `json:"id,omitempty"`
+	Device string `json:"device,omitempty"` // the device that logged it, when synced (see journal)
 
 	// Sessions.
 	Start          string  `json:"start,omitempty"`
@@ -68,15 +69,15 @@ func stamp(t time.Time) string {
 func RecordOf(e Event) Record {
 	switch e := e.(type) {
 	case *Session:
-		return Record{Type: "session", ID: e.ID, Start: stamp(e.Start), End: stamp(e.End),
+		return Record{Type: "session", ID: e.ID, Device: e.Device, Start: stamp(e.Start), End: stamp(e.End),
 			PlannedMinutes: e.Planned.Minutes(), PausedSeconds: e.Paused.Seconds(),
 			Intent: e.Intent, Outcome: string(e.Result)}
 	case *Interruption:
-		return Record{Type: "interruption", ID: e.ID, At: stamp(e.At), Direction: string(e.Direction),
+		return Record{Type: "interruption", ID: e.ID, Device: e.Device, At: stamp(e.At), Direction: string(e.Direction),
 			Channel: string(e.Channel), Outcome: string(e.Outcome), People: e.People, Who: e.Who,
 			Note: e.Note, InSession: e.InSession, HandledAt: stamp(e.Handled), App: e.App, Count: e.Count}
 	case *Decision:
-		return Record{Type: "decision", ID: e.ID, At: stamp(e.At), Recommended: string(e.Recommended),
+		return Record{Type: "decision", ID: e.ID, Device: e.Device, At: stamp(e.At), Recommended: string(e.Recommended),
 			Chosen: string(e.Chosen), Channel: e.Channel, People: e.People, Minutes: e.Minutes,
 			Reasons: e.Reasons, InSession: e.InSession}
 	}
@@ -96,6 +97,9 @@ func (r *Record) Event() (Event, error) {
 	if err := CheckText("id", id, 64); err != nil || strings.TrimSpace(id) != id {
 		return nil, errors.New("id must be up to 64 printable characters")
 	}
+	if err := CheckDevice(r.Device); err != nil {
+		return nil, err
+	}
 	switch r.Type {
 	case "session":
 		return r.session(id)
@@ -105,6 +109,33 @@ func (r *Record) Event() (Event, error) {
 		return r.decision(id)
 	}
 	return nil, fmt.Errorf("unknown type %q: use session, interruption or decision", r.Type)
+}
+
+// CheckDevice reports whether id is fit to name a device: up to 64 letters,
+// digits, dashes or underscores, so that it can be part of a file name.
+func CheckDevice(id string) error {
+	if len(id) > 64 {
+		return errors.New("device must be up to 64 characters")
+	}
+	for _, r := range id {
+		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '-' || r == '_') {
+			return fmt.Errorf("device %q: use letters, digits, - and _ only", id)
+		}
+	}
+	return nil
+}
+
+// DeviceOf returns the device that logged e, empty for this one.
+func DeviceOf(e Event) string {
+	switch e := e.(type) {
+	case *Session:
+		return e.Device
+	case *Interruption:
+		return e.Device
+	case *Decision:
+		return e.Device
+	}
+	return ""
 }
 
 func parseStamp(field, s string, required bool) (time.Time, error) {
@@ -130,7 +161,7 @@ func (r *Record) session(id string) (*Session, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Session{ID: id, Start: start, End: end, Intent: r.Intent, Result: Result(r.Outcome),
+	s := &Session{ID: id, Device: r.Device, Start: start, End: end, Intent: r.Intent, Result: Result(r.Outcome),
 		Planned: time.Duration(r.PlannedMinutes * float64(time.Minute)).Round(time.Second),
 		Paused:  time.Duration(r.PausedSeconds * float64(time.Second)).Round(time.Millisecond)}
 	switch {
@@ -156,7 +187,7 @@ func (r *Record) interruption(id string) (*Interruption, error) {
 	if err != nil {
 		return nil, err
 	}
-	i := &Interruption{ID: id, At: at, Direction: Direction(r.Direction), Channel: Channel(r.Channel),
+	i := &Interruption{ID: id, Device: r.Device, At: at, Direction: Direction(r.Direction), Channel: Channel(r.Channel),
 		Outcome: Outcome(r.Outcome), People: r.People, Who: r.Who, Note: r.Note,
 		InSession: r.InSession, Handled: handled, App: r.App, Count: r.Count}
 	if i.People == 0 {
@@ -173,7 +204,7 @@ func (r *Record) decision(id string) (*Decision, error) {
 	if err != nil {
 		return nil, err
 	}
-	d := &Decision{ID: id, At: at, Recommended: Mode(r.Recommended), Chosen: Mode(r.Chosen),
+	d := &Decision{ID: id, Device: r.Device, At: at, Recommended: Mode(r.Recommended), Chosen: Mode(r.Chosen),
 		Channel: r.Channel, People: r.People, Minutes: r.Minutes, Reasons: r.Reasons, InSession: r.InSession}
 	if d.People == 0 {
 		d.People = 1

@@ -18,12 +18,12 @@ func fullEvents(t *testing.T) []focus.Event {
 	start := time.Date(2026, 11, 24, 9, 0, 0, 123456789, berlin)
 	return []focus.Event{
 		&focus.Session{ID: "s-1", Start: start, Planned: 25 * time.Minute, Intent: "Bericht schreiben ✓",
-			Paused: 90*time.Second + 500*time.Millisecond, End: start.Add(27 * time.Minute), Result: focus.Completed},
+			Paused: 90*time.Second + 500*time.Millisecond, End: start.Add(27 * time.Minute), Result: focus.Completed, Device: "laptop-1"},
 		&focus.Interruption{ID: "i-1", At: start.Add(3 * time.Minute), Direction: focus.Outgoing, Channel: focus.Email,
 			Outcome: focus.Deferred, People: 7, Who: "Ana «QA»", Note: "re: budget, \"v2\"", InSession: true,
-			Handled: start.Add(40 * time.Minute), App: "Thunderbird", Count: 3},
+			Handled: start.Add(40 * time.Minute), App: "Thunderbird", Count: 3, Device: "laptop-1"},
 		&focus.Decision{ID: "d-1", At: start.Add(5 * time.Minute), Recommended: focus.Async, Chosen: focus.Sync,
-			Channel: "video call", People: 4, Minutes: 45, Reasons: []string{"four people", "needs a decision"}, InSession: true},
+			Channel: "video call", People: 4, Minutes: 45, Reasons: []string{"four people", "needs a decision"}, InSession: true, Device: "desk_2"},
 	}
 }
 
@@ -73,7 +73,7 @@ func TestRecordRoundTrip(t *testing.T) {
 func TestRecordFormat(t *testing.T) {
 	evs := fullEvents(t)
 	b, _ := json.Marshal(focus.RecordOf(evs[0]))
-	want := `{"type":"session","id":"s-1","start":"2026-11-24T09:00:00.123456789+01:00",` +
+	want := `{"type":"session","id":"s-1","device":"laptop-1","start":"2026-11-24T09:00:00.123456789+01:00",` +
 		`"end":"2026-11-24T09:27:00.123456789+01:00","planned_minutes":25,"paused_seconds":90.5,` +
 		`"intent":"Bericht schreiben ✓","outcome":"completed"}`
 	if string(b) != want {
@@ -158,6 +158,8 @@ func TestRecordErrors(t *testing.T) {
 		{"id with spaces around", session(func(r *focus.Record) { r.ID = " s" }), "id must be up to 64 printable characters"},
 		{"id too long", session(func(r *focus.Record) { r.ID = strings.Repeat("x", 65) }), "id must be up to 64"},
 		{"id with a tab", session(func(r *focus.Record) { r.ID = "a\tb" }), "id must be up to 64"},
+		{"device with a slash", session(func(r *focus.Record) { r.Device = "../x" }), `device "../x": use letters, digits`},
+		{"device too long", decision(func(r *focus.Record) { r.Device = strings.Repeat("d", 65) }), "device must be up to 64"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

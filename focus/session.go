@@ -53,6 +53,7 @@ type Session struct {
 	PausedAt time.Time     // start of the pause in progress; zero when running
 	End      time.Time     // zero while the session is active
 	Result   Result        // empty while the session is active
+	Device   string        // the device that logged it, by id; empty for this one
 }
 
 // Active reports whether the session has not ended yet.

@@ -1,7 +1,9 @@
 package focus
 
 import (
+	"cmp"
 	"math"
+	"slices"
 	"time"
 )
 
@@ -56,6 +58,19 @@ type Stats struct {
 	RefocusMinutes float64                  `json:"refocus_minutes"` // the model's minutes per interruption
 	Change         Tally                    `json:"change"`          // this week minus the week before
 	Days           []Day                    `json:"days"`
+
+	// Devices breaks the week down by the device that logged each event,
+	// for a week synced across devices (see the README's "Several devices").
+	// Each device's focus is its own sessions in full, so the devices' focus
+	// adds up to more than the week's when sessions overlapped.
+	Devices []DeviceTally `json:"devices,omitempty"`
+}
+
+// DeviceTally is one device's part of a week.
+type DeviceTally struct {
+	Device string `json:"device"` // its id; empty for events logged here before sync was set up
+	Name   string `json:"name"`
+	Tally
 }
 
 // Empty reports whether nothing at all happened in the week.
@@ -93,7 +108,48 @@ func Summarize(w Week, now time.Time, this, prev Log, refocus float64, streak in
 	}
 	s.Change = s.Tally.minus(before).rounded()
 	s.Tally = s.Tally.rounded()
+	s.Devices = byDevice(w, now, this, refocus)
 	return s
+}
+
+// byDevice tallies each device's part of a week's log, in the order the
+// devices first appear in it; nil when no event names a device.
+func byDevice(w Week, now time.Time, log Log, refocus float64) []DeviceTally {
+	parts := map[string]*Log{}
+	var order []string
+	part := func(dev string) *Log {
+		l, ok := parts[dev]
+		if !ok {
+			l = &Log{}
+			parts[dev] = l
+			order = append(order, dev)
+		}
+		return l
+	}
+	for _, se := range log.Sessions {
+		l := part(se.Device)
+		l.Sessions = append(l.Sessions, se)
+	}
+	for _, in := range log.Interruptions {
+		l := part(in.Device)
+		l.Interruptions = append(l.Interruptions, in)
+	}
+	for _, d := range log.Decisions {
+		l := part(d.Device)
+		l.Decisions = append(l.Decisions, d)
+	}
+	if len(order) == 1 && order[0] == "" {
+		return nil // not synced: one device, the week itself
+	}
+	out := make([]DeviceTally, 0, len(order))
+	for _, dev := range order {
+		var t Tally
+		for _, d := range tallyDays(w, now, *parts[dev], refocus, nil) {
+			t.add(d)
+		}
+		out = append(out, DeviceTally{Device: dev, Tally: t.rounded()})
+	}
+	return out
 }
 
 // tallyDays counts a week's log day by day, and its incoming interruptions
@@ -117,19 +173,23 @@ func tallyDays(w Week, now time.Time, log Log, refocus float64, byChannel map[Ch
 		}
 		return -1
 	}
+	in := make([]Session, 0, len(log.Sessions))
 	for i := range log.Sessions {
 		se := &log.Sessions[i]
 		d := dayOf(se.Start)
 		if d < 0 {
 			continue
 		}
-		focus[d] += se.Focused(now)
+		in = append(in, *se)
 		switch se.Result {
 		case Completed:
 			days[d].SessionsCompleted++
 		case Abandoned:
 			days[d].SessionsAbandoned++
 		}
+	}
+	for _, st := range stretches(in, now) {
+		focus[dayOf(st.start)] += st.focus
 	}
 	for i := range log.Interruptions {
 		in := &log.Interruptions[i]
@@ -182,6 +242,60 @@ func tallyDays(w Week, now time.Time, log Log, refocus float64, byChannel map[Ch
 		days[i].FocusMinutes = int(math.Round(focus[i].Minutes()))
 	}
 	return days
+}
+
+// stretch is a run of sessions that overlap in time, and the focus time
+// they count together.
+type stretch struct {
+	start time.Time
+	focus time.Duration
+}
+
+// stretches groups sessions that overlap in time into stretches. One person
+// cannot focus twice at once, so sessions that overlap (one started on the
+// laptop, another on the desktop before the first was stopped) count their
+// focus time together but never more than the wall-clock time from the
+// stretch's first start to its last end. Where in a session its pauses fell
+// is not kept, so the cap is the fairest bound: a session left running on
+// one device while the person works on another was most likely paused, by
+// hand or by the away timer, for the overlap. A session alone is its own
+// stretch and counts its focus time in full.
+func stretches(sessions []Session, now time.Time) []stretch {
+	type span struct {
+		start, end time.Time
+		focus      time.Duration
+	}
+	spans := make([]span, len(sessions))
+	for i := range sessions {
+		se := &sessions[i]
+		end := se.End
+		if end.IsZero() {
+			end = now
+		}
+		spans[i] = span{se.Start, end, se.Focused(now)}
+	}
+	slices.SortFunc(spans, func(a, b span) int { return cmp.Compare(a.start.UnixNano(), b.start.UnixNano()) })
+	var out []stretch
+	var last time.Time // the current stretch's end
+	var sum time.Duration
+	flush := func() {
+		if n := len(out); n > 0 {
+			out[n-1].focus = min(sum, last.Sub(out[n-1].start))
+		}
+	}
+	for _, sp := range spans {
+		if len(out) == 0 || !sp.start.Before(last) {
+			flush()
+			out = append(out, stretch{start: sp.start})
+			last, sum = sp.end, 0
+		}
+		sum += sp.focus
+		if sp.end.After(last) {
+			last = sp.end
+		}
+	}
+	flush()
+	return out
 }
 
 func (t *Tally) add(o Tally) {

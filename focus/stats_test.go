@@ -248,3 +248,72 @@ func TestStreakCounter(t *testing.T) {
 		t.Fatalf("a streak of %d started two days back", s.Days)
 	}
 }
+
+// TestOverlappingSessions checks the rule for sessions on two devices at
+// once: together they count at most the wall-clock time they cover, while
+// each device's own figures keep its sessions in full.
+func TestOverlappingSessions(t *testing.T) {
+	loc := mustLoad(t, "Europe/Berlin")
+	w := mustWeek(t, "2026-W48", loc)
+	session := func(device, start, end string, paused time.Duration) focus.Session {
+		s, e := at(t, loc, start), at(t, loc, end)
+		return focus.Session{ID: focus.NewID(), Device: device, Start: s, End: e, Paused: paused,
+			Planned: e.Sub(s), Result: focus.Completed}
+	}
+	tests := []struct {
+		name     string
+		sessions []focus.Session
+		focus    int            // the week's, and Monday's, minutes
+		devices  map[string]int // each device's own focus minutes
+	}{
+		{"apart", []focus.Session{
+			session("laptop", "2026-11-23 09:00:00", "2026-11-23 10:00:00", 0),
+			session("desk", "2026-11-23 10:00:00", "2026-11-23 10:30:00", 0),
+		}, 90, map[string]int{"laptop": 60, "desk": 30}},
+		{"the same hour on both", []focus.Session{
+			session("laptop", "2026-11-23 09:00:00", "2026-11-23 10:00:00", 0),
+			session("desk", "2026-11-23 09:00:00", "2026-11-23 10:00:00", 0),
+		}, 60, map[string]int{"laptop": 60, "desk": 60}},
+		{"left running on the laptop, paused by the away timer", []focus.Session{
+			session("laptop", "2026-11-23 09:00:00", "2026-11-23 10:00:00", 20*time.Minute),
+			session("desk", "2026-11-23 09:30:00", "2026-11-23 10:30:00", 0),
+		}, 90, map[string]int{"laptop": 40, "desk": 60}},
+		{"paused on both: less than the span", []focus.Session{
+			session("laptop", "2026-11-23 09:00:00", "2026-11-23 10:00:00", 30*time.Minute),
+			session("desk", "2026-11-23 09:30:00", "2026-11-23 10:30:00", 30*time.Minute),
+		}, 60, map[string]int{"laptop": 30, "desk": 30}},
+		{"a chain of three", []focus.Session{
+			session("desk", "2026-11-23 09:40:00", "2026-11-23 11:00:00", 0),
+			session("laptop", "2026-11-23 09:00:00", "2026-11-23 10:00:00", 0),
+			session("laptop", "2026-11-23 10:50:00", "2026-11-23 11:30:00", 0),
+		}, 150, map[string]int{"laptop": 100, "desk": 80}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := focus.Summarize(w, w.End(), focus.Log{Sessions: tt.sessions}, focus.Log{}, 23, 0)
+			if s.FocusMinutes != tt.focus || s.Days[0].FocusMinutes != tt.focus {
+				t.Errorf("focus %d, Monday %d; want %d", s.FocusMinutes, s.Days[0].FocusMinutes, tt.focus)
+			}
+			got := map[string]int{}
+			for _, d := range s.Devices {
+				got[d.Device] = d.FocusMinutes
+			}
+			if !maps.Equal(got, tt.devices) {
+				t.Errorf("by device %v, want %v", got, tt.devices)
+			}
+		})
+	}
+}
+
+func TestNoDevicesWhenNotSynced(t *testing.T) {
+	loc := mustLoad(t, "Europe/Berlin")
+	w := mustWeek(t, "2026-W48", loc)
+	log := focus.Log{Interruptions: []focus.Interruption{incoming(at(t, loc, "2026-11-23 10:00:00"), focus.Chat, focus.Taken)}}
+	if s := focus.Summarize(w, w.End(), log, focus.Log{}, 23, 0); s.Devices != nil {
+		t.Errorf("devices %+v for a week no device is named in", s.Devices)
+	}
+	log.Interruptions[0].Device = "laptop1"
+	if s := focus.Summarize(w, w.End(), log, focus.Log{}, 23, 0); len(s.Devices) != 1 || s.Devices[0].Interruptions != 1 {
+		t.Errorf("devices %+v, want laptop1's one interruption", s.Devices)
+	}
+}

@@ -286,7 +286,22 @@ func (t *Tracker) Week(w Week) (Stats, error) {
 	if err != nil {
 		return Stats{}, err
 	}
-	return Summarize(w, now, this, prev, t.policy.Refocus, streak), nil
+	st := Summarize(w, now, this, prev, t.policy.Refocus, streak)
+	if n, ok := t.store.(deviceNamer); ok && len(st.Devices) > 0 {
+		names, err := n.DeviceNames()
+		if err != nil {
+			return st, err
+		}
+		for i := range st.Devices {
+			st.Devices[i].Name = names[st.Devices[i].Device]
+		}
+	}
+	return st, nil
+}
+
+// deviceNamer is a store that knows the names of the devices it syncs with.
+type deviceNamer interface {
+	DeviceNames() (map[string]string, error)
 }
 
 // streak counts back from the week's last day, or from today in the

@@ -55,6 +55,11 @@ type Settings struct {
 	CalendarFocusBlocks string            `toml:"calendar_focus_blocks"` // a CalDAV calendar's name; "" = off
 	CalendarFocusIntent bool              `toml:"calendar_focus_intent"` // show the session's intent, not just "Focus"
 	CalendarFocusPublic bool              `toml:"calendar_focus_public"` // CLASS:PUBLIC instead of PRIVATE
+	// Several devices: a folder a sync engine (Syncthing, Nextcloud,
+	// Dropbox, a network share) carries between them, where each device
+	// keeps its journal, and this device's name in the others' stats.
+	SyncFolder string `toml:"sync_folder"` // "" = this device only
+	DeviceName string `toml:"device_name"`
 }
 
 // Intercept modes.
@@ -93,7 +98,34 @@ func Defaults() Settings {
 			"Geary": "email", "Zoom": "call", "Calendar": "meeting",
 		},
 		MinFocusBlock: 60,
+		DeviceName:    hostName(),
 	}
+}
+
+// hostName is the default device name: the computer's name, or a plain
+// word where it has none.
+func hostName() string {
+	if h, err := os.Hostname(); err == nil && h != "" && focus.CheckText("device_name", h, 100) == nil {
+		return h
+	}
+	return "this computer"
+}
+
+// SyncDir returns the sync folder as an absolute path, with a leading ~/
+// read as the home folder; empty when sync is off.
+func (s *Settings) SyncDir() (string, error) {
+	dir := s.SyncFolder
+	if rest, ok := strings.CutPrefix(dir+"/", "~/"); ok {
+		home, err := os.UserHomeDir()
+		if err != nil {
+			return "", fmt.Errorf("sync_folder %q: no home folder to read ~ as: %w", s.SyncFolder, err)
+		}
+		dir = filepath.Join(home, rest)
+	}
+	if dir != "" && !filepath.IsAbs(dir) {
+		return "", fmt.Errorf("sync_folder %q: give the full path of the folder, such as ~/Sync/pingwise", s.SyncFolder)
+	}
+	return dir, nil
 }
 
 // Load reads the settings file; a missing file gives the defaults, and a
@@ -184,6 +216,18 @@ func (s *Settings) Validate() error {
 				return fmt.Errorf("%s: %q is not a usable name", what, name)
 			}
 		}
+	}
+	if _, err := s.SyncDir(); err != nil {
+		return err
+	}
+	if err := focus.CheckText("sync_folder", s.SyncFolder, 1000); err != nil {
+		return err
+	}
+	if strings.TrimSpace(s.DeviceName) == "" {
+		return errors.New("device_name is empty: name this computer, such as \"laptop\"")
+	}
+	if err := focus.CheckText("device_name", s.DeviceName, 100); err != nil {
+		return err
 	}
 	if err := s.validateCalendars(); err != nil {
 		return err
@@ -321,6 +365,13 @@ min_focus_block = {{.MinFocusBlock}}
 calendar_focus_blocks = {{q .CalendarFocusBlocks}}
 calendar_focus_intent = {{.CalendarFocusIntent}}
 calendar_focus_public = {{.CalendarFocusPublic}}
+# Several devices: a folder that Syncthing, Nextcloud, Dropbox or a network
+# share keeps the same on all of them ("" = this device only). Each device
+# appends its events to its own journal there and reads the others', so the
+# stats cover every device; the database never goes in it. device_name is
+# how the other devices' stats name this one.
+sync_folder = {{q .SyncFolder}}
+device_name = {{q .DeviceName}}
 
 # Apps to notice, by window class (any part of it, any case), and the
 # channel each one means: call, chat, email, meeting, in-person or other.

@@ -23,6 +23,7 @@ func TestSaveLoadRoundTrip(t *testing.T) {
 	want.RefocusMinutes, want.Presets, want.TimeZone = 23.25, []int{20, 45}, "Europe/Berlin"
 	want.Intercept, want.AwayMinutes = InterceptNotification, 0.5
 	want.WatchApps = map[string]string{"Slack": "chat", "My \"Odd\" App": "call"}
+	want.SyncFolder, want.DeviceName = "~/Sync/pingwise", "Ana's \"desk\""
 	if err := Save(path, want); err != nil {
 		t.Fatal(err)
 	}
@@ -67,6 +68,9 @@ func TestBadFiles(t *testing.T) {
 		{"away", "away_minutes = 0.1\n", "away_minutes 0.1 is out of range"},
 		{"channel", "[watch_apps]\nSlack = \"pigeon\"\n", `watch_apps "Slack"`},
 		{"presets", "presets = []\n", "presets"},
+		{"relative sync folder", "sync_folder = \"Sync\"\n", "give the full path"},
+		{"empty device name", "device_name = \" \"\n", "device_name is empty"},
+		{"device name with a newline", "device_name = \"a\\nb\"\n", "device_name contains a control character"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			path := filepath.Join(t.TempDir(), "settings.toml")
@@ -121,5 +125,25 @@ func TestCalendarsRoundTrip(t *testing.T) {
 		if _, err := Load(path); err == nil || !strings.Contains(err.Error(), tc.want) {
 			t.Errorf("%s: %v, want %q", tc.name, err, tc.want)
 		}
+	}
+}
+
+func TestSyncDir(t *testing.T) {
+	home := t.TempDir()
+	t.Setenv("HOME", home)
+	for _, tc := range []struct{ folder, want string }{
+		{"", ""},
+		{"~/Sync/pingwise", filepath.Join(home, "Sync", "pingwise")},
+		{"~", home},
+		{"/srv/share/pingwise", "/srv/share/pingwise"},
+	} {
+		s := Defaults()
+		s.SyncFolder = tc.folder
+		if got, err := s.SyncDir(); err != nil || got != tc.want {
+			t.Errorf("SyncDir of %q = %q, %v; want %q", tc.folder, got, err, tc.want)
+		}
+	}
+	if name, _ := os.Hostname(); name != "" && Defaults().DeviceName != name {
+		t.Errorf("device_name defaults to %q, want the host name %q", Defaults().DeviceName, name)
 	}
 }

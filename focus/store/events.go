@@ -9,7 +9,7 @@ import (
 	"github.com/pingwise/pingwise/focus"
 )
 
-const sessionCols = `uid, start_at, planned_s, intent, paused_ms, paused_at, end_at, outcome`
+const sessionCols = `uid, start_at, planned_s, intent, paused_ms, paused_at, end_at, outcome, device`
 
 func scanSession(row interface{ Scan(...any) error }) (focus.Session, error) {
 	var (
@@ -19,7 +19,7 @@ func scanSession(row interface{ Scan(...any) error }) (focus.Session, error) {
 		pausedAt, end  sql.NullInt64
 		outcome        sql.NullString
 	)
-	err := row.Scan(&s.ID, &start, &planned, &s.Intent, &paused, &pausedAt, &end, &outcome)
+	err := row.Scan(&s.ID, &start, &planned, &s.Intent, &paused, &pausedAt, &end, &outcome, &s.Device)
 	s.Start = time.UnixMilli(start)
 	s.Planned = time.Duration(planned) * time.Second
 	s.Paused = time.Duration(paused) * time.Millisecond
@@ -59,7 +59,7 @@ func current(q queryer) (focus.Current, error) {
 
 // Update runs a transition atomically: see focus.Store.
 func (s *DB) Update(fn func(*focus.Current) error) error {
-	return s.tx(func(tx *sql.Tx) error {
+	return s.jtx(func(tx *sql.Tx, j *lines) error {
 		c, err := current(tx)
 		if err != nil {
 			return err
@@ -81,6 +81,9 @@ func (s *DB) Update(fn func(*focus.Current) error) error {
 				}
 			}
 		}
+		if c.Ended != nil {
+			return j.event(c.Ended) // a session is history, for the journal, once it ends
+		}
 		return nil
 	})
 }
@@ -94,7 +97,7 @@ func putSession(tx execer, se *focus.Session) error {
 	if se.Result != "" {
 		outcome = sql.NullString{String: string(se.Result), Valid: true}
 	}
-	_, err := tx.Exec(`INSERT INTO sessions (`+sessionCols+`) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+	_, err := tx.Exec(`INSERT INTO sessions (`+sessionCols+`) VALUES (?, ?, ?, ?, ?, ?, ?, ?, '')
 		ON CONFLICT (uid) DO UPDATE SET planned_s = excluded.planned_s, intent = excluded.intent,
 			paused_ms = excluded.paused_ms, paused_at = excluded.paused_at,
 			end_at = excluded.end_at, outcome = excluded.outcome`,
@@ -110,22 +113,59 @@ func putBreak(tx execer, b *focus.Break) error {
 	return err
 }
 
-const interruptionCols = `uid, at, direction, channel, outcome, people, who, note, in_session, handled_at, app, count`
+const interruptionCols = `uid, at, direction, channel, outcome, people, who, note, in_session, handled_at, app, count, device`
 
 // AddInterruption stores an interruption.
 func (s *DB) AddInterruption(i *focus.Interruption) error {
-	return s.tx(func(tx *sql.Tx) error { _, err := insertInterruption(tx, i, false); return err })
+	return s.jtx(func(tx *sql.Tx, j *lines) error {
+		if _, err := insertInterruption(tx, i, s.local(i.Device), plain); err != nil {
+			return err
+		}
+		return j.event(i)
+	})
 }
 
-// insertInterruption stores i; with ignoreDup an event already stored
-// (same uid) is skipped. It reports whether a row was added.
-func insertInterruption(tx execer, i *focus.Interruption, ignoreDup bool) (bool, error) {
-	q := `INSERT INTO interruptions (` + interruptionCols + `) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
-	if ignoreDup {
+// How an insert treats an event already stored under the same uid.
+type onDup int
+
+const (
+	plain onDup = iota // fail: a new event's id is new
+	skip               // keep the stored one: import
+	merge              // merge the two (see mergeInterruption): a journal's edit
+)
+
+// mergeInterruption is how a journal's edit of an interruption meets the
+// stored one: edits only ever mark it handled, or count more notifications
+// into it, so the earliest handled time and the largest count win, in
+// whatever order devices read them.
+const mergeInterruption = ` ON CONFLICT (uid) DO UPDATE SET
+	handled_at = coalesce(min(handled_at, excluded.handled_at), handled_at, excluded.handled_at),
+	count = max(count, excluded.count)`
+
+// purgeDeleted removes the events a tombstone names: imports and merges
+// end with it, so that no journal or file brings a deleted event back. A
+// check in each insert cost a fifth of a first merge; deletions are rare.
+func purgeDeleted(tx execer) error {
+	for _, table := range []string{"sessions", "interruptions", "decisions"} {
+		if _, err := tx.Exec(`DELETE FROM ` + table + ` WHERE uid IN (SELECT uid FROM deleted)`); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// insertInterruption stores i as logged by device (empty for this one). It
+// reports whether a row was added or changed.
+func insertInterruption(tx execer, i *focus.Interruption, device string, dup onDup) (bool, error) {
+	q := `INSERT INTO interruptions (` + interruptionCols + `) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+	switch dup {
+	case skip:
 		q += ` ON CONFLICT (uid) DO NOTHING`
+	case merge:
+		q += mergeInterruption
 	}
 	r, err := tx.Exec(q, i.ID, ms(i.At), string(i.Direction), string(i.Channel), string(i.Outcome),
-		i.People, i.Who, i.Note, i.InSession, nullMS(i.Handled), i.App, max(i.Count, 1))
+		i.People, i.Who, i.Note, i.InSession, nullMS(i.Handled), i.App, max(i.Count, 1), device)
 	if err != nil {
 		return false, err
 	}
@@ -140,20 +180,27 @@ func scanInterruption(rows *sql.Rows) (focus.Interruption, error) {
 		dir, channel, outcome string
 		handled               sql.NullInt64
 	)
-	err := rows.Scan(&i.ID, &at, &dir, &channel, &outcome, &i.People, &i.Who, &i.Note, &i.InSession, &handled, &i.App, &i.Count)
+	err := rows.Scan(&i.ID, &at, &dir, &channel, &outcome, &i.People, &i.Who, &i.Note, &i.InSession, &handled, &i.App, &i.Count, &i.Device)
 	i.At, i.Handled = time.UnixMilli(at), fromMS(handled)
 	i.Direction, i.Channel, i.Outcome = focus.Direction(dir), focus.Channel(channel), focus.Outcome(outcome)
 	return i, err
 }
 
-const decisionCols = `uid, at, recommended, chosen, channel, people, minutes, reasons, in_session`
+const decisionCols = `uid, at, recommended, chosen, channel, people, minutes, reasons, in_session, device`
 
 // AddDecision stores a decision.
 func (s *DB) AddDecision(d *focus.Decision) error {
-	return s.tx(func(tx *sql.Tx) error { _, err := insertDecision(tx, d, false); return err })
+	return s.jtx(func(tx *sql.Tx, j *lines) error {
+		if _, err := insertDecision(tx, d, s.local(d.Device), plain); err != nil {
+			return err
+		}
+		return j.event(d)
+	})
 }
 
-func insertDecision(tx execer, d *focus.Decision, ignoreDup bool) (bool, error) {
+// insertDecision stores d as logged by device. Decisions are never edited,
+// so one already stored stays as it is.
+func insertDecision(tx execer, d *focus.Decision, device string, dup onDup) (bool, error) {
 	reasons, err := json.Marshal(d.Reasons)
 	if err != nil {
 		return false, err
@@ -161,12 +208,12 @@ func insertDecision(tx execer, d *focus.Decision, ignoreDup bool) (bool, error) 
 	if d.Reasons == nil {
 		reasons = []byte("[]")
 	}
-	q := `INSERT INTO decisions (` + decisionCols + `) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`
-	if ignoreDup {
+	q := `INSERT INTO decisions (` + decisionCols + `) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+	if dup != plain {
 		q += ` ON CONFLICT (uid) DO NOTHING`
 	}
 	r, err := tx.Exec(q, d.ID, ms(d.At), string(d.Recommended), string(d.Chosen), d.Channel,
-		d.People, d.Minutes, string(reasons), d.InSession)
+		d.People, d.Minutes, string(reasons), d.InSession, device)
 	if err != nil {
 		return false, err
 	}
@@ -180,7 +227,7 @@ func scanDecision(rows *sql.Rows) (focus.Decision, error) {
 		at                   int64
 		rec, chosen, reasons string
 	)
-	err := rows.Scan(&d.ID, &at, &rec, &chosen, &d.Channel, &d.People, &d.Minutes, &reasons, &d.InSession)
+	err := rows.Scan(&d.ID, &at, &rec, &chosen, &d.Channel, &d.People, &d.Minutes, &reasons, &d.InSession, &d.Device)
 	if err != nil {
 		return d, err
 	}
@@ -210,25 +257,30 @@ func (s *DB) SessionAt(t time.Time) (bool, error) {
 // direction, channel, outcome, people, choice, minutes): stats run on every
 // week switch, and reading the rest was most of their cost.
 func (s *DB) Log(from, to time.Time) (focus.Log, error) {
+	s.Refresh()
 	var l focus.Log
 	span := []any{ms(from), ms(to)}
+	devs := deviceNames{self: s.selfID()}
 	err := s.each(`SELECT `+sessionCols+` FROM sessions WHERE start_at >= ? AND start_at < ? ORDER BY start_at`,
 		span, func(r *sql.Rows) error {
 			se, err := scanSession(r)
+			se.Device = devs.of(se.Device)
 			l.Sessions = append(l.Sessions, se)
 			return err
 		})
 	if err == nil {
-		err = s.each(`SELECT at, direction, channel, outcome, people FROM interruptions WHERE at >= ? AND at < ? ORDER BY at`,
+		err = s.each(`SELECT at, direction, channel, outcome, people, device FROM interruptions WHERE at >= ? AND at < ? ORDER BY at`,
 			span, func(r *sql.Rows) error {
 				var (
 					i                     focus.Interruption
 					at                    int64
 					dir, channel, outcome sql.RawBytes
+					dev                   sql.RawBytes
 				)
-				if err := r.Scan(&at, &dir, &channel, &outcome, &i.People); err != nil {
+				if err := r.Scan(&at, &dir, &channel, &outcome, &i.People, &dev); err != nil {
 					return err
 				}
+				i.Device = devs.ofRaw(dev)
 				i.At = time.UnixMilli(at)
 				i.Direction, i.Outcome = focus.Incoming, focus.Taken
 				if string(dir) == string(focus.Outgoing) {
@@ -243,16 +295,18 @@ func (s *DB) Log(from, to time.Time) (focus.Log, error) {
 			})
 	}
 	if err == nil {
-		err = s.each(`SELECT at, chosen, people, minutes FROM decisions WHERE at >= ? AND at < ? ORDER BY at`,
+		err = s.each(`SELECT at, chosen, people, minutes, device FROM decisions WHERE at >= ? AND at < ? ORDER BY at`,
 			span, func(r *sql.Rows) error {
 				var (
 					d      focus.Decision
 					at     int64
 					chosen sql.RawBytes
+					dev    sql.RawBytes
 				)
-				if err := r.Scan(&at, &chosen, &d.People, &d.Minutes); err != nil {
+				if err := r.Scan(&at, &chosen, &d.People, &d.Minutes, &dev); err != nil {
 					return err
 				}
+				d.Device = devs.ofRaw(dev)
 				d.At, d.Chosen = time.UnixMilli(at), focus.Async
 				if string(chosen) == string(focus.Sync) {
 					d.Chosen = focus.Sync
@@ -262,6 +316,33 @@ func (s *DB) Log(from, to time.Time) (focus.Log, error) {
 			})
 	}
 	return l, err
+}
+
+// deviceNames turns the stored device (empty for this one) into the device's
+// id, allocating once per device rather than once per row.
+type deviceNames struct {
+	self string
+	seen []string
+}
+
+func (d *deviceNames) ofRaw(b []byte) string {
+	if len(b) == 0 {
+		return d.self
+	}
+	for _, s := range d.seen {
+		if string(b) == s {
+			return s
+		}
+	}
+	d.seen = append(d.seen, string(b))
+	return d.seen[len(d.seen)-1]
+}
+
+func (d *deviceNames) of(s string) string {
+	if s == "" {
+		return d.self
+	}
+	return s
 }
 
 // channelOf returns the stored channel without allocating for the known
@@ -337,23 +418,52 @@ func (s *DB) Deferred(limit int) ([]focus.Interruption, int, error) {
 // MarkHandled marks the deferred interruptions with the given ids handled
 // at t; with no ids, every one still pending.
 func (s *DB) MarkHandled(at time.Time, ids ...string) error {
-	return s.tx(func(tx *sql.Tx) error {
-		if len(ids) == 0 {
+	return s.jtx(func(tx *sql.Tx, j *lines) error {
+		if len(ids) == 0 && !j.on() {
 			_, err := tx.Exec(`UPDATE interruptions SET handled_at = ? WHERE `+pending, ms(at))
 			return err
 		}
-		for _, id := range ids {
-			if _, err := tx.Exec(`UPDATE interruptions SET handled_at = ? WHERE uid = ? AND handled_at IS NULL`, ms(at), id); err != nil {
+		if len(ids) == 0 {
+			var err error
+			if ids, err = uids(tx, `SELECT uid FROM interruptions WHERE `+pending); err != nil {
 				return err
+			}
+		}
+		for _, id := range ids {
+			r, err := tx.Exec(`UPDATE interruptions SET handled_at = ? WHERE uid = ? AND handled_at IS NULL`, ms(at), id)
+			if err != nil {
+				return err
+			}
+			if n, _ := r.RowsAffected(); n > 0 {
+				if err := j.edited(tx, id); err != nil {
+					return err
+				}
 			}
 		}
 		return nil
 	})
 }
 
+func uids(tx *sql.Tx, query string) ([]string, error) {
+	rows, err := tx.Query(query)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var ids []string
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		ids = append(ids, id)
+	}
+	return ids, rows.Err()
+}
+
 // Coalesce counts one more notification into the held interruption id.
 func (s *DB) Coalesce(id string) error {
-	return s.tx(func(tx *sql.Tx) error {
+	return s.jtx(func(tx *sql.Tx, j *lines) error {
 		r, err := tx.Exec(`UPDATE interruptions SET count = count + 1 WHERE uid = ?`, id)
 		if err != nil {
 			return err
@@ -361,8 +471,45 @@ func (s *DB) Coalesce(id string) error {
 		if n, _ := r.RowsAffected(); n == 0 {
 			return fmt.Errorf("no interruption %s", id)
 		}
-		return nil
+		return j.edited(tx, id)
 	})
+}
+
+// Delete deletes the event id for good: its tombstone, in the store and,
+// when synced, in the journal, keeps any device's journal from bringing it
+// back.
+func (s *DB) Delete(id string, at time.Time) error {
+	return s.jtx(func(tx *sql.Tx, j *lines) error {
+		var device string
+		err := tx.QueryRow(`SELECT device FROM sessions WHERE uid = ?1 AND end_at IS NOT NULL
+			UNION ALL SELECT device FROM interruptions WHERE uid = ?1
+			UNION ALL SELECT device FROM decisions WHERE uid = ?1`, id).Scan(&device)
+		if err == sql.ErrNoRows {
+			return fmt.Errorf("no ended session, interruption or decision %s", id)
+		}
+		if err != nil {
+			return err
+		}
+		if err := deleteEvent(tx, id, device, at); err != nil {
+			return err
+		}
+		return j.deleted(id, device, at)
+	})
+}
+
+// deleteEvent removes the event id, logged by device, and keeps its
+// tombstone.
+func deleteEvent(tx execer, id, device string, at time.Time) error {
+	if _, err := tx.Exec(`INSERT INTO deleted (uid, at, device) VALUES (?, ?, ?) ON CONFLICT (uid) DO NOTHING`,
+		id, ms(at), device); err != nil {
+		return err
+	}
+	for _, table := range []string{"sessions", "interruptions", "decisions"} {
+		if _, err := tx.Exec(`DELETE FROM `+table+` WHERE uid = ?`, id); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // HeldSince returns how many notifications were held since t.

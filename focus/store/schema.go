@@ -73,6 +73,36 @@ var migrations = []string{
 		key   TEXT PRIMARY KEY,
 		value TEXT NOT NULL
 	);`,
+
+	// Several devices: each event keeps the device that logged it ('' for
+	// this one); deleted keeps tombstones so that no journal brings a
+	// deleted event back; journals keeps how far each file in the sync
+	// folder has been read; outbox keeps journal lines not yet written
+	// while the sync folder was out of reach.
+	`ALTER TABLE sessions ADD COLUMN device TEXT NOT NULL DEFAULT '';
+	ALTER TABLE interruptions ADD COLUMN device TEXT NOT NULL DEFAULT '';
+	ALTER TABLE decisions ADD COLUMN device TEXT NOT NULL DEFAULT '';
+	CREATE TABLE deleted (
+		uid    TEXT PRIMARY KEY,
+		at     INTEGER NOT NULL,
+		device TEXT NOT NULL DEFAULT ''
+	);
+	CREATE TABLE devices (
+		id     TEXT PRIMARY KEY,
+		name   TEXT NOT NULL,
+		format INTEGER NOT NULL
+	);
+	CREATE TABLE journals (
+		path   TEXT PRIMARY KEY,
+		offset INTEGER NOT NULL,
+		format INTEGER NOT NULL DEFAULT 0,
+		device TEXT NOT NULL DEFAULT '',
+		said   TEXT NOT NULL DEFAULT ''   -- the problem last reported, said once
+	);
+	CREATE TABLE outbox (
+		seq  INTEGER PRIMARY KEY,
+		line TEXT NOT NULL
+	);`,
 }
 
 // SchemaVersion is the schema this build writes.

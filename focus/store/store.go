@@ -38,6 +38,8 @@ type DB struct {
 
 	mu    sync.Mutex
 	stmts map[string]*sql.Stmt // reads prepared once: parsing SQL was most of a week's stats
+
+	sync *syncer // set by Sync: the journals in a synced folder
 }
 
 var sqliteHeader = []byte("SQLite format 3\x00")

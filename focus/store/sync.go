@@ -1,0 +1,605 @@
+package store
+
+import (
+	"bytes"
+	"database/sql"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sync"
+	"time"
+
+	"github.com/pingwise/pingwise/focus"
+	"github.com/pingwise/pingwise/journal"
+)
+
+// syncer ties the store to a synced folder (see package journal): every
+// event written here is appended to this device's journal in the same
+// write transaction, and the other devices' journals are merged in when
+// they change.
+type syncer struct {
+	folder string
+	self   string // this device's id
+	name   string
+	own    string // this device's journal
+	note   func(string)
+
+	mu    sync.Mutex
+	seen  map[string]stamp // each journal's size and time at the last merge
+	said  string           // the last folder problem said, so it is said once
+	owing bool             // lines wait in the outbox
+}
+
+type stamp struct {
+	size int64
+	mod  time.Time
+}
+
+// Sync ties the store to folder, a folder a sync engine keeps the same on
+// every device, as device self (its id, from journal.LocalID) named name:
+// from now on every event written is appended to this device's journal
+// there, and reads merge the other devices' journals in as they change.
+// The first time, this device's history so far goes into its journal.
+// note is told, once each, what a person should know: a journal from a
+// newer Pingwise, a damaged line, a folder out of reach.
+//
+// A folder out of reach is told to note, not returned: the store still
+// works, and what is written meanwhile waits in it until the folder is
+// back. An error is the store's own.
+func (s *DB) Sync(folder, self, name string, note func(string)) error {
+	if err := focus.CheckDevice(self); err != nil || self == "" {
+		return fmt.Errorf("sync: device id %q is not usable", self)
+	}
+	y := &syncer{folder: folder, self: self, name: name, own: filepath.Join(folder, journal.FileName(self)),
+		note: note, seen: map[string]stamp{}}
+	// Owing: this device's journal is to be started, its name recorded,
+	// or lines wait in the outbox. Most starts owe nothing, and then a
+	// command takes no write lock to sync.
+	if _, err := os.Stat(y.own); err != nil {
+		y.owing = true
+	} else if err := s.db.QueryRow(`SELECT EXISTS (SELECT 1 FROM outbox)
+		OR NOT EXISTS (SELECT 1 FROM devices WHERE id = ? AND name = ?)`, self, name).Scan(&y.owing); err != nil {
+		return s.explain(err)
+	}
+	s.sync = y
+	return s.merge()
+}
+
+// Refresh merges in what the other devices' journals gained since the last
+// read. Reads call it; it costs a look at the folder when nothing changed.
+// What goes wrong is told to the note given to Sync, once: a read goes on
+// with what the store has.
+func (s *DB) Refresh() {
+	if s.sync != nil {
+		if err := s.merge(); err != nil {
+			s.sync.say(err.Error())
+		}
+	}
+}
+
+// unreachable says that the folder cannot be used now, and has the next
+// merge check this device's journal, which may have come back empty.
+func (y *syncer) unreachable(err error) {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		err = pe.Err // the path is the folder or in it: said once, below
+	}
+	y.setOwing(true)
+	y.say(fmt.Sprintf("sync folder %s: %v; what you log waits in this device's store until it is back", y.folder, err))
+}
+
+func (y *syncer) isOwing() bool {
+	y.mu.Lock()
+	defer y.mu.Unlock()
+	return y.owing
+}
+
+func (y *syncer) setOwing(v bool) {
+	y.mu.Lock()
+	defer y.mu.Unlock()
+	y.owing = v
+}
+
+// say tells the note msg, unless it was the last thing said.
+func (y *syncer) say(msg string) {
+	y.mu.Lock()
+	defer y.mu.Unlock()
+	if msg != y.said && y.note != nil {
+		y.note(msg)
+	}
+	y.said = msg
+}
+
+// selfID is this device's id, empty when the store is not synced.
+func (s *DB) selfID() string {
+	if s.sync == nil {
+		return ""
+	}
+	return s.sync.self
+}
+
+// local returns how the store keeps an event's device: empty for this one.
+func (s *DB) local(device string) string {
+	if s.sync != nil && device == s.sync.self {
+		return ""
+	}
+	return device
+}
+
+// DeviceNames returns the name of each device seen in the journals, by id,
+// this one's included.
+func (s *DB) DeviceNames() (map[string]string, error) {
+	names := map[string]string{}
+	err := s.each(`SELECT id, name FROM devices`, nil, func(r *sql.Rows) error {
+		var id, name string
+		err := r.Scan(&id, &name)
+		names[id] = name
+		return err
+	})
+	if s.sync != nil {
+		names[s.sync.self] = s.sync.name
+	}
+	return names, err
+}
+
+// lines gathers the journal lines of a write transaction.
+type lines struct {
+	s   *DB
+	buf []byte
+}
+
+// on reports whether the store keeps a journal.
+func (j *lines) on() bool { return j.s.sync != nil }
+
+func (j *lines) add(line []byte, err error) error {
+	j.buf = append(j.buf, line...)
+	return err
+}
+
+// event adds e, as this device or the device that logged it.
+func (j *lines) event(e focus.Event) error {
+	if !j.on() {
+		return nil
+	}
+	dev := focus.DeviceOf(e)
+	if dev == "" {
+		dev = j.s.sync.self
+	}
+	return j.add(journal.EventLine(e, dev))
+}
+
+// edited adds the interruption id as it now stands: an edit is the event
+// written again.
+func (j *lines) edited(tx *sql.Tx, id string) error {
+	if !j.on() {
+		return nil
+	}
+	rows, err := tx.Query(`SELECT `+interruptionCols+` FROM interruptions WHERE uid = ?`, id)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		i, err := scanInterruption(rows)
+		if err != nil {
+			return err
+		}
+		if err := j.event(&i); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
+}
+
+func (j *lines) deleted(id, device string, at time.Time) error {
+	if !j.on() {
+		return nil
+	}
+	if device == "" {
+		device = j.s.sync.self
+	}
+	return j.add(journal.DeletedLine(id, device, at))
+}
+
+// jtx runs fn in a write transaction and appends the journal lines it
+// gathered to this device's journal before committing. Appends happen
+// under the database's write lock, so the app and commands on one device
+// never append at once. If the process dies between the append and the
+// commit, the next merge reads the lines back from the journal; if the
+// folder is out of reach, the lines wait in the outbox and the write still
+// succeeds.
+func (s *DB) jtx(fn func(*sql.Tx, *lines) error) error {
+	return s.tx(func(tx *sql.Tx) error {
+		j := lines{s: s}
+		if err := fn(tx, &j); err != nil {
+			return err
+		}
+		if !j.on() || len(j.buf) == 0 {
+			return nil
+		}
+		return s.flush(tx, j.buf)
+	})
+}
+
+// flush appends what waits in the outbox, then data, to this device's
+// journal; when that fails, data joins the outbox.
+func (s *DB) flush(tx *sql.Tx, data []byte) error {
+	y := s.sync
+	var owed []byte
+	var last int64
+	if y.isOwing() {
+		rows, err := tx.Query(`SELECT seq, line FROM outbox ORDER BY seq`)
+		if err != nil {
+			return err
+		}
+		for rows.Next() {
+			var line []byte
+			if err := rows.Scan(&last, &line); err != nil {
+				rows.Close()
+				return err
+			}
+			owed = append(owed, line...)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+	}
+	err := s.appendOwn(tx, append(owed, data...))
+	if err != nil {
+		y.unreachable(err)
+		if len(data) > 0 {
+			_, err = tx.Exec(`INSERT INTO outbox (line) VALUES (?)`, data)
+		}
+		return err
+	}
+	y.setOwing(false)
+	if len(owed) > 0 {
+		_, err = tx.Exec(`DELETE FROM outbox WHERE seq <= ?`, last)
+	}
+	return err
+}
+
+// appendOwn appends data to this device's journal. A journal not there yet
+// is started with this device's record and its whole history; lines the
+// store has not read back yet (a crash between append and commit) are
+// merged in first, so that nothing appended is ever skipped.
+func (s *DB) appendOwn(tx *sql.Tx, data []byte) error {
+	y := s.sync
+	if st, err := os.Stat(y.folder); err != nil {
+		return err
+	} else if !st.IsDir() {
+		return errors.New("it is not a folder")
+	}
+	pos, said, err := position(tx, y.own)
+	if err != nil {
+		return err
+	}
+	info, err := os.Stat(y.own)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		// New, or lost: start it with everything this device logged, which
+		// includes data's events, already in the store.
+		if data, err = s.history(tx); err != nil {
+			return err
+		}
+		pos = journal.Position{}
+	case err != nil:
+		return err
+	case info.Size() != pos.Offset:
+		if info.Size() < pos.Offset {
+			pos = journal.Position{} // replaced by an older copy: read it again
+		}
+		if pos, err = s.readJournal(tx, y.own, pos, said); err != nil {
+			return err
+		}
+		if err := purgeDeleted(tx); err != nil {
+			return err
+		}
+	}
+	if len(data) == 0 {
+		return nil // only the outbox was checked, and it was empty
+	}
+	end, err := journal.Append(y.own, pos.Offset, data)
+	if err != nil {
+		return err
+	}
+	pos.Offset, pos.Device, pos.Format = end, y.self, journal.Format
+	return setPosition(tx, y.own, pos, said)
+}
+
+// history returns this device's journal from scratch: its record, then
+// every event it logged and every tombstone it wrote.
+func (s *DB) history(tx *sql.Tx) ([]byte, error) {
+	y := s.sync
+	var buf bytes.Buffer
+	line, err := journal.DeviceLine(y.self, y.name, time.Now())
+	if err != nil {
+		return nil, err
+	}
+	buf.Write(line)
+	add := func(e focus.Event) error {
+		line, err := journal.EventLine(e, y.self)
+		buf.Write(line)
+		return err
+	}
+	queries := []struct {
+		q    string
+		scan func(*sql.Rows) error
+	}{
+		{`SELECT ` + sessionCols + ` FROM sessions WHERE end_at IS NOT NULL AND device = '' ORDER BY start_at`,
+			func(r *sql.Rows) error {
+				se, err := scanSession(r)
+				if err != nil {
+					return err
+				}
+				return add(&se)
+			}},
+		{`SELECT ` + interruptionCols + ` FROM interruptions WHERE device = '' ORDER BY at`,
+			func(r *sql.Rows) error {
+				i, err := scanInterruption(r)
+				if err != nil {
+					return err
+				}
+				return add(&i)
+			}},
+		{`SELECT ` + decisionCols + ` FROM decisions WHERE device = '' ORDER BY at`,
+			func(r *sql.Rows) error {
+				d, err := scanDecision(r)
+				if err != nil {
+					return err
+				}
+				return add(&d)
+			}},
+		{`SELECT uid, at FROM deleted WHERE device = ''`,
+			func(r *sql.Rows) error {
+				var (
+					id string
+					at int64
+				)
+				if err := r.Scan(&id, &at); err != nil {
+					return err
+				}
+				line, err := journal.DeletedLine(id, y.self, time.UnixMilli(at))
+				buf.Write(line)
+				return err
+			}},
+	}
+	for _, q := range queries {
+		if err := eachIn(tx, q.q, q.scan); err != nil {
+			return nil, err
+		}
+	}
+	return buf.Bytes(), nil
+}
+
+func eachIn(tx *sql.Tx, query string, fn func(*sql.Rows) error) error {
+	rows, err := tx.Query(query)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		if err := fn(rows); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
+}
+
+// position returns how far the journal at path has been read, and the
+// problem last said about it.
+func position(q queryer, path string) (journal.Position, string, error) {
+	var (
+		pos  journal.Position
+		said string
+	)
+	err := q.QueryRow(`SELECT offset, format, device, said FROM journals WHERE path = ?`, path).
+		Scan(&pos.Offset, &pos.Format, &pos.Device, &said)
+	if err == sql.ErrNoRows {
+		err = nil
+	}
+	return pos, said, err
+}
+
+func setPosition(tx *sql.Tx, path string, pos journal.Position, said string) error {
+	_, err := tx.Exec(`INSERT INTO journals (path, offset, format, device, said) VALUES (?, ?, ?, ?, ?)
+		ON CONFLICT (path) DO UPDATE SET offset = excluded.offset, format = excluded.format,
+			device = excluded.device, said = excluded.said`,
+		path, pos.Offset, pos.Format, pos.Device, said)
+	return err
+}
+
+// merge reads what every journal in the folder gained since it was last
+// read, and appends what waits in the outbox. Journals that have not
+// changed since the last merge cost a stat each, and no transaction.
+func (s *DB) merge() error {
+	y := s.sync
+	entries, err := os.ReadDir(y.folder)
+	if err != nil {
+		y.unreachable(err)
+		return nil
+	}
+	type file struct {
+		path string
+		stamp
+	}
+	var changed []file
+	for _, de := range entries {
+		if de.IsDir() || !journal.IsJournal(de.Name()) {
+			continue
+		}
+		info, err := de.Info()
+		if err != nil {
+			continue // gone since the listing: a sync engine's rename
+		}
+		f := file{filepath.Join(y.folder, de.Name()), stamp{info.Size(), info.ModTime()}}
+		y.mu.Lock()
+		same := y.seen[f.path] == f.stamp
+		y.mu.Unlock()
+		if !same {
+			changed = append(changed, f)
+		}
+	}
+	owing := y.isOwing()
+	if len(changed) == 0 && !owing {
+		return nil
+	}
+	// Most changes are this device's own appends, already read: find out
+	// without taking the write lock.
+	var todo []file
+	for _, f := range changed {
+		pos, _, err := position(s.db, f.path)
+		if err != nil {
+			return s.explain(err)
+		}
+		if pos.Offset != f.size {
+			todo = append(todo, f)
+		}
+	}
+	if len(todo) > 0 || owing {
+		// A first merge brings years of history: a page cache bigger than
+		// SQLite's 2 MB keeps the indexes' pages from spilling. It is given
+		// back after.
+		if _, err := s.db.Exec(`PRAGMA cache_size = -65536`); err != nil {
+			return s.explain(err)
+		}
+		defer s.db.Exec(`PRAGMA cache_size = -2000`)
+		err := s.tx(func(tx *sql.Tx) error {
+			for _, f := range todo {
+				pos, said, err := position(tx, f.path)
+				if err != nil {
+					return err
+				}
+				if f.size < pos.Offset {
+					pos = journal.Position{} // replaced by an older copy: read it again
+				}
+				if _, err := s.readJournal(tx, f.path, pos, said); err != nil {
+					return err
+				}
+			}
+			if len(todo) > 0 {
+				if err := purgeDeleted(tx); err != nil {
+					return err
+				}
+			}
+			if owing {
+				if err := s.nameSelf(tx); err != nil {
+					return err
+				}
+				return s.flush(tx, nil)
+			}
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+	}
+	y.mu.Lock()
+	for _, f := range changed {
+		y.seen[f.path] = f.stamp
+	}
+	y.mu.Unlock()
+	return nil
+}
+
+// nameSelf records this device's name, and appends its device record when
+// the name changed since the last one.
+func (s *DB) nameSelf(tx *sql.Tx) error {
+	y := s.sync
+	var name string
+	err := tx.QueryRow(`SELECT name FROM devices WHERE id = ?`, y.self).Scan(&name)
+	if err == nil && name == y.name {
+		return nil
+	}
+	if err != nil && err != sql.ErrNoRows {
+		return err
+	}
+	if _, err := tx.Exec(`INSERT INTO devices (id, name, format) VALUES (?, ?, ?)
+		ON CONFLICT (id) DO UPDATE SET name = excluded.name`, y.self, y.name, journal.Format); err != nil {
+		return err
+	}
+	if _, err := os.Stat(y.own); err != nil {
+		return nil // a new journal starts with the device record anyway
+	}
+	line, err := journal.DeviceLine(y.self, y.name, time.Now())
+	if err != nil {
+		return err
+	}
+	_, err = tx.Exec(`INSERT INTO outbox (line) VALUES (?)`, line)
+	return err
+}
+
+// readJournal merges in the complete lines of the journal at path after
+// pos, saves how far it read, and says once what it could not read.
+func (s *DB) readJournal(tx *sql.Tx, path string, pos journal.Position, said string) (journal.Position, error) {
+	m := merger{s: s, tx: tx, stmts: map[string]*sql.Stmt{}}
+	defer m.close()
+	pos, probs, err := journal.Read(path, pos, m.apply)
+	if err != nil {
+		return pos, err
+	}
+	if msg := problem(path, pos, probs); msg != "" && msg != said {
+		s.sync.say(msg)
+		said = msg
+	}
+	return pos, setPosition(tx, path, pos, said)
+}
+
+// problem puts what a read could not take in into words, or "".
+func problem(path string, pos journal.Position, p journal.Problems) string {
+	switch {
+	case p.Newer > 0 && pos.Format > journal.Format:
+		return fmt.Sprintf("journal %s was written by a newer Pingwise (format %d, this one reads %d): read as far as it is understood; upgrade Pingwise to see the rest",
+			path, pos.Format, journal.Format)
+	case p.Newer > 0:
+		return fmt.Sprintf("journal %s has records this Pingwise does not know: skipped; upgrade Pingwise to see them", path)
+	case p.Damaged > 0:
+		return fmt.Sprintf("journal %s: %d damaged lines skipped, the first at byte %d; the rest was read", path, p.Damaged, p.FirstDamaged)
+	}
+	return ""
+}
+
+// merger applies journal entries within a transaction, its statements
+// prepared once: a first merge can bring years of history.
+type merger struct {
+	s     *DB
+	tx    *sql.Tx
+	stmts map[string]*sql.Stmt
+}
+
+// Exec makes merger an execer over prepared statements.
+func (m *merger) Exec(query string, args ...any) (sql.Result, error) {
+	st, ok := m.stmts[query]
+	if !ok {
+		var err error
+		if st, err = m.tx.Prepare(query); err != nil {
+			return nil, err
+		}
+		m.stmts[query] = st
+	}
+	return st.Exec(args...)
+}
+
+func (m *merger) close() {
+	for _, st := range m.stmts {
+		st.Close()
+	}
+}
+
+func (m *merger) apply(e *journal.Entry) error {
+	dev := m.s.local(e.Device)
+	switch e.Type {
+	case journal.TypeDevice:
+		_, err := m.Exec(`INSERT INTO devices (id, name, format) VALUES (?, ?, ?)
+			ON CONFLICT (id) DO UPDATE SET name = excluded.name, format = max(format, excluded.format)`,
+			e.Device, e.Name, e.Format)
+		return err
+	case journal.TypeDeleted:
+		return deleteEvent(m, e.ID, dev, e.At)
+	}
+	_, err := insertEvent(m, e.Event, dev, merge)
+	return err
+}
