@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"net"
 	"time"
 
 	"github.com/pingwise/pingwise/focus"
@@ -25,7 +24,7 @@ type Client struct {
 // as not running.
 func Dial(socketPath string) (*Client, error) {
 	c := &Client{path: socketPath}
-	conn, err := net.DialTimeout("unix", socketPath, time.Second)
+	conn, err := dial(socketPath, time.Second)
 	if err != nil {
 		return nil, ErrNotRunning
 	}
@@ -36,7 +35,7 @@ func Dial(socketPath string) (*Client, error) {
 // Do sends a request and returns the app's response.
 func (c *Client) Do(req Request) (Response, error) {
 	var resp Response
-	conn, err := net.DialTimeout("unix", c.path, time.Second)
+	conn, err := dial(c.path, time.Second)
 	if err != nil {
 		return resp, ErrNotRunning
 	}

@@ -6,6 +6,7 @@ import (
 	"net"
 	"os"
 	"syscall"
+	"time"
 )
 
 // listenPrivate listens on a Unix socket at path that only this user can
@@ -22,4 +23,9 @@ func listenPrivate(path string) (net.Listener, error) {
 		return nil, err
 	}
 	return ln, nil
+}
+
+// dial connects to the socket at path.
+func dial(path string, timeout time.Duration) (net.Conn, error) {
+	return net.DialTimeout("unix", path, timeout)
 }

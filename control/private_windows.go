@@ -1,50 +1,63 @@
 package control
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"net"
 	"path/filepath"
+	"strings"
+	"time"
 
+	"github.com/Microsoft/go-winio"
 	"golang.org/x/sys/windows"
 )
 
-// listenPrivate listens on an AF_UNIX socket at path (Windows 10 1803 and
-// later) that only this user can connect to. Windows checks a socket's
-// file ACL on connect, and umask does not exist here, so the folder holding
-// it gets a protected ACL granting this user alone full control, inherited
-// by the socket and the lock file. The folder is Pingwise's own
-// (home.Dirs.Runtime), so nothing else loses access.
-//
-// AF_UNIX rather than a named pipe: the single-instance lock, the stale
-// socket rule and the client are the same code as on Linux, and it needs
-// no further module.
+// On Windows the control channel is a named pipe, not an AF_UNIX socket:
+// AF_UNIX needs Windows 10 1803 and is missing from Wine, where Pingwise is
+// tested; a pipe works everywhere and carries its own ACL. The socket path
+// still names the channel (see pipeName), so the lock file, the stale
+// socket rule and the single instance are the same code as on Linux.
+
+// listenPrivate listens on the pipe for path, which only this user may open:
+// its security descriptor grants the current user alone full access, and
+// go-winio creates the first instance with FILE_FLAG_FIRST_PIPE_INSTANCE,
+// so listening fails if another process (another user's) already holds the
+// name.
 func listenPrivate(path string) (net.Listener, error) {
-	if err := ownerOnly(filepath.Dir(path)); err != nil {
+	name, sid, err := pipeName(path)
+	if err != nil {
 		return nil, err
 	}
-	return net.Listen("unix", path)
+	return winio.ListenPipe(name, &winio.PipeConfig{
+		SecurityDescriptor: "D:P(A;;GA;;;" + sid + ")",
+		InputBufferSize:    MaxMessage,
+		OutputBufferSize:   MaxMessage,
+	})
 }
 
-// ownerOnly replaces dir's ACL with one entry: full control for the
-// current user, inherited by what is in it, nothing inherited from above.
-func ownerOnly(dir string) error {
-	tok := windows.GetCurrentProcessToken()
-	user, err := tok.GetTokenUser()
+// dial connects to the pipe for path.
+func dial(path string, timeout time.Duration) (net.Conn, error) {
+	name, _, err := pipeName(path)
 	if err != nil {
-		return fmt.Errorf("control folder %s: who am I: %w", dir, err)
+		return nil, err
 	}
-	sd, err := windows.SecurityDescriptorFromString("D:P(A;OICI;FA;;;" + user.User.Sid.String() + ")")
+	return winio.DialPipe(name, &timeout)
+}
+
+// pipeName is the pipe for a socket path: the user's SID, so two people on
+// one machine never meet, and a hash of the path, so two --home folders
+// run two apps, as two socket files do on Linux.
+func pipeName(path string) (name, sid string, err error) {
+	user, err := windows.GetCurrentProcessToken().GetTokenUser()
 	if err != nil {
-		return fmt.Errorf("control folder %s: %w", dir, err)
+		return "", "", fmt.Errorf("control pipe: who am I: %w", err)
 	}
-	acl, _, err := sd.DACL()
+	sid = user.User.Sid.String()
+	abs, err := filepath.Abs(path)
 	if err != nil {
-		return fmt.Errorf("control folder %s: %w", dir, err)
+		return "", "", fmt.Errorf("control pipe for %s: %w", path, err)
 	}
-	err = windows.SetNamedSecurityInfo(dir, windows.SE_FILE_OBJECT,
-		windows.DACL_SECURITY_INFORMATION|windows.PROTECTED_DACL_SECURITY_INFORMATION, nil, nil, acl, nil)
-	if err != nil {
-		return fmt.Errorf("control folder %s: make it private: %w", dir, err)
-	}
-	return nil
+	sum := sha256.Sum256([]byte(strings.ToLower(abs))) // Windows paths ignore case
+	return `\\.\pipe\pingwise-` + sid + "-" + hex.EncodeToString(sum[:8]), sid, nil
 }
