@@ -436,4 +436,3 @@ func (a Autostart) SetAutostart(on bool) error {
 	in := Installer{Reg: a.Reg, Exe: a.Exe, Home: a.Home, Autostart: on}
 	return in.autostart(func(_ string, f func() error) error { return f() })
 }
-

@@ -110,31 +110,6 @@ func removeTree(path string) error {
 	return nil
 }
 
-// values reads every string value of HKCU\path.
-func values(path string) (map[string]string, error) {
-	out := map[string]string{}
-	k, err := registry.OpenKey(registry.CURRENT_USER, path, registry.QUERY_VALUE)
-	if errors.Is(err, registry.ErrNotExist) {
-		return out, nil
-	}
-	if err != nil {
-		return nil, fmt.Errorf(`read HKCU\%s: %w`, path, err)
-	}
-	defer k.Close()
-	names, err := k.ReadValueNames(-1)
-	if err != nil {
-		return nil, fmt.Errorf(`read HKCU\%s: %w`, path, err)
-	}
-	for _, n := range names {
-		v, _, err := k.GetStringValue(n)
-		if err != nil {
-			return nil, fmt.Errorf(`read HKCU\%s\%s: %w`, path, n, err)
-		}
-		out[n] = v
-	}
-	return out, nil
-}
-
 // command writes a command line for Windows: each argument quoted as
 // CommandLineToArgvW reads it back.
 func command(args ...string) string {
