@@ -9,7 +9,7 @@ TAGS    := migrated_fynedo,no_emoji
 BIN     := bin/pingwise
 export GOTOOLCHAIN ?= auto
 
-.PHONY: run build test bench lint setup setup-test package clean tags
+.PHONY: run build test bench lint setup setup-test package clean tags windows
 
 run: setup build
 	./$(BIN)
@@ -39,11 +39,30 @@ package: setup build
 	command -v fyne >/dev/null || $(GO) install fyne.io/tools/cmd/fyne@v1.7.4
 	PATH="$$PATH:$$($(GO) env GOPATH)/bin" fyne package -os linux --executable $(BIN)
 
+# Windows, cross-built with mingw-w64 (cgo for Fyne; run it under
+# flock /tmp/pingwise-cgo.lock on a shared machine). Two programs from one
+# source: pingwise.exe is a console program, so commands print in cmd.exe
+# and PowerShell and scripts get their exit codes; pingwisew.exe is the same
+# program linked for the GUI subsystem, which start at login and link
+# clicks run, so no console window opens for them (as python/pythonw).
+WINDIR := dist/windows
+WINENV := CC=x86_64-w64-mingw32-gcc CGO_ENABLED=1 GOOS=windows GOARCH=amd64
+windows:
+	@command -v x86_64-w64-mingw32-gcc >/dev/null || { echo 'make windows needs mingw-w64: apt-get install gcc-mingw-w64-x86-64'; exit 1; }
+	@command -v zip >/dev/null || { echo 'make windows needs zip: apt-get install zip'; exit 1; }
+	mkdir -p $(WINDIR)
+	$(WINENV) $(GO) build -tags $(TAGS) -o $(WINDIR)/pingwise.exe ./cmd/pingwise
+	$(WINENV) $(GO) build -tags $(TAGS) -ldflags=-H=windowsgui -o $(WINDIR)/pingwisew.exe ./cmd/pingwise
+	cp assets/icon.png $(WINDIR)/pingwise.png
+	sed 's/$$/\r/' docs/README-windows.txt > $(WINDIR)/README-windows.txt
+	rm -f dist/pingwise-windows-amd64.zip
+	cd $(WINDIR) && zip -q -X ../pingwise-windows-amd64.zip pingwise.exe pingwisew.exe pingwise.png README-windows.txt
+
 bench: build
 	bench/run
 
 clean:
-	rm -rf bin
+	rm -rf bin dist
 
 tags:
 	@echo $(TAGS)

@@ -9,7 +9,8 @@ import (
 )
 
 // installer registers the links per user in the registry
-// (HKCU\Software\Classes), and start at login in the Run key.
+// (HKCU\Software\Classes), and start at login in the Run key, both running
+// pingwisew.exe where it is beside this program: no console window.
 func (e *Env) installer(fs *flag.FlagSet, autostart bool) (installer, error) {
 	exe, err := os.Executable()
 	if err != nil {
@@ -17,7 +18,7 @@ func (e *Env) installer(fs *flag.FlagSet, autostart bool) (installer, error) {
 	}
 	return &windows.Installer{
 		Reg:       windows.User,
-		Exe:       exe,
+		Exe:       windows.GUIExe(exe),
 		Home:      e.Dirs().Home,
 		Autostart: autostart,
 		DryRun:    flagBool(fs, "dry-run"),

@@ -23,7 +23,8 @@ var (
 
 // pingwiseExe is the Windows build: $PINGWISE_WINDOWS_EXE, or
 // dist/windows/pingwise.exe from make windows, built here if missing
-// (cgo with mingw-w64, a few minutes the first time).
+// (cgo with mingw-w64, a few minutes the first time; on a shared machine,
+// run make windows first under its lock).
 func pingwiseExe(t *testing.T) string {
 	t.Helper()
 	setup(t)

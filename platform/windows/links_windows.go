@@ -403,7 +403,8 @@ func handlerArgv(cmdline, url string) ([]string, error) {
 }
 
 func isPingwise(prog string) bool {
-	if strings.EqualFold(filepath.Base(prog), "pingwise.exe") || strings.EqualFold(filepath.Base(prog), "pingwise") {
+	switch strings.ToLower(filepath.Base(prog)) {
+	case "pingwise.exe", "pingwisew.exe", "pingwise":
 		return true
 	}
 	self, err := os.Executable()

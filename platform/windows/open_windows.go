@@ -2,6 +2,8 @@ package windows
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 
 	"github.com/pingwise/pingwise/home"
 	"github.com/pingwise/pingwise/platform"
@@ -31,6 +33,17 @@ func Open(d *platform.Desktop, dirs home.Dirs, exe string) {
 	} else {
 		d.Say(platform.Links, platform.Missing(`call and message links are not Pingwise's yet: run "pingwise install"`))
 	}
-	d.Autostart = Autostart{Reg: User, Exe: exe, Home: dirs.Home}
+	d.Autostart = Autostart{Reg: User, Exe: GUIExe(exe), Home: dirs.Home}
 	d.Say(platform.AutostartSvc, platform.Works(`the HKCU\Software\Microsoft\Windows\CurrentVersion\Run key`))
+}
+
+// GUIExe is the program start at login and link clicks should run: the
+// pingwisew.exe beside exe (the same program linked for the GUI
+// subsystem, so no console window opens), or exe when there is none.
+func GUIExe(exe string) string {
+	w := filepath.Join(filepath.Dir(exe), "pingwisew.exe")
+	if _, err := os.Stat(w); err == nil {
+		return w
+	}
+	return exe
 }
