@@ -96,6 +96,8 @@ func (in *Installer) Install() error {
 	}
 	if acted == 0 {
 		fmt.Fprintf(out, "Pingwise already opens %s links: nothing to do\n", link.SchemeList())
+	} else if in.DryRun {
+		fmt.Fprintln(out, "dry run: nothing was changed")
 	}
 	if len(protected) > 0 {
 		fmt.Fprintf(out, "Windows keeps your own choice of app for %s: links. In Settings > Default apps >\n"+
@@ -155,29 +157,30 @@ func writeClass(key, name, cmd, exe string) error {
 }
 
 func (in *Installer) registerApp(do func(string, func() error) error) error {
-	want := map[[2]string]string{
-		{in.classes() + `\` + ProgID, ""}:                         "Pingwise call or message link",
-		{in.classes() + `\` + ProgID + `\shell\open\command`, ""}: in.linkCommand(),
-		{in.capabilities(), "ApplicationName"}:                    "Pingwise",
-		{in.capabilities(), "ApplicationDescription"}:             "Asks \"sync or async?\" before a call or message pulls you out of focus",
-		{in.registered(), "Pingwise"}:                             in.capabilities(),
+	type value struct{ key, name, data string }
+	want := []value{
+		{in.classes() + `\` + ProgID, "", "Pingwise call or message link"},
+		{in.classes() + `\` + ProgID + `\shell\open\command`, "", in.linkCommand()},
+		{in.capabilities(), "ApplicationName", "Pingwise"},
+		{in.capabilities(), "ApplicationDescription", "Asks \"sync or async?\" before a call or message pulls you out of focus"},
 	}
 	for _, s := range link.Schemes {
-		want[[2]string{in.capabilities() + `\URLAssociations`, s}] = ProgID
+		want = append(want, value{in.capabilities() + `\URLAssociations`, s, ProgID})
 	}
-	for kv, v := range want {
-		got, ok, err := get(kv[0], kv[1])
+	want = append(want, value{in.registered(), "Pingwise", in.capabilities()})
+	for _, v := range want {
+		got, ok, err := get(v.key, v.name)
 		if err != nil {
 			return err
 		}
-		if ok && got == v {
+		if ok && got == v.data {
 			continue
 		}
-		if err := do(fmt.Sprintf(`write HKCU\%s %s`, kv[0], kv[1]), func() error {
-			if kv[0] == in.classes()+`\`+ProgID {
-				return writeClass(kv[0], v, in.linkCommand(), in.Exe)
+		if err := do(strings.TrimSpace(fmt.Sprintf(`write HKCU\%s %s`, v.key, v.name)), func() error {
+			if v.key == in.classes()+`\`+ProgID {
+				return writeClass(v.key, v.data, in.linkCommand(), in.Exe)
 			}
-			return set(kv[0], kv[1], v)
+			return set(v.key, v.name, v.data)
 		}); err != nil {
 			return err
 		}
@@ -206,6 +209,10 @@ func (in *Installer) autostart(do func(string, func() error) error) error {
 // Uninstall puts back what Install replaced and removes what it added.
 func (in *Installer) Uninstall() error {
 	out := in.out()
+	if !in.Installed() {
+		fmt.Fprintln(out, "Pingwise is not installed: nothing to do")
+		return nil
+	}
 	do := func(what string, f func() error) error {
 		fmt.Fprintln(out, what)
 		if in.DryRun {
