@@ -114,3 +114,34 @@ func tail(s string, n int) string {
 	}
 	return strings.Join(lines, "\n")
 }
+
+func TestVerdicts(t *testing.T) {
+	out := strings.Join([]string{
+		"=== RUN   TestGapOnly",
+		"    testing.go:1464: TempDir RemoveAll cleanup: unlinkat C:\\x\\001: Invalid function.",
+		"--- FAIL: TestGapOnly (0.01s)",
+		"=== RUN   TestReal",
+		"    x_test.go:12: got 1, want 2",
+		"    testing.go:1464: TempDir RemoveAll cleanup: unlinkat C:\\y: Invalid function.",
+		"--- FAIL: TestReal (0.01s)",
+		"=== RUN   TestSeeded",
+		"    x_test.go:3: seed 42",
+		"    testing.go:1464: TempDir RemoveAll cleanup: unlinkat C:\\z: Invalid function.",
+		"--- FAIL: TestSeeded (0.01s)",
+		"=== RUN   TestParent",
+		"=== RUN   TestParent/sub",
+		"    testing.go:1464: TempDir RemoveAll cleanup: unlinkat C:\\s: Invalid function.",
+		"--- FAIL: TestParent (0.02s)",
+		"    --- FAIL: TestParent/sub (0.01s)",
+		"=== RUN   TestSilent",
+		"--- FAIL: TestSilent (0.00s)",
+		"FAIL",
+	}, "\r\n")
+	failed, gaps := verdicts(out)
+	if want := []string{"TestReal", "TestSilent"}; strings.Join(failed, " ") != strings.Join(want, " ") {
+		t.Errorf("failed %v, want %v", failed, want)
+	}
+	if want := []string{"TestGapOnly", "TestSeeded", "TestParent/sub"}; strings.Join(gaps, " ") != strings.Join(want, " ") {
+		t.Errorf("gaps %v, want %v", gaps, want)
+	}
+}
