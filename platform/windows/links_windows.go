@@ -61,7 +61,7 @@ func (in *Installer) Install() error {
 		if choice != "" && choice != ProgID {
 			protected = append(protected, s)
 		}
-		if cur != "" && cur != ours && !strings.Contains(cur, ProgID) {
+		if cur != "" && !runsPingwise(cur) {
 			if old, _, err := get(in.previous(), s); err != nil {
 				return err
 			} else if old != cur {
@@ -126,14 +126,15 @@ func (in *Installer) takeScheme(s, key string) error {
 		if err != nil {
 			return err
 		}
-		if !existed && hasCmd {
-			existed = true
+		icon, _, err := get(key+`\DefaultIcon`, "")
+		if err != nil {
+			return err
 		}
 		flag := "0"
 		if existed || hasCmd {
 			flag = "1"
 		}
-		for name, v := range map[string]string{"Existed": flag, "Default": def, "Command": cmd} {
+		for name, v := range map[string]string{"Existed": flag, "Default": def, "Command": cmd, "Icon": icon} {
 			if err := set(bk, name, v); err != nil {
 				return err
 			}
@@ -236,13 +237,16 @@ func (in *Installer) Uninstall() error {
 		case had && existed == "1":
 			def, _, _ := get(bk, "Default")
 			old, _, _ := get(bk, "Command")
+			icon, _, _ := get(bk, "Icon")
 			err = do(fmt.Sprintf(`restore HKCU\%s: %s`, key, old), func() error {
-				if err := set(key, "", def); err != nil {
-					return err
+				for _, v := range [][3]string{{key, "", def}, {key + `\shell\open\command`, "", old}, {key + `\DefaultIcon`, "", icon}} {
+					if err := set(v[0], v[1], v[2]); err != nil {
+						return err
+					}
 				}
-				return set(key+`\shell\open\command`, "", old)
+				return nil
 			})
-		case cmd == in.linkCommand():
+		case had, runsPingwise(cmd):
 			err = do(`remove HKCU\`+key, func() error { return removeTree(key) })
 		}
 		if err != nil {
@@ -407,6 +411,16 @@ func handlerArgv(cmdline, url string) ([]string, error) {
 		argv = append(argv, url)
 	}
 	return argv, nil
+}
+
+// runsPingwise says whether a registered command line starts Pingwise, from
+// here or from where it was before it moved: never a previous handler.
+func runsPingwise(cmdline string) bool {
+	if strings.Contains(cmdline, ProgID) {
+		return true
+	}
+	argv, err := windows.DecomposeCommandLine(cmdline)
+	return err == nil && len(argv) > 0 && isPingwise(argv[0])
 }
 
 func isPingwise(prog string) bool {

@@ -222,3 +222,14 @@ func must(t *testing.T, err error) {
 		t.Fatal(err)
 	}
 }
+
+// A Pingwise that moved is not remembered as the handler before Pingwise.
+func TestInstallNeverRemembersPingwise(t *testing.T) {
+	r := testReg(t)
+	must(t, set(r.classes()+`\msteams\shell\open\command`, "", `"D:\old place\pingwisew.exe" open -- "%1"`))
+	in := &Installer{Reg: r, Exe: `C:\Pingwise\pingwisew.exe`, OpenSettings: func() error { return nil }}
+	must(t, in.Install())
+	if got, ok, _ := get(r.previous(), "msteams"); !ok || got != "" {
+		t.Errorf("previous msteams = %q (%v), want none", got, ok)
+	}
+}
