@@ -7,6 +7,8 @@ GO      ?= go
 # system's own emoji font where one is installed.
 TAGS    := migrated_fynedo,no_emoji
 BIN     := bin/pingwise
+# The packages that build without cgo on every system.
+PORTABLE := ./focus/... ./advisor/... ./control/... ./settings/... ./home/... ./cli/... ./platform/link/... ./platform/keys/...
 export GOTOOLCHAIN ?= auto
 
 .PHONY: run build test bench lint setup setup-test package clean tags windows
@@ -25,8 +27,11 @@ setup-test:
 
 # Every test: the domain without cgo (it must never need it), then the
 # whole tree with the GUI, then the end-to-end runs under Xvfb.
-test: setup-test lint
+# The Windows build comes first: e2e/wine runs it under Wine.
+test: setup-test lint windows
 	CGO_ENABLED=0 $(GO) test -count=1 ./focus/... ./advisor/...
+	CGO_ENABLED=0 GOOS=windows $(GO) build $(PORTABLE) ./platform/windows/...
+	CGO_ENABLED=0 GOOS=darwin $(GO) build $(PORTABLE)
 	PINGWISE_E2E=1 $(GO) test -count=1 -tags $(TAGS) -timeout 30m ./...
 
 lint:
