@@ -56,8 +56,8 @@ windows:
 	@command -v x86_64-w64-mingw32-gcc >/dev/null || { echo 'make windows needs mingw-w64: apt-get install gcc-mingw-w64-x86-64'; exit 1; }
 	@command -v zip >/dev/null || { echo 'make windows needs zip: apt-get install zip'; exit 1; }
 	mkdir -p $(WINDIR)
-	$(WINENV) $(GO) build -tags $(TAGS) -o $(WINDIR)/pingwise.exe ./cmd/pingwise
-	$(WINENV) $(GO) build -tags $(TAGS) -ldflags=-H=windowsgui -o $(WINDIR)/pingwisew.exe ./cmd/pingwise
+	$(WINENV) $(GO) build -tags $(TAGS) -ldflags='-s -w' -o $(WINDIR)/pingwise.exe ./cmd/pingwise
+	$(WINENV) $(GO) build -tags $(TAGS) -ldflags='-s -w -H=windowsgui' -o $(WINDIR)/pingwisew.exe ./cmd/pingwise
 	cp assets/icon.png $(WINDIR)/pingwise.png
 	sed 's/$$/\r/' docs/README-windows.txt > $(WINDIR)/README-windows.txt
 	rm -f dist/pingwise-windows-amd64.zip
