@@ -7,11 +7,9 @@ GO      ?= go
 # system's own emoji font where one is installed.
 TAGS    := migrated_fynedo,no_emoji
 BIN     := bin/pingwise
-# The packages that build without cgo on every system.
-PORTABLE := ./focus/... ./advisor/... ./control/... ./settings/... ./home/... ./cli/... ./platform/link/... ./platform/keys/...
 export GOTOOLCHAIN ?= auto
 
-.PHONY: run build test bench lint setup setup-test package clean tags windows
+.PHONY: run build test bench lint cross setup setup-test package clean tags windows
 
 run: setup build
 	./$(BIN)
@@ -25,18 +23,33 @@ setup:
 setup-test:
 	@scripts/setup test
 
-# Every test: the domain without cgo (it must never need it), then the
-# whole tree with the GUI, then the end-to-end runs under Xvfb.
+# What must build and test without cgo, on every system Pingwise aims at:
+# the domain, the engine, and the command line without the GUI.
+PORTABLE := ./focus/... ./advisor/... ./engine/... ./control/... ./settings/... ./home/... ./platform/keys/... ./platform/link/...
+STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2
+
+# Every test: the portable packages without cgo (they must never need it),
+# cross-built for Windows and macOS; then the whole tree with the GUI and
+# the race detector, the end-to-end runs under Xvfb included (their app is
+# built with -race too).
 # The Windows build comes first: e2e/wine runs it under Wine.
-test: setup-test lint windows
-	CGO_ENABLED=0 $(GO) test -count=1 ./focus/... ./advisor/...
-	CGO_ENABLED=0 GOOS=windows $(GO) build $(PORTABLE) ./platform/windows/...
-	CGO_ENABLED=0 GOOS=darwin $(GO) build $(PORTABLE)
-	PINGWISE_E2E=1 $(GO) test -count=1 -tags $(TAGS) -timeout 30m ./...
+test: setup-test lint cross windows
+	CGO_ENABLED=0 $(GO) test -count=1 $(PORTABLE)
+	PINGWISE_E2E=1 $(GO) test -count=1 -race -tags $(TAGS) -timeout 45m ./...
 
 lint:
 	@test -z "$$(gofmt -l $$(git ls-files '*.go'))" || { gofmt -l $$(git ls-files '*.go'); echo 'gofmt: the files above need formatting'; exit 1; }
 	$(GO) vet -tags $(TAGS) ./...
+	$(GO) run $(STATICCHECK) -tags $(TAGS) ./...
+
+# The portable packages and the command line without the GUI, for Windows
+# and macOS, without cgo.
+cross:
+	for os in windows darwin; do \
+		CGO_ENABLED=0 GOOS=$$os $(GO) build $(PORTABLE) ./bench/clionly || exit 1; \
+		CGO_ENABLED=0 GOOS=$$os $(GO) test -count=1 -run XXX_build_only $(PORTABLE) >/dev/null || exit 1; \
+	done
+	CGO_ENABLED=0 GOOS=windows $(GO) build ./platform/windows/... ./cli/...
 
 # A Linux tarball with the desktop entry and icon, by Fyne's own tool, from
 # FyneApp.toml. (`pingwise install` registers the call and message links.)

@@ -1,52 +1,28 @@
 package app
 
 import (
+	"time"
+
+	"github.com/pingwise/pingwise/control"
 	"github.com/pingwise/pingwise/focus"
 )
 
-// The shell's answers to the tray menu and the main window's buttons. They
-// run on the UI goroutine.
+// The shell's answers to the tray menu and the main window's buttons: each
+// hands the person's intent to the engine, whose next snapshot shows the
+// outcome (a failure as its notice). They run on Fyne's goroutine.
 
-func (s *shell) pauseResume() {
-	s.do(func(t *focus.Tracker) (focus.Status, error) {
-		st, err := t.Status()
-		if err == nil && st.State == focus.Paused {
-			return t.Resume()
-		}
-		return t.Pause()
-	})
-}
+func (s *shell) startFocus(d time.Duration) { _ = s.eng.StartFocus(d, s.main.intent()) }
+func (s *shell) pauseResume()               { _ = s.eng.PauseResume() }
+func (s *shell) stop()                      { _ = s.eng.StopFocus() }
+func (s *shell) ask()                       { s.askWith(control.Ask{}) }
+func (s *shell) showStatsNow()              { _ = s.eng.ShowStats("") }
 
-func (s *shell) stop() {
-	s.do(func(t *focus.Tracker) (focus.Status, error) { return t.Stop(0) })
-}
-
-func (s *shell) logInterruption(c focus.Channel, o focus.Outcome) {
-	_, err := s.track().LogInterruption(focus.Interruption{Direction: focus.Incoming, Channel: c, Outcome: o})
-	if err != nil {
-		s.main.notice(err.Error())
-		return
-	}
-	s.main.notice("Logged: " + channelLabel(c) + ", " + string(o) + ".")
-	s.refresh()
-}
+func (s *shell) logInterruption(c focus.Channel, o focus.Outcome) { _ = s.eng.LogIncoming(c, o) }
 
 func (s *shell) markHandled(id string) {
-	var err error
 	if id == "" {
-		err = s.track().MarkHandled()
-	} else {
-		err = s.track().MarkHandled(id)
+		_ = s.eng.MarkHandled()
+		return
 	}
-	if err != nil {
-		s.main.notice(err.Error())
-	}
-	s.refresh()
-}
-
-func (s *shell) showStatsNow() {
-	if err := s.showStats(""); err != nil {
-		s.main.notice(err.Error())
-		s.main.present()
-	}
+	_ = s.eng.MarkHandled(id)
 }

@@ -1,7 +1,8 @@
-// Package app is Pingwise's desktop side: the tray icon and menu, the main
-// window, the settings window, notifications, and the control socket's
-// handler. It draws what package focus computes and keeps no state of its
-// own that focus does not have; background work reaches widgets only through
+// Package app is Pingwise's toolkit side, and Fyne's only user: the tray
+// icon and menu, the main window, the settings window, the popup and the
+// stats window. It renders what package engine publishes and hands the
+// person's actions back to it; it keeps no state of its own that the engine
+// does not have. Work from other goroutines reaches widgets only through
 // bridge.go.
 package app
 
@@ -9,8 +10,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"runtime/debug"
-	"sync/atomic"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -20,10 +21,13 @@ import (
 	"github.com/pingwise/pingwise/app/popup"
 	"github.com/pingwise/pingwise/app/stats"
 	"github.com/pingwise/pingwise/control"
+	"github.com/pingwise/pingwise/engine"
 	"github.com/pingwise/pingwise/focus"
 	"github.com/pingwise/pingwise/focus/store"
 	"github.com/pingwise/pingwise/home"
-	"github.com/pingwise/pingwise/platform/x11"
+	"github.com/pingwise/pingwise/platform"
+	pdesktop "github.com/pingwise/pingwise/platform/desktop"
+	"github.com/pingwise/pingwise/platform/freedesktop"
 	"github.com/pingwise/pingwise/platform/xdg"
 	"github.com/pingwise/pingwise/settings"
 )
@@ -31,8 +35,10 @@ import (
 // Run starts the tray app and returns the exit code when it quits.
 func Run(dirs home.Dirs, stderr io.Writer) int {
 	say := func(format string, args ...any) { fmt.Fprintf(stderr, "pingwise: "+format+"\n", args...) }
-	if !hasDisplay() {
-		say("no display (DISPLAY and WAYLAND_DISPLAY are unset): use the command line, see pingwise --help")
+	// Fyne panics with a stack trace when it cannot open the display:
+	// check first, and say which display and why in one line.
+	if err := checkDisplay(); err != nil {
+		say("%v; use the command line, see pingwise --help", err)
 		return 1
 	}
 	cfg, err := settings.Load(dirs.Settings())
@@ -48,9 +54,18 @@ func Run(dirs home.Dirs, stderr io.Writer) int {
 	}
 	defer db.Close()
 
-	s := newShell(dirs, db, cfg)
-	s.stderr = stderr
-	srv, err := control.Listen(dirs.Lock(), dirs.Socket(), handler{s})
+	exe, err := os.Executable()
+	if err != nil {
+		say("cannot find the running program: %v", err)
+		return 1
+	}
+	desk := pdesktop.Open(dirs, exe)
+	defer desk.Close()
+	eng := engine.New(engine.Config{Store: db, Desktop: desk, Settings: cfg, Stderr: stderr,
+		Save: func(c settings.Settings) error { return settings.Save(dirs.Settings(), c) }})
+	defer eng.Close()
+
+	srv, err := control.Listen(dirs.Lock(), dirs.Socket(), eng)
 	if errors.Is(err, control.ErrRunning) {
 		// One app, one truth: ask the running one to show itself.
 		if c, err := control.Dial(dirs.Socket()); err == nil {
@@ -75,85 +90,69 @@ func Run(dirs home.Dirs, stderr io.Writer) int {
 	}
 
 	a := fyneapp.NewWithID(xdg.ID)
-	s.start(a, probeDesktop())
-	if s.desk.missing() != "" {
-		say("%s", s.desk.missing())
-	}
+	s := newShell(dirs, a, eng, desk)
+	s.start()
 	a.Run()
-	s.stopQuiet()
-	if s.x != nil {
-		s.x.Close()
-	}
 	return 0
 }
 
-// shell is the running app. Its fields belong to the UI goroutine; the
-// tracker is safe to use from any goroutine.
+// shell is the running app's toolkit side. Its fields belong to Fyne's
+// goroutine.
 type shell struct {
-	dirs     home.Dirs
-	db       *store.DB
-	tracker  atomic.Pointer[focus.Tracker]
-	settings settings.Settings
+	dirs   home.Dirs
+	app    fyne.App
+	eng    *engine.Engine
+	desk   *platform.Desktop
+	tray   desktop.App // nil without a tray
+	trayOK bool
 
-	app      fyne.App
-	desk     environment
-	tray     desktop.App // nil without a tray
 	main     *mainWindow
 	prefs    fyne.Window
 	custom   fyne.Window
-	notify   *notifier
-	ticker   *ticker
-	lastKey  string // what the tray menu shows, to rebuild it only on change
-	icon     focus.State
 	statsWin *stats.Window
 	popup    *popup.Popup
+	awayWin  fyne.Window
 
-	x          *x11.Conn // nil without X11
-	releaseKey func()    // releases the grabbed hotkey
-	said       map[string]bool
-	stderr     io.Writer
-	asked      map[string]time.Time // when each watched app last brought the popup
-	away       away
-	quiet      quietFocus
+	started  bool // Fyne's loop runs: a Quit before it would be lost
+	quitting bool // asked to quit before the loop ran
+
+	snap     engine.Snapshot // the latest shown
+	lastMenu string          // what the tray menu shows, to send it again only on change
+	icon     focus.State
+	title    string
 }
 
-func newShell(dirs home.Dirs, db *store.DB, cfg settings.Settings) *shell {
-	s := &shell{dirs: dirs, db: db, settings: cfg, stderr: io.Discard}
-	s.setPolicy(cfg)
-	return s
+func newShell(dirs home.Dirs, a fyne.App, eng *engine.Engine, desk *platform.Desktop) *shell {
+	return &shell{dirs: dirs, app: a, eng: eng, desk: desk}
 }
-
-func (s *shell) setPolicy(cfg settings.Settings) {
-	s.tracker.Store(focus.NewTracker(s.db, focus.SystemClock{}, cfg.Policy()))
-}
-
-func (s *shell) track() *focus.Tracker { return s.tracker.Load() }
 
 // start builds the UI: the tray when there is one, the main window always
-// (shown when the tray is missing), then the first refresh.
-func (s *shell) start(a fyne.App, d environment) {
-	s.app, s.desk = a, d
-	a.SetIcon(appIcon())
-	s.notify = newNotifier(d.bus, s.settings.Notifications)
+// (shown when the tray is missing), then connects to the engine.
+func (s *shell) start() {
+	s.app.Lifecycle().SetOnStarted(func() {
+		s.started = true
+		if s.quitting {
+			s.app.Quit()
+		}
+	})
+	s.app.SetIcon(appIcon())
 	s.main = newMainWindow(s)
 	s.popup = s.newPopup()
-	if da, ok := a.(desktop.App); ok && d.bus {
+	tray := s.desk.Status[platform.Tray]
+	if da, ok := s.app.(desktop.App); ok && freedesktop.HasSessionBus() {
 		// Without a session bus Fyne's systray panics on Quit, so the tray
 		// is only set up when a bus answers; with a bus but no tray host
 		// it is still set up, and appears when a panel starts.
 		s.tray = da
 	}
-	if d.missing() != "" && !(d.wayland && d.tray) {
-		s.main.keep(d.missing())
+	s.trayOK = tray.Available
+	if !tray.Available {
 		s.main.win.Show()
 	}
-	s.ticker = newTicker(s)
-	s.openX()
-	s.grabHotkey()
-	s.watchWindows()
-	s.watchAway()
-	s.startQuiet()
-	s.refresh()
+	s.eng.Open(bridge{s})
+	if !tray.Available {
+		s.eng.Say(tray.How)
+	}
 	// A tray app lives all day and allocates little once started: a tighter
 	// heap target costs no noticeable CPU and keeps it small, and start-up
 	// garbage (drawing icons, opening the store, measuring text) would
@@ -162,69 +161,55 @@ func (s *shell) start(a fyne.App, d environment) {
 	time.AfterFunc(3*time.Second, debug.FreeOSMemory)
 }
 
-// refresh shows the current state everywhere: tray menu, icon, title,
-// tooltip and main window. It runs on the UI goroutine.
-func (s *shell) refresh() {
-	st, err := s.track().Status()
-	if err != nil {
-		s.main.notice(err.Error())
+// render shows a snapshot everywhere: tray menu, icon, title, tooltip and
+// main window. A snapshot older than the one shown is dropped.
+func (s *shell) render(snap engine.Snapshot) {
+	if snap.Seq < s.snap.Seq {
 		return
 	}
-	s.reconcileQuiet(st) // before react: see acted
-	s.react(st)
-	list, n, err := s.track().Deferred(maxDeferredShown)
-	if err != nil {
-		s.main.notice(err.Error())
-	}
-	v := view{status: st, deferred: list, pending: n, presets: s.settings.Presets}
+	s.snap = snap
+	v := view{status: snap.Status, deferred: snap.Deferred, pending: snap.Pending, presets: snap.Presets}
 	if s.tray != nil {
-		if key := v.key(); key != s.lastKey {
+		// The menu is sent again only when what the person can click
+		// changes: each new layout makes GNOME's and KDE's hosts re-read it,
+		// and an open menu can close under the pointer.
+		if key := v.key(); key != s.lastMenu {
 			s.tray.SetSystemTrayMenu(buildMenu(v, s))
-			s.lastKey = key
+			s.lastMenu = key
 		}
-		if st.State != s.icon || s.icon == "" {
-			s.tray.SetSystemTrayIcon(trayIcons()[st.State])
-			s.icon = st.State
+		if st := snap.Status.State; st != s.icon || s.icon == "" {
+			s.tray.SetSystemTrayIcon(trayIcons()[st])
+			s.icon = st
 		}
-		setTrayText(st)
+		s.setTrayText(snap.Status)
 	}
-	s.main.show(v)
-	s.ticker.schedule(st)
+	s.main.show(snap)
 }
 
-// react tells the person what just ended on its own.
-func (s *shell) react(st focus.Status) {
-	if e := st.Ended; e != nil && e.Result == focus.Completed {
-		list, pending, _ := s.track().Deferred(maxDeferredShown)
-		s.notify.send(sessionDone(e, list, pending))
-	}
-	if st.BreakOver {
-		s.notify.send(note{title: "Break over", body: "Ready for another focus session?"})
+// prompt does what the engine asks.
+func (s *shell) prompt(p engine.Prompt) {
+	switch p.Kind {
+	case engine.AskPrompt:
+		s.askWith(p.Ask)
+	case engine.AwayPrompt:
+		s.askAway(p.Since, p.Gone)
+	case engine.WindowPrompt:
+		s.main.present()
+	case engine.StatsPrompt:
+		s.showStats(p.Week)
+	case engine.SettingsPrompt:
+		s.showSettings()
+	case engine.QuitPrompt:
+		s.quit()
 	}
 }
 
-// do runs a tracker action from the UI and shows the result.
-func (s *shell) do(action func(*focus.Tracker) (focus.Status, error)) {
-	st, err := action(s.track())
-	if err != nil {
-		s.main.notice(err.Error())
-		s.main.win.Show()
+// quit quits the app; asked before Fyne's loop runs (a `pingwise quit`
+// right at start), it quits as soon as the loop does.
+func (s *shell) quit() {
+	if !s.started {
+		s.quitting = true
 		return
 	}
-	s.acted(st)
+	s.app.Quit()
 }
-
-// acted shows the outcome of an action: Do Not Disturb follows first (the
-// end-of-session notification must not be held by the switch the end
-// lifts), then what ended is told, then everything is redrawn.
-func (s *shell) acted(st focus.Status) {
-	s.reconcileQuiet(st)
-	s.react(st)
-	s.refresh()
-}
-
-func (s *shell) startFocus(d time.Duration) {
-	s.do(func(t *focus.Tracker) (focus.Status, error) { return t.Start(d, s.main.intent()) })
-}
-
-func (s *shell) quit() { s.app.Quit() }

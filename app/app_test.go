@@ -10,9 +10,11 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/pingwise/pingwise/engine"
 	"github.com/pingwise/pingwise/focus"
 	"github.com/pingwise/pingwise/focus/store"
 	"github.com/pingwise/pingwise/home"
+	"github.com/pingwise/pingwise/platform"
 	"github.com/pingwise/pingwise/platform/xdg"
 	"github.com/pingwise/pingwise/settings"
 )
@@ -30,9 +32,14 @@ func newTestShell(t *testing.T) *shell {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { db.Close() })
-	s := newShell(dirs, db, settings.Defaults())
-	s.start(test.NewTempApp(t), environment{})
-	t.Cleanup(func() { s.ticker.timer.Stop() })
+	desk := &platform.Desktop{}
+	desk.Say(platform.Tray, platform.Missing("No D-Bus session bus: no tray icon or notifications."))
+	xdg.Open(desk, dirs, "/usr/bin/pingwise")
+	eng := engine.New(engine.Config{Store: db, Desktop: desk, Settings: settings.Defaults(),
+		Save: func(c settings.Settings) error { return settings.Save(dirs.Settings(), c) }})
+	t.Cleanup(eng.Close)
+	s := newShell(dirs, test.NewTempApp(t), eng, desk)
+	s.start()
 	return s
 }
 
@@ -81,7 +88,7 @@ func TestMainWindowDrivesTheTracker(t *testing.T) {
 	}
 	test.Type(s.main.intentIn, "draft the talk")
 	test.Tap(button(t, w, "50 min"))
-	st, err := s.track().Status()
+	st, err := s.eng.Tracker().Status()
 	if err != nil || st.State != focus.Focusing || st.Planned.Minutes() != 50 || st.Intent != "draft the talk" {
 		t.Fatalf("after tapping 50 min: %+v, %v", st, err)
 	}
@@ -92,7 +99,7 @@ func TestMainWindowDrivesTheTracker(t *testing.T) {
 		t.Error("a start button is enabled during a session")
 	}
 	test.Tap(button(t, w, "Pause"))
-	if st, _ := s.track().Status(); st.State != focus.Paused {
+	if st, _ := s.eng.Tracker().Status(); st.State != focus.Paused {
 		t.Fatalf("after Pause: %s", st.State)
 	}
 	if button(t, w, "Resume") == nil {
@@ -109,7 +116,7 @@ func TestMainWindowDrivesTheTracker(t *testing.T) {
 		t.Errorf("after Mark all handled: %q", got)
 	}
 	test.Tap(button(t, w, "Stop"))
-	if st, _ := s.track().Status(); st.State != focus.Idle {
+	if st, _ := s.eng.Tracker().Status(); st.State != focus.Idle {
 		t.Fatalf("after Stop: %s", st.State)
 	}
 	if s.main.message.Text == "" || !strings.Contains(s.main.lasting.Text, "No D-Bus session bus") {
@@ -152,7 +159,7 @@ func TestSettingsWindowWritesTheFile(t *testing.T) {
 		got.AwayMinutes != 0 || got.CoalesceMinutes != 10 || got.Intercept != "off" || got.QuietFocus {
 		t.Errorf("saved settings = %+v", got)
 	}
-	if p := s.track().Policy(); p.Refocus != 23.25 || p.Break.Minutes() != 10 {
+	if p := s.eng.Tracker().Policy(); p.Refocus != 23.25 || p.Break.Minutes() != 10 {
 		t.Errorf("the tracker still applies %+v", p)
 	}
 	if button(t, s.main.win, "120 min") == nil {
@@ -172,7 +179,7 @@ func TestSettingsWindowWritesTheFile(t *testing.T) {
 
 func TestStartAtLogin(t *testing.T) {
 	s := newTestShell(t)
-	cfg := s.settings
+	cfg := s.eng.Settings()
 	cfg.StartAtLogin = true
 	if err := s.applySettings(cfg); err != nil {
 		t.Fatal(err)
@@ -191,22 +198,5 @@ func TestStartAtLogin(t *testing.T) {
 	}
 	if _, err := os.Stat(entry); !os.IsNotExist(err) {
 		t.Errorf("the autostart entry is still there: %v", err)
-	}
-}
-
-func TestWhatIsMissingIsSaid(t *testing.T) {
-	for _, tc := range []struct {
-		env  environment
-		want string
-	}{
-		{environment{}, "No D-Bus session bus"},
-		{environment{bus: true}, "No system tray found"},
-		{environment{bus: true, tray: true, wayland: true}, `Bind the command "pingwise ask"`},
-		{environment{bus: true, tray: true}, ""},
-	} {
-		got := tc.env.missing()
-		if (tc.want == "") != (got == "") || !strings.Contains(got, tc.want) {
-			t.Errorf("%+v: %q, want %q", tc.env, got, tc.want)
-		}
 	}
 }

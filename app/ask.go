@@ -2,6 +2,7 @@ package app
 
 import (
 	"fmt"
+	"os"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -11,9 +12,6 @@ import (
 	"github.com/pingwise/pingwise/advisor"
 	"github.com/pingwise/pingwise/app/popup"
 	"github.com/pingwise/pingwise/control"
-	"github.com/pingwise/pingwise/focus"
-	"github.com/pingwise/pingwise/platform/link"
-	"github.com/pingwise/pingwise/platform/xdg"
 )
 
 // newPopup builds the "Sync or async?" popup ahead of time, so that a key
@@ -21,19 +19,15 @@ import (
 func (s *shell) newPopup() *popup.Popup {
 	return popup.New(s.questionWindow(), popup.Config{
 		Base: func() advisor.Situation {
-			sit := advisor.Situation{Now: time.Now(), RefocusMinutes: s.settings.RefocusMinutes}
-			sit.WorkingHours.Start, sit.WorkingHours.End, _ = s.settings.Hours()
+			cfg := s.eng.Settings()
+			sit := advisor.Situation{Now: time.Now(), RefocusMinutes: cfg.RefocusMinutes}
+			sit.WorkingHours.Start, sit.WorkingHours.End, _ = cfg.Hours()
 			return sit
 		},
-		Decide: func(d focus.Decision) error {
-			if _, err := s.track().LogDecision(d); err != nil {
-				return err
-			}
-			s.refresh()
-			return nil
-		},
+		Decide:  s.eng.Decide,
 		Copy:    func(text string) { s.app.Clipboard().SetContent(text) },
 		Chosen:  s.chosen,
+		After:   bridge{s}.after,
 		Present: s.present,
 	})
 }
@@ -51,11 +45,11 @@ func (s *shell) questionWindow() fyne.Window {
 	return w
 }
 
-// present maps the popup and focuses it over the app's own X connection
-// before Fyne paints it; without X11, or before Fyne has made the window,
-// Fyne does it all.
+// present maps the popup and focuses it through the desktop before Fyne
+// paints it, where the desktop can (X11); elsewhere, or before Fyne has
+// made the window, Fyne does it all.
 func (s *shell) present(w fyne.Window) {
-	if s.x == nil {
+	if s.desk.Presenter == nil {
 		return
 	}
 	nw, ok := w.(driver.NativeWindow)
@@ -71,8 +65,8 @@ func (s *shell) present(w fyne.Window) {
 	if id == 0 {
 		return
 	}
-	if err := s.x.Present(uint32(id)); err != nil {
-		fmt.Fprintln(s.stderr, "pingwise:", err) // Fyne shows it all the same
+	if err := s.desk.Presenter.Present(uint32(id)); err != nil {
+		fmt.Fprintln(os.Stderr, "pingwise:", err) // Fyne shows it all the same
 	}
 }
 
@@ -83,16 +77,10 @@ func (s *shell) chosen(mode advisor.Mode, p popup.Prefill) {
 	if mode != advisor.Sync || p.Link == "" {
 		return
 	}
-	l, err := link.Parse(p.Link)
-	if err == nil {
-		err = xdg.HandOff(s.dirs.Config, l, xdg.DataDirs())
-	}
-	if err != nil {
-		s.sayOnce(err.Error())
+	if err := s.eng.GoSync(p.Link); err != nil {
+		s.eng.Say(err.Error())
 	}
 }
-
-func (s *shell) ask() { s.askWith(control.Ask{}) }
 
 // askWith opens the popup, prefilled; pressed again while it is open, it
 // only brings it to the front.

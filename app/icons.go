@@ -15,8 +15,7 @@ var (
 	appIcon = sync.OnceValue(func() fyne.Resource {
 		return fyne.NewStaticResource("pingwise.png", assets.AppIcon(256))
 	})
-	notifyIcon = sync.OnceValue(func() []byte { return assets.AppIcon(128) })
-	trayIcons  = sync.OnceValue(func() map[focus.State]fyne.Resource {
+	trayIcons = sync.OnceValue(func() map[focus.State]fyne.Resource {
 		m := map[focus.State]fyne.Resource{}
 		for _, st := range []focus.State{focus.Idle, focus.Focusing, focus.Paused, focus.OnBreak} {
 			m[st] = fyne.NewStaticResource("tray-"+string(st)+".png", assets.TrayIcon(string(st)))

@@ -10,9 +10,6 @@ import (
 	"github.com/pingwise/pingwise/focus"
 )
 
-// maxDeferredShown bounds the Deferred submenu; the count shows them all.
-const maxDeferredShown = 10
-
 // view is everything the tray menu and the main window show.
 type view struct {
 	status   focus.Status
@@ -21,10 +18,11 @@ type view struct {
 	presets  []int
 }
 
-// key identifies what the menu shows, so it is rebuilt only on change.
+// key identifies what the menu shows, so it is sent again only on change:
+// the heading has no minutes in it, so a countdown does not change it.
 func (v view) key() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s|%d|%v", v.status.Line(), v.pending, v.presets)
+	fmt.Fprintf(&b, "%s|%d|%v", v.status.Heading(), v.pending, v.presets)
 	for _, d := range v.deferred {
 		b.WriteString("|" + d.ID)
 	}
@@ -47,14 +45,6 @@ type actions interface {
 
 // logChannels are the channels the tray offers, in its order.
 var logChannels = []focus.Channel{focus.Call, focus.Chat, focus.InPerson, focus.Email, focus.Meeting}
-
-// channelLabel names a channel in a menu.
-func channelLabel(c focus.Channel) string {
-	if c == focus.InPerson {
-		return "In person"
-	}
-	return strings.ToUpper(string(c[:1])) + string(c[1:])
-}
 
 func item(label string, action func(), disabled bool) *fyne.MenuItem {
 	i := fyne.NewMenuItem(label, action)
@@ -92,11 +82,11 @@ func buildMenu(v view, a actions) *fyne.Menu {
 	// the submenu, then the channel under "Taken now" or "Deferred".
 	logs := []*fyne.MenuItem{heading("Taken now")}
 	for _, c := range logChannels {
-		logs = append(logs, item(channelLabel(c), func() { a.logInterruption(c, focus.Taken) }, false))
+		logs = append(logs, item(c.Label(), func() { a.logInterruption(c, focus.Taken) }, false))
 	}
 	logs = append(logs, fyne.NewMenuItemSeparator(), heading("Deferred"))
 	for _, c := range logChannels {
-		logs = append(logs, item(channelLabel(c), func() { a.logInterruption(c, focus.Deferred) }, false))
+		logs = append(logs, item(c.Label(), func() { a.logInterruption(c, focus.Deferred) }, false))
 	}
 
 	var pending []*fyne.MenuItem
@@ -111,7 +101,7 @@ func buildMenu(v view, a actions) *fyne.Menu {
 	quit := item("Quit", a.quit, false)
 	quit.IsQuit = true
 	return fyne.NewMenu("Pingwise",
-		heading(v.status.Line()),
+		heading(v.status.Heading()),
 		fyne.NewMenuItemSeparator(),
 		submenu("Start focus", active, starts...),
 		item(pause, a.pauseResume, !active),
@@ -144,7 +134,7 @@ func deferredLabel(i focus.Interruption) string {
 	case i.Who != "":
 		who = i.Who + ": " + string(i.Channel)
 	default:
-		who = channelLabel(i.Channel)
+		who = i.Channel.Label()
 	}
 	return fmt.Sprintf("%s, %s (mark handled)", who, i.At.Local().Format("15:04"))
 }

@@ -3,7 +3,6 @@ package app
 import (
 	"errors"
 	"fmt"
-	"os"
 	"strconv"
 	"strings"
 	"time"
@@ -13,8 +12,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/pingwise/pingwise/focus"
-	"github.com/pingwise/pingwise/platform/x11"
-	"github.com/pingwise/pingwise/platform/xdg"
 	"github.com/pingwise/pingwise/settings"
 )
 
@@ -27,7 +24,7 @@ func (s *shell) showSettings() {
 		return
 	}
 	w := s.app.NewWindow("Pingwise settings")
-	cfg := s.settings
+	cfg := s.eng.Settings()
 	session := entry(strconv.Itoa(cfg.SessionMinutes))
 	presets := entry(joinInts(cfg.Presets))
 	brk := entry(strconv.Itoa(cfg.BreakMinutes))
@@ -109,40 +106,7 @@ func (s *shell) showSettings() {
 }
 
 // applySettings saves cfg and puts it into effect.
-func (s *shell) applySettings(cfg settings.Settings) error {
-	if _, err := x11.ParseHotkey(cfg.Hotkey); err != nil {
-		return fmt.Errorf("hotkey %q: %w", cfg.Hotkey, err)
-	}
-	if err := settings.Save(s.dirs.Settings(), cfg); err != nil {
-		return err
-	}
-	if err := s.setAutostart(cfg.StartAtLogin); err != nil {
-		return err
-	}
-	rekey := cfg.Hotkey != s.settings.Hotkey
-	s.settings = cfg
-	s.quiet.cfg.Store(&cfg)
-	s.setPolicy(cfg)
-	if rekey {
-		s.grabHotkey()
-	}
-	s.notify.enabled.Store(cfg.Notifications)
-	s.refresh()
-	return nil
-}
-
-// setAutostart writes or removes the desktop entry that starts Pingwise at
-// login: the same file `pingwise install` writes.
-func (s *shell) setAutostart(on bool) error {
-	exe, err := os.Executable()
-	if err != nil {
-		return fmt.Errorf("start at login: %w", err)
-	}
-	if err := xdg.SetAutostart(s.dirs.Autostart, exe, s.dirs.Home, on); err != nil {
-		return fmt.Errorf("start at login: %w", err)
-	}
-	return nil
-}
+func (s *shell) applySettings(cfg settings.Settings) error { return s.eng.Apply(cfg) }
 
 // startCustom asks for a session length and intent.
 func (s *shell) startCustom() {
@@ -168,14 +132,12 @@ func (s *shell) startCustom() {
 			problem.SetText("Minutes: a whole number from 1 to 480.")
 			return
 		}
-		st, err := s.track().Start(d, intent.Text)
-		if err != nil {
+		if err := s.eng.StartFocus(d, intent.Text); err != nil {
 			problem.SetText(err.Error())
 			return
 		}
 		problem.SetText("")
 		w.Hide()
-		s.acted(st)
 	}
 	form.OnCancel = w.Hide
 	w.SetContent(container.NewVBox(form, problem))

@@ -6,13 +6,19 @@ import (
 	"github.com/pingwise/pingwise/focus"
 )
 
-// setTrayText puts the time left next to the icon and in its tooltip.
-// Fyne does not wrap these, so they go to systray directly.
-func setTrayText(st focus.Status) {
+// setTrayText puts the time left next to the icon and in its tooltip, each
+// minute; the menu itself stays as it is. Fyne does not wrap these, so they
+// go to systray directly, and only on change.
+func (s *shell) setTrayText(st focus.Status) {
 	title := "Pingwise"
 	if st.State != focus.Idle {
 		title = focus.Human(focus.Countdown(st.Remaining))
 	}
+	tip := "Pingwise: " + st.Line()
+	if title+tip == s.title {
+		return
+	}
+	s.title = title + tip
 	systray.SetTitle(title)
-	systray.SetTooltip("Pingwise: " + st.Line())
+	systray.SetTooltip(tip)
 }

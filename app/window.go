@@ -2,12 +2,14 @@ package app
 
 import (
 	"fmt"
+	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/pingwise/pingwise/engine"
 	"github.com/pingwise/pingwise/focus"
 )
 
@@ -28,6 +30,7 @@ type mainWindow struct {
 	message  *widget.Label // the latest outcome of an action
 	lasting  *widget.Label // what is missing or off, said once and kept
 	presets  string        // the presets the start buttons were made for
+	kept     int           // the kept lines shown
 }
 
 func newMainWindow(s *shell) *mainWindow {
@@ -41,7 +44,7 @@ func newMainWindow(s *shell) *mainWindow {
 	m.askB = widget.NewButton("Sync or async?...", s.ask)
 	labels := make([]string, len(logChannels))
 	for i, c := range logChannels {
-		labels[i] = channelLabel(c)
+		labels[i] = c.Label()
 	}
 	m.channel = widget.NewSelect(labels, nil)
 	m.channel.SetSelectedIndex(0)
@@ -73,7 +76,7 @@ func newMainWindow(s *shell) *mainWindow {
 	))
 	m.win.Resize(fyne.NewSize(520, 0))
 	m.win.SetCloseIntercept(func() {
-		if s.tray == nil {
+		if !s.trayOK {
 			s.quit() // without a tray, this window is the app
 			return
 		}
@@ -82,15 +85,23 @@ func newMainWindow(s *shell) *mainWindow {
 	return m
 }
 
-// show updates the window for v.
-func (m *mainWindow) show(v view) {
-	st := v.status.State
+// show updates the window for a snapshot.
+func (m *mainWindow) show(v engine.Snapshot) {
+	st := v.Status.State
 	active := st == focus.Focusing || st == focus.Paused
-	m.state.SetText(v.status.Line())
-	if key := fmt.Sprint(v.presets); key != m.presets {
+	m.state.SetText(v.Status.Line())
+	m.message.SetText(v.Notice)
+	if len(v.Kept) != m.kept {
+		// A later notice must not hide that the tray or the hotkey is
+		// missing: those lines stay.
+		m.kept = len(v.Kept)
+		m.lasting.SetText(strings.Join(v.Kept, "\n"))
+		m.lasting.Show()
+	}
+	if key := fmt.Sprint(v.Presets); key != m.presets {
 		m.presets = key
 		m.starts.RemoveAll()
-		for _, p := range v.presets {
+		for _, p := range v.Presets {
 			d := time.Duration(p) * time.Minute
 			m.starts.Add(widget.NewButton(fmt.Sprintf("%d min", p), func() { m.s.startFocus(d) }))
 		}
@@ -107,8 +118,8 @@ func (m *mainWindow) show(v view) {
 	}
 	setEnabled(m.pause, active)
 	setEnabled(m.stopB, st != focus.Idle)
-	m.deferred.SetText(fmt.Sprintf("Deferred to answer: %d", v.pending))
-	setEnabled(m.handled, v.pending > 0)
+	m.deferred.SetText(fmt.Sprintf("Deferred to answer: %d", v.Pending))
+	setEnabled(m.handled, v.Pending > 0)
 }
 
 func setEnabled(w fyne.Disableable, on bool) {
@@ -121,19 +132,6 @@ func setEnabled(w fyne.Disableable, on bool) {
 
 // intent is what the person typed as the next session's intent.
 func (m *mainWindow) intent() string { return m.intentIn.Text }
-
-// notice shows a one-line message in the window.
-func (m *mainWindow) notice(msg string) { m.message.SetText(msg) }
-
-// keep adds a line that stays: a later notice must not hide that the tray
-// or the hotkey is missing.
-func (m *mainWindow) keep(msg string) {
-	if m.lasting.Text != "" {
-		msg = m.lasting.Text + "\n" + msg
-	}
-	m.lasting.SetText(msg)
-	m.lasting.Show()
-}
 
 // present shows the window and brings it to the front.
 func (m *mainWindow) present() {

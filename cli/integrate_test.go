@@ -11,6 +11,7 @@ import (
 
 	"github.com/pingwise/pingwise/control"
 	"github.com/pingwise/pingwise/focus"
+	"github.com/pingwise/pingwise/platform"
 )
 
 // TestOpenRefusesHostileLinks: a crafted link gets exit 2 and one line
@@ -100,6 +101,7 @@ func (a *askRecorder) LogInterruption(i focus.Interruption) (focus.Interruption,
 func (a *askRecorder) LogDecision(d focus.Decision) (focus.Decision, error) { return d, nil }
 func (a *askRecorder) ShowStats(string) error                               { return nil }
 func (a *askRecorder) Quit()                                                {}
+func (a *askRecorder) Doctor() platform.Report                              { return platform.Report{} }
 func (a *askRecorder) Show() {
 	a.mu.Lock()
 	defer a.mu.Unlock()

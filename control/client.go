@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/pingwise/pingwise/focus"
+	"github.com/pingwise/pingwise/platform"
 )
 
 // ErrNotRunning means no app answers on the socket.
@@ -121,4 +122,16 @@ func (c *Client) LogDecision(d focus.Decision) (focus.Decision, error) {
 		return d, errors.New("the app sent no decision")
 	}
 	return *resp.Decision, nil
+}
+
+// Doctor asks the app what works on its desktop.
+func (c *Client) Doctor() (platform.Report, error) {
+	resp, err := c.Do(Request{Op: OpDoctor})
+	if err != nil {
+		return platform.Report{}, err
+	}
+	if resp.Doctor == nil {
+		return platform.Report{}, errors.New("the app sent no doctor's report")
+	}
+	return *resp.Doctor, nil
 }

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/pingwise/pingwise/focus"
+	"github.com/pingwise/pingwise/platform"
 )
 
 // MaxMessage bounds a request or response. Real ones are a few hundred
@@ -28,6 +29,7 @@ const (
 	OpAsk    = "ask"   // open the "Sync or async?" popup
 	OpStats  = "stats" // open the weekly stats window
 	OpQuit   = "quit"
+	OpDoctor = "doctor" // what works on this desktop, as the app found it
 )
 
 // Request is one command to the app.
@@ -56,6 +58,7 @@ type Response struct {
 	Status       *Status             `json:"status,omitempty"`
 	Interruption *focus.Interruption `json:"interruption,omitempty"`
 	Decision     *focus.Decision     `json:"decision,omitempty"`
+	Doctor       *platform.Report    `json:"doctor,omitempty"`
 }
 
 // Status carries a focus.Status whole: its JSON form for people leaves out

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/pingwise/pingwise/focus"
+	"github.com/pingwise/pingwise/platform"
 )
 
 // fakeHandler records what it was asked and answers from fixed values.
@@ -57,6 +58,11 @@ func (f *fakeHandler) ShowStats(week string) error {
 }
 func (f *fakeHandler) Quit() { f.calls = append(f.calls, "quit") }
 
+func (f *fakeHandler) Doctor() platform.Report {
+	f.calls = append(f.calls, "doctor")
+	return platform.Report{Session: "X11 (XFCE)", Services: []platform.Row{{Service: platform.Tray, Status: platform.Works("a panel")}}}
+}
+
 func listen(t *testing.T, h Handler) (*Server, string) {
 	t.Helper()
 	dir := t.TempDir()
@@ -93,7 +99,11 @@ func TestRoundTrip(t *testing.T) {
 	if _, err := c.Do(Request{Op: OpAsk, Ask: &Ask{Target: "tel:+1555"}}); err != nil {
 		t.Fatal(err)
 	}
-	want := []string{"start 50m0s write", "log chat", "ask tel:+1555"}
+	r, err := c.Doctor()
+	if err != nil || r.Session != "X11 (XFCE)" || len(r.Services) != 1 || !r.Services[0].Available || r.Services[0].How != "a panel" {
+		t.Errorf("doctor = %+v, %v", r, err)
+	}
+	want := []string{"start 50m0s write", "log chat", "ask tel:+1555", "doctor"}
 	if strings.Join(h.calls, "|") != strings.Join(want, "|") {
 		t.Errorf("calls = %q, want %q", h.calls, want)
 	}

@@ -15,6 +15,7 @@ import (
 
 	"github.com/gofrs/flock"
 	"github.com/pingwise/pingwise/focus"
+	"github.com/pingwise/pingwise/platform"
 )
 
 // Handler is what the app does for each request.
@@ -31,6 +32,7 @@ type Handler interface {
 	Ask(Ask)
 	ShowStats(week string) error
 	Quit()
+	Doctor() platform.Report
 }
 
 // ErrRunning means another instance holds the lock.
@@ -189,6 +191,9 @@ func (s *Server) dispatch(req Request) (resp Response) {
 			return Response{Error: err.Error()}
 		}
 		return Response{}
+	case OpDoctor:
+		r := h.Doctor()
+		return Response{Doctor: &r}
 	default:
 		return Response{Error: fmt.Sprintf("unknown op %q", req.Op)}
 	}

@@ -57,7 +57,11 @@ func need(t *testing.T, tools ...string) {
 			buildErr = fmt.Errorf("make tags: %w", err)
 			return
 		}
-		out, err := exec.Command("go", "build", "-tags", strings.TrimSpace(string(tags)), "-o", binary, "../cmd/pingwise").CombinedOutput()
+		args := []string{"build", "-tags", strings.TrimSpace(string(tags)), "-o", binary}
+		if raceBuild {
+			args = append(args, "-race")
+		}
+		out, err := exec.Command("go", append(args, "../cmd/pingwise")...).CombinedOutput()
 		if err != nil {
 			buildErr = fmt.Errorf("build: %v\n%s", err, out)
 		}
@@ -165,11 +169,23 @@ func (d *desk) stop() {
 	}
 }
 
-// app is a running Pingwise.
+// app is a running Pingwise. Only the goroutine that waits for it reads
+// its ProcessState; the test learns of the exit through exited.
 type app struct {
-	cmd    *exec.Cmd
-	stderr *bytes.Buffer
-	done   chan error
+	cmd     *exec.Cmd
+	stderr  *bytes.Buffer
+	exited  chan struct{} // closed when the app has exited
+	waitErr error         // what Wait returned; read after exited is closed
+}
+
+// running reports whether the app has not exited yet.
+func (a *app) running() bool {
+	select {
+	case <-a.exited:
+		return false
+	default:
+		return true
+	}
 }
 
 // startApp starts the tray app on the desk.
@@ -177,21 +193,24 @@ func (d *desk) startApp(extraEnv ...string) *app {
 	d.t.Helper()
 	cmd := exec.Command(binary, "--home", d.home)
 	cmd.Env = append(d.env(), extraEnv...)
-	a := &app{cmd: cmd, stderr: &bytes.Buffer{}, done: make(chan error, 1)}
+	a := &app{cmd: cmd, stderr: &bytes.Buffer{}, exited: make(chan struct{})}
 	cmd.Stderr = &syncWriter{w: a.stderr}
 	if err := cmd.Start(); err != nil {
 		d.t.Fatalf("start app: %v", err)
 	}
-	go func() { a.done <- cmd.Wait() }()
+	go func() {
+		a.waitErr = cmd.Wait()
+		close(a.exited)
+	}()
 	d.t.Cleanup(func() {
-		if cmd.ProcessState == nil {
+		if a.running() {
 			cmd.Process.Kill()
-			<-a.done
+			<-a.exited
 		}
 	})
 	deadline := time.Now().Add(20 * time.Second)
 	for !fileExists(filepath.Join(d.home, "pingwise.sock")) {
-		if time.Now().After(deadline) || cmd.ProcessState != nil {
+		if time.Now().After(deadline) || !a.running() {
 			d.t.Fatalf("the app did not open its control socket:\n%s", a.errors())
 		}
 		time.Sleep(50 * time.Millisecond)
@@ -204,8 +223,8 @@ func fileExists(p string) bool { _, err := os.Stat(p); return err == nil }
 // wait waits for the app to exit and returns its error.
 func (a *app) wait(t *testing.T) error {
 	select {
-	case err := <-a.done:
-		return err
+	case <-a.exited:
+		return a.waitErr
 	case <-time.After(15 * time.Second):
 		t.Fatal("the app did not exit")
 		return nil

@@ -201,7 +201,7 @@ func TestHostileSocket(t *testing.T) {
 	if st := d.status(); st.State != "idle" {
 		t.Errorf("state after hostile messages = %+v", st)
 	}
-	if a.cmd.ProcessState != nil {
+	if !a.running() {
 		t.Fatal("the app died")
 	}
 }

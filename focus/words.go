@@ -2,6 +2,7 @@ package focus
 
 import (
 	"fmt"
+	"strings"
 	"time"
 )
 
@@ -24,6 +25,38 @@ func (st Status) Line() string {
 		line += " - " + st.Intent
 	}
 	return line
+}
+
+// Heading says the state without the time left, as the tray menu's first
+// item does: "Focusing - write report". The minutes are the tray title's
+// and tooltip's, so that the menu changes only when the state does.
+func (st Status) Heading() string {
+	var line string
+	switch st.State {
+	case Focusing:
+		line = "Focusing"
+	case Paused:
+		line = "Paused"
+	case OnBreak:
+		return "On a break"
+	default:
+		return "Not focusing"
+	}
+	if st.Intent != "" {
+		line += " - " + st.Intent
+	}
+	return line
+}
+
+// Label names a channel for a menu or a button: "Chat", "In person".
+func (c Channel) Label() string {
+	if c == InPerson {
+		return "In person"
+	}
+	if c == "" {
+		return ""
+	}
+	return strings.ToUpper(string(c[:1])) + string(c[1:])
 }
 
 // Human writes a duration for people: "18 min", "45 s", "2 h 5 min".

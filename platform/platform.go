@@ -15,6 +15,7 @@
 package platform
 
 import (
+	"errors"
 	"time"
 
 	"github.com/pingwise/pingwise/platform/link"
@@ -54,6 +55,10 @@ type Window struct {
 	Instance string // X11 WM_CLASS instance, where there is one
 	Title    string
 }
+
+// ErrKeyTaken is wrapped in Bind's error when another application holds
+// the key.
+var ErrKeyTaken = errors.New("already taken by another application")
 
 // Hotkey binds the popup's global key. spec is a valid key spec, such as
 // "Ctrl+Shift+Space" (see ParseKeys). pressed runs on a goroutine of the
@@ -108,7 +113,7 @@ func (n Notification) Critical() bool { return n.Urgency >= 2 }
 // what other apps send.
 type Quiet interface {
 	Switch() (DND, error)
-	Monitor(seen func(Notification)) (stop func(), err error)
+	Monitor(seen func(Notification)) (stop func() error, err error)
 }
 
 // LinkHandler hands a call or message link on to the app that handled it
@@ -120,6 +125,13 @@ type LinkHandler interface {
 // Autostart starts Pingwise at login, or stops doing so.
 type Autostart interface {
 	SetAutostart(on bool) error
+}
+
+// Presenter maps a window and gives it the keyboard ahead of the toolkit,
+// so that keys typed right after the hotkey land in it. win is the native
+// window id (an X11 window).
+type Presenter interface {
+	Present(win uint32) error
 }
 
 // Desktop is what a session offers: each service nil where it is
@@ -136,6 +148,7 @@ type Desktop struct {
 	Quiet     Quiet
 	Links     LinkHandler
 	Autostart Autostart
+	Presenter Presenter         // nil where the toolkit presents its windows alone
 	Status    map[string]Status // by service name, one for every name in Services
 
 	closers []func()
@@ -162,4 +175,13 @@ func (d *Desktop) Close() {
 		d.closers[i]()
 	}
 	d.closers = nil
+}
+
+// Fill says why for every service no family spoke of.
+func (d *Desktop) Fill(why string) {
+	for _, s := range Services {
+		if _, ok := d.Status[s]; !ok {
+			d.Say(s, Missing(why))
+		}
+	}
 }

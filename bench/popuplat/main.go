@@ -236,7 +236,7 @@ func (m *meter) waitMap(deadline time.Time) (xproto.Window, error) {
 		select {
 		case ev, ok := <-m.events:
 			if !ok {
-				return 0, errors.New("X connection lost")
+				return 0, errors.New("the X connection was lost")
 			}
 			switch ev := ev.(type) {
 			case xproto.MapNotifyEvent:
@@ -268,7 +268,7 @@ func (m *meter) waitUnmap(win xproto.Window, deadline time.Time) error {
 		select {
 		case ev, ok := <-m.events:
 			if !ok {
-				return errors.New("X connection lost")
+				return errors.New("the X connection was lost")
 			}
 			switch ev := ev.(type) {
 			case xproto.UnmapNotifyEvent:

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/godbus/dbus/v5"
+	"github.com/pingwise/pingwise/platform"
 )
 
 // DND is a notification server's own Do Not Disturb switch.
@@ -18,22 +19,24 @@ import (
 // when it is off is a no-op. A driver does not remember what the person had
 // before; the caller reads On first, keeps that (in its store, before any
 // change) and sets it back.
-type DND interface {
-	// Kind names the driver: "dunst", "xfce4-notifyd", "gnome", "kde" or "mako".
-	Kind() string
-	// On reports whether Do Not Disturb is on now.
-	On() (bool, error)
-	// Set turns Do Not Disturb on or off.
-	Set(on bool) error
-	// CriticalShows reports whether the server still shows critical
-	// notifications while Do Not Disturb is on: those reach the person, so
-	// the caller logs them as taken rather than deferred.
-	CriticalShows() bool
-}
+//
+// Kind names the driver: "dunst", "xfce4-notifyd", "gnome", "kde" or "mako".
+// CriticalShows reports whether the server still shows critical
+// notifications while Do Not Disturb is on: those reach the person, so the
+// caller logs them as taken rather than deferred.
+type DND = platform.DND
 
 // ErrUnsupported says that the server has no Do Not Disturb switch this
 // package knows. Errors from ForServer wrap it with the server's name.
 var ErrUnsupported = errors.New("do not disturb is not available with this notification server")
+
+// UnsupportedError says which server has no switch this package knows.
+type UnsupportedError struct{ Server string }
+
+func (e *UnsupportedError) Error() string { return fmt.Sprintf("%v: %q", ErrUnsupported, e.Server) }
+
+// Unwrap makes errors.Is(err, ErrUnsupported) hold.
+func (e *UnsupportedError) Unwrap() error { return ErrUnsupported }
 
 // Runner runs a command and returns its standard output. The GNOME and mako
 // drivers use it for gsettings and makoctl; tests may fake it.
@@ -79,7 +82,7 @@ func ForServer(conn *dbus.Conn, s Server, run Runner) (DND, error) {
 	case name == "mako":
 		return mako{run: run}, nil
 	}
-	return nil, fmt.Errorf("%w: %q", ErrUnsupported, s.Name)
+	return nil, &UnsupportedError{Server: s.Name}
 }
 
 // getProperty and setProperty speak org.freedesktop.DBus.Properties with

@@ -58,7 +58,7 @@ func Parse(raw string) (Link, error) {
 	}
 	scheme, rest, ok := strings.Cut(raw, ":")
 	if !ok || !validScheme(scheme) {
-		return Link{}, fmt.Errorf("%s is not a link: it does not start with a scheme such as tel:", Excerpt(raw))
+		return Link{}, fmt.Errorf("%s is not a link: it does not start with a scheme (tel, mailto, sip...)", Excerpt(raw))
 	}
 	scheme = strings.ToLower(scheme)
 	if !slices.Contains(Schemes, scheme) {

@@ -54,8 +54,8 @@ type atoms struct {
 
 var quietXGB sync.Once
 
-// Open connects to the X server of display, or of $DISPLAY when display is "".
-func Open(display string) (*Conn, error) {
+// Dial connects to the X server of display, or of $DISPLAY when display is "".
+func Dial(display string) (*Conn, error) {
 	// xgb logs to stderr, e.g. a notice whenever there is no Xauthority
 	// entry, which is normal; errors reach us through return values anyway.
 	quietXGB.Do(func() { xgb.Logger.SetOutput(io.Discard) })

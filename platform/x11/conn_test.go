@@ -11,10 +11,10 @@ import (
 
 func TestOpenWithoutServer(t *testing.T) {
 	t.Setenv("DISPLAY", "")
-	if _, err := Open(""); err == nil || !strings.Contains(err.Error(), "$DISPLAY is not set") {
+	if _, err := Dial(""); err == nil || !strings.Contains(err.Error(), "$DISPLAY is not set") {
 		t.Errorf("Open with no $DISPLAY: %v", err)
 	}
-	if _, err := Open(":64999"); err == nil || !strings.Contains(err.Error(), `no X server at display ":64999"`) {
+	if _, err := Dial(":64999"); err == nil || !strings.Contains(err.Error(), `no X server at display ":64999"`) {
 		t.Errorf("Open of a display nobody serves: %v", err)
 	}
 }
@@ -24,7 +24,7 @@ func TestOpenDefaultsToDISPLAY(t *testing.T) {
 		t.Skip("no X server (Xvfb not installed)")
 	}
 	t.Setenv("DISPLAY", testDisplay)
-	c, err := Open("")
+	c, err := Dial("")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -9,6 +9,7 @@ import (
 
 	"github.com/jezek/xgb"
 	"github.com/jezek/xgb/xproto"
+	"github.com/pingwise/pingwise/platform"
 	"github.com/pingwise/pingwise/platform/keys"
 )
 
@@ -20,7 +21,7 @@ const (
 
 // ErrTaken is wrapped in Grab's error when another application holds the
 // key, as in "x11: Ctrl+Shift+Space is already taken by another application".
-var ErrTaken = errors.New("already taken by another application")
+var ErrTaken = platform.ErrKeyTaken
 
 type grab struct {
 	hotkey keys.Combo

@@ -47,7 +47,7 @@ func openTest(t *testing.T) *Conn {
 	if testDisplay == "" {
 		t.Skip("no X server (Xvfb not installed)")
 	}
-	c, err := Open(testDisplay)
+	c, err := Dial(testDisplay)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -261,7 +261,7 @@ func splitExec(s string) ([][]piece, error) {
 	// code reads the field code at s[i] == '%' and returns where it ends.
 	code := func(i int) (int, error) {
 		if i+1 == len(s) {
-			return 0, errors.New("Exec ends in a lone %")
+			return 0, errors.New("the Exec line ends in a lone %")
 		}
 		c := s[i+1]
 		switch {
@@ -271,7 +271,7 @@ func splitExec(s string) ([][]piece, error) {
 			flush()
 			word = append(word, piece{code: c})
 		default:
-			return 0, fmt.Errorf("Exec has an unknown field code %%%c", c)
+			return 0, fmt.Errorf("the Exec line has an unknown field code %%%c", c)
 		}
 		inWord = true
 		return i + 1, nil
@@ -301,7 +301,7 @@ func splitExec(s string) ([][]piece, error) {
 				}
 			}
 			if i == len(s) {
-				return nil, fmt.Errorf("Exec has an unterminated %c quote", c)
+				return nil, fmt.Errorf("the Exec line has an unterminated %c quote", c)
 			}
 		case '\\':
 			inWord = true

@@ -1,0 +1,122 @@
+package engine
+
+import (
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+	"sync/atomic"
+	"time"
+
+	"github.com/pingwise/pingwise/focus"
+	"github.com/pingwise/pingwise/platform"
+)
+
+// notifier sends notifications off the caller's goroutine: a notification
+// daemon that hangs (beeep#70) must never hold the engine.
+type notifier struct {
+	to      platform.Notifier // nil: no notifications on this desktop
+	enabled atomic.Bool
+	warned  atomic.Bool
+	stderr  io.Writer
+	timeout time.Duration
+}
+
+func newNotifier(to platform.Notifier, enabled bool, stderr io.Writer) *notifier {
+	n := &notifier{to: to, stderr: stderr, timeout: 5 * time.Second}
+	n.enabled.Store(enabled)
+	return n
+}
+
+func (n *notifier) setEnabled(on bool) { n.enabled.Store(on) }
+
+// send shows title and body; a failure is said once on standard error, as
+// the tray still shows the state.
+func (n *notifier) send(title, body string) {
+	if n.to == nil || !n.enabled.Load() {
+		return
+	}
+	done := make(chan error, 1)
+	go func() { done <- n.to.Notify(title, body) }()
+	go func() {
+		var err error
+		select {
+		case err = <-done:
+		case <-time.After(n.timeout):
+			err = fmt.Errorf("no answer in %s", n.timeout)
+		}
+		if err != nil && !n.warned.Swap(true) {
+			fmt.Fprintf(n.stderr, "pingwise: notifications are not working (%v); the tray still shows the state\n", err)
+		}
+	}()
+}
+
+// react tells the person what just ended on its own.
+func (e *Engine) react(st focus.Status) {
+	if s := st.Ended; s != nil && s.Result == focus.Completed {
+		list, pending, err := e.tracker.Deferred(MaxDeferredShown)
+		if err != nil {
+			e.notice = err.Error()
+		}
+		title, body := SessionDone(s, list, pending)
+		e.notifier.send(title, body)
+	}
+	if st.BreakOver {
+		e.notifier.send("Break over", "Ready for another focus session?")
+	}
+}
+
+// SessionDone says a session is complete, with what waits to be answered:
+// the break is when deferred messages get their reply. Held notifications
+// are summed per app: "While you focused: Slack 5 (Dana, Lee), Email 1."
+func SessionDone(s *focus.Session, deferred []focus.Interruption, pending int) (title, body string) {
+	body = focus.Human(s.Planned) + " of focus"
+	if s.Intent != "" {
+		body = s.Intent + ": " + body
+	}
+	body += "."
+	if pending > 0 {
+		body += " While you focused: " + HeldSummary(deferred)
+		if more := pending - len(deferred); more > 0 {
+			body += fmt.Sprintf(", and %d more", more)
+		}
+		body += ". Now is a good time to answer."
+	}
+	return "Focus session complete", body
+}
+
+// HeldSummary groups deferred interruptions by where they came from, in the
+// order first seen: "Slack 5 (Dana, Lee), Chat 1".
+func HeldSummary(list []focus.Interruption) string {
+	type source struct {
+		count int
+		names []string
+	}
+	var order []string
+	by := map[string]*source{}
+	for _, d := range list {
+		name := d.App
+		if name == "" {
+			name = d.Channel.Label()
+		}
+		src, ok := by[name]
+		if !ok {
+			src = &source{}
+			by[name] = src
+			order = append(order, name)
+		}
+		src.count += max(d.Count, 1)
+		if d.Who != "" && !slices.Contains(src.names, d.Who) && len(src.names) < 3 {
+			src.names = append(src.names, d.Who)
+		}
+	}
+	parts := make([]string, len(order))
+	for i, name := range order {
+		src := by[name]
+		parts[i] = fmt.Sprintf("%s %d", name, src.count)
+		if len(src.names) > 0 {
+			parts[i] += " (" + strings.Join(src.names, ", ") + ")"
+		}
+	}
+	return strings.Join(parts, ", ")
+}
