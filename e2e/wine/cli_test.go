@@ -117,6 +117,32 @@ func TestCLIUnderWine(t *testing.T) {
 		t.Errorf("import then export differs:\n%s\nwant\n%s", again.stdout, exp.stdout)
 	}
 
+	// doctor says Windows, and a status for every service; quiet focus is
+	// unavailable. (Toasts are said available: Wine has a powershell.exe,
+	// a stub, so whether one shows is untested here.)
+	r = ok(pw(t, h, "", "doctor", "--json"), "doctor --json")
+	var doc struct {
+		Session  string `json:"session"`
+		Services []struct {
+			Service   string `json:"service"`
+			Available bool   `json:"available"`
+			How       string `json:"how"`
+		} `json:"services"`
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &doc); err != nil || doc.Session != "Windows" {
+		t.Fatalf("doctor --json: %v %q", err, r.stdout)
+	}
+	avail := map[string]bool{}
+	for _, s := range doc.Services {
+		avail[s.Service] = s.Available
+	}
+	for svc, want := range map[string]bool{"tray": true, "hotkey": true, "active_app": true, "idle": true,
+		"quiet_focus": false, "links": false, "autostart": true} {
+		if got, ok := avail[svc]; !ok || got != want {
+			t.Errorf("doctor: %s available %v (listed %v), want %v", svc, got, ok, want)
+		}
+	}
+
 	// Bad input: one line, exit 2, nothing lost.
 	for _, args := range [][]string{{"start", "-5m"}, {"log", "pigeon"}, {"frobnicate"}, {"open", "javascript:alert(1)"}} {
 		r := pw(t, h, "", args...)

@@ -3,6 +3,7 @@ package windows
 import (
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 
 	"github.com/pingwise/pingwise/home"
@@ -25,8 +26,12 @@ func Open(d *platform.Desktop, dirs home.Dirs, exe string) {
 	d.Say(platform.IdleService, platform.Works("GetLastInputInfo; time asleep counts as away"))
 	d.Say(platform.QuietFocus, platform.Missing("Windows has no public API to switch Do Not Disturb (Focus Assist) or to count other apps' notifications: "+
 		"turn on Do Not Disturb yourself during a session; the popup and the log work as everywhere"))
-	d.Notifier = Notifier{}
-	d.Say(platform.Notifications, platform.Works("Windows toasts, through beeep"))
+	if _, err := exec.LookPath("powershell.exe"); err != nil {
+		d.Say(platform.Notifications, platform.Missing("no powershell.exe, which raises Windows toasts for Pingwise: the popup and the log still work"))
+	} else {
+		d.Notifier = Notifier{}
+		d.Say(platform.Notifications, platform.Works("Windows toasts, through beeep and PowerShell"))
+	}
 	d.Links = Links{Reg: User}
 	if User.Installed() {
 		d.Say(platform.Links, platform.Works(fmt.Sprintf(`HKCU\Software\Classes for %s, handed on to the previous handlers`, link.SchemeList())))

@@ -211,7 +211,10 @@ func TestOpenSaysEveryService(t *testing.T) {
 	if d.Status[platform.QuietFocus].Available || !d.Status[platform.HotkeyService].Available {
 		t.Errorf("statuses %+v", d.Status)
 	}
-	if d.Hotkey == nil || d.Active == nil || d.Idle == nil || d.Notifier == nil || d.Links == nil || d.Autostart == nil {
+	if _, err := exec.LookPath("powershell.exe"); (err == nil) != (d.Notifier != nil) || (err == nil) != d.Status[platform.Notifications].Available {
+		t.Errorf("powershell.exe found: %v; notifier %v, status %+v", err == nil, d.Notifier, d.Status[platform.Notifications])
+	}
+	if d.Hotkey == nil || d.Active == nil || d.Idle == nil || d.Links == nil || d.Autostart == nil {
 		t.Errorf("services missing: %+v", d)
 	}
 }
