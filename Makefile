@@ -9,7 +9,7 @@ TAGS    := migrated_fynedo,no_emoji
 BIN     := bin/pingwise
 export GOTOOLCHAIN ?= auto
 
-.PHONY: run build test bench lint cross setup setup-test package clean tags man deb rpm dist/pingwise
+.PHONY: run build test bench lint cross setup setup-test package clean tags man deb rpm dist/pingwise windows
 
 run: setup build
 	./$(BIN)
@@ -32,7 +32,8 @@ STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2
 # cross-built for Windows and macOS; then the whole tree with the GUI and
 # the race detector, the end-to-end runs under Xvfb included (their app is
 # built with -race too).
-test: setup-test lint cross
+# The Windows build comes first: e2e/wine runs it under Wine.
+test: setup-test lint cross windows
 	CGO_ENABLED=0 $(GO) test -count=1 $(PORTABLE)
 	PINGWISE_E2E=1 $(GO) test -count=1 -race -tags $(TAGS) -timeout 45m ./...
 
@@ -48,6 +49,7 @@ cross:
 		CGO_ENABLED=0 GOOS=$$os $(GO) build $(PORTABLE) ./bench/clionly || exit 1; \
 		CGO_ENABLED=0 GOOS=$$os $(GO) test -count=1 -run XXX_build_only $(PORTABLE) >/dev/null || exit 1; \
 	done
+	CGO_ENABLED=0 GOOS=windows $(GO) build ./platform/windows/... ./cli/...
 
 # A Linux tarball with the desktop entry and icon, by Fyne's own tool, from
 # FyneApp.toml. (`pingwise install` registers the call and message links.)
@@ -75,6 +77,25 @@ man:
 deb rpm: dist/pingwise man
 	PINGWISE_PKG_VERSION=$$($(GO) run ./tools/distfiles -pkg-version "$(DESCRIBE)") PINGWISE_ARCH=$(PKG_ARCH) PINGWISE_DIST=$(DIST) \
 		$(GO) run $(NFPM) package --config packaging/nfpm.yaml --packager $@ --target $(DIST)/
+
+# Windows, cross-built with mingw-w64 (cgo for Fyne; run it under
+# flock /tmp/pingwise-cgo.lock on a shared machine). Two programs from one
+# source: pingwise.exe is a console program, so commands print in cmd.exe
+# and PowerShell and scripts get their exit codes; pingwisew.exe is the same
+# program linked for the GUI subsystem, which start at login and link
+# clicks run, so no console window opens for them (as python/pythonw).
+WINDIR := dist/windows
+WINENV := CC=x86_64-w64-mingw32-gcc CGO_ENABLED=1 GOOS=windows GOARCH=amd64
+windows:
+	@command -v x86_64-w64-mingw32-gcc >/dev/null || { echo 'make windows needs mingw-w64: apt-get install gcc-mingw-w64-x86-64'; exit 1; }
+	@command -v zip >/dev/null || { echo 'make windows needs zip: apt-get install zip'; exit 1; }
+	mkdir -p $(WINDIR)
+	$(WINENV) $(GO) build -tags $(TAGS) -ldflags='-s -w' -o $(WINDIR)/pingwise.exe ./cmd/pingwise
+	$(WINENV) $(GO) build -tags $(TAGS) -ldflags='-s -w -H=windowsgui' -o $(WINDIR)/pingwisew.exe ./cmd/pingwise
+	cp assets/icon.png $(WINDIR)/pingwise.png
+	sed 's/$$/\r/' docs/README-windows.txt > $(WINDIR)/README-windows.txt
+	rm -f dist/pingwise-windows-amd64.zip
+	cd $(WINDIR) && zip -q -X ../pingwise-windows-amd64.zip pingwise.exe pingwisew.exe pingwise.png README-windows.txt
 
 bench: build
 	bench/run

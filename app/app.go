@@ -25,9 +25,9 @@ import (
 	"github.com/pingwise/pingwise/focus"
 	"github.com/pingwise/pingwise/focus/store"
 	"github.com/pingwise/pingwise/home"
+	"github.com/pingwise/pingwise/journal"
 	"github.com/pingwise/pingwise/platform"
 	pdesktop "github.com/pingwise/pingwise/platform/desktop"
-	"github.com/pingwise/pingwise/platform/freedesktop"
 	"github.com/pingwise/pingwise/platform/xdg"
 	"github.com/pingwise/pingwise/settings"
 )
@@ -53,6 +53,21 @@ func Run(dirs home.Dirs, stderr io.Writer) int {
 		return 1
 	}
 	defer db.Close()
+	// Several devices: every event this app logs goes to this device's
+	// journal in the sync folder too, and reads merge the others'. Before
+	// any other goroutine uses the store.
+	if folder, err := cfg.SyncDir(); err != nil {
+		say("%v", err)
+	} else if folder != "" {
+		id, err := journal.LocalID(dirs.Data)
+		if err == nil {
+			err = db.Sync(folder, id, cfg.DeviceName, func(msg string) { say("%s", msg) })
+		}
+		if err != nil {
+			say("%v", err)
+			return 1
+		}
+	}
 
 	exe, err := os.Executable()
 	if err != nil {
@@ -139,7 +154,7 @@ func (s *shell) start() {
 	s.main = newMainWindow(s)
 	s.popup = s.newPopup()
 	tray := s.desk.Status[platform.Tray]
-	if da, ok := s.app.(desktop.App); ok && freedesktop.HasSessionBus() {
+	if da, ok := s.app.(desktop.App); ok && canTray() {
 		// Without a session bus Fyne's systray panics on Quit, so the tray
 		// is only set up when a bus answers; with a bus but no tray host
 		// it is still set up, and appears when a panel starts.

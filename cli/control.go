@@ -7,11 +7,11 @@ import (
 	"os"
 	"os/exec"
 	"strings"
-	"syscall"
 	"time"
 
 	"github.com/pingwise/pingwise/control"
 	"github.com/pingwise/pingwise/focus"
+	"github.com/pingwise/pingwise/internal/detach"
 )
 
 func init() {
@@ -46,8 +46,8 @@ func (e *Env) launchApp() (*control.Client, error) {
 		args = append(args, "--home", e.dirs.Home)
 	}
 	cmd := exec.Command(exe, args...)
-	// The app outlives this command: its own session, no terminal.
-	cmd.SysProcAttr = &syscall.SysProcAttr{Setsid: true}
+	// The app outlives this command: detached from its terminal or console.
+	cmd.SysProcAttr = detach.Attr()
 	if err := cmd.Start(); err != nil {
 		return nil, fmt.Errorf("start the app: %w", err)
 	}

@@ -7,7 +7,6 @@ import (
 
 	"github.com/pingwise/pingwise/control"
 	"github.com/pingwise/pingwise/platform/link"
-	"github.com/pingwise/pingwise/platform/xdg"
 )
 
 func init() {
@@ -52,21 +51,11 @@ func schemes() string {
 	return s
 }
 
-// installer builds the Installer for this person: their XDG folders (the
-// Installer reads the environment), Pingwise's settings folder for the
-// remembered handlers, and this program's path for the Exec lines.
-func (e *Env) installer(fs *flag.FlagSet) (*xdg.Installer, error) {
-	exe, err := os.Executable()
-	if err != nil {
-		return nil, fmt.Errorf("the path of pingwise: %w", err)
-	}
-	return &xdg.Installer{
-		State:  e.Dirs().Config,
-		Exe:    exe,
-		Home:   e.Dirs().Home,
-		DryRun: flagBool(fs, "dry-run"),
-		Out:    e.Stdout,
-	}, nil
+// installer puts Pingwise on this desktop or takes it off; each system
+// has its own (integrate_xdg.go, integrate_windows.go).
+type installer interface {
+	Install() error
+	Uninstall() error
 }
 
 func runInstall(e *Env, fs *flag.FlagSet, args []string) error {
@@ -77,16 +66,19 @@ func runInstall(e *Env, fs *flag.FlagSet, args []string) error {
 	if err != nil {
 		return err
 	}
-	in, err := e.installer(fs)
+	in, err := e.installer(fs, s.StartAtLogin)
 	if err != nil {
 		return err
 	}
-	in.Autostart = s.StartAtLogin
 	if err := in.Install(); err != nil {
 		return err
 	}
 	if onGNOME() {
-		return e.installGNOME(fs, in.Exe, s.Hotkey)
+		exe, err := os.Executable()
+		if err != nil {
+			return fmt.Errorf("install: %w", err)
+		}
+		return e.installGNOME(fs, exe, s.Hotkey)
 	}
 	return nil
 }
@@ -95,7 +87,7 @@ func runUninstall(e *Env, fs *flag.FlagSet, args []string) error {
 	if err := maxArgs(args, 0); err != nil {
 		return err
 	}
-	in, err := e.installer(fs)
+	in, err := e.installer(fs, false)
 	if err != nil {
 		return err
 	}

@@ -3,6 +3,7 @@ package cli_test
 import (
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"sync"
 	"testing"
@@ -150,6 +151,9 @@ func TestOpenAsksTheApp(t *testing.T) {
 // TestInstallDryRun: the plan is printed, and nothing is written in the
 // XDG folders nor in Pingwise's home.
 func TestInstallDryRun(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("the XDG installer; integrate_windows_test.go tests the registry one")
+	}
 	root := t.TempDir()
 	data, config := filepath.Join(root, "data"), filepath.Join(root, "config")
 	t.Setenv("XDG_DATA_HOME", data)

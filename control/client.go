@@ -7,7 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"net"
 	"time"
 
 	"github.com/pingwise/pingwise/focus"
@@ -27,7 +26,7 @@ type Client struct {
 // as not running.
 func Dial(socketPath string) (*Client, error) {
 	c := &Client{path: socketPath}
-	conn, err := net.DialTimeout("unix", socketPath, time.Second)
+	conn, err := dial(socketPath, time.Second)
 	if err != nil {
 		return nil, ErrNotRunning
 	}
@@ -38,7 +37,7 @@ func Dial(socketPath string) (*Client, error) {
 // Do sends a request and returns the app's response.
 func (c *Client) Do(req Request) (Response, error) {
 	var resp Response
-	conn, err := net.DialTimeout("unix", c.path, time.Second)
+	conn, err := dial(c.path, time.Second)
 	if err != nil {
 		return resp, ErrNotRunning
 	}
@@ -148,10 +147,7 @@ var ErrAppGone = errors.New("the app stopped answering")
 // connection drops without the app's last word, and the app's error when
 // it refuses the watch.
 func (c *Client) Watch(ctx context.Context, each func(focus.Status) error) error {
-	var d net.Dialer
-	dctx, cancel := context.WithTimeout(ctx, time.Second)
-	conn, err := d.DialContext(dctx, "unix", c.path)
-	cancel()
+	conn, err := dial(c.path, time.Second)
 	if err != nil {
 		return ErrNotRunning
 	}

@@ -5,6 +5,7 @@ import (
 	"net"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -139,6 +140,9 @@ func TestOneInstance(t *testing.T) {
 }
 
 func TestStaleSocketIsReplaced(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("a named pipe ends with the process that made it: no stale socket file")
+	}
 	dir := t.TempDir()
 	sock := filepath.Join(dir, "s")
 	// A crashed app leaves its socket file behind with nobody listening.
@@ -169,6 +173,11 @@ func TestStaleSocketIsReplaced(t *testing.T) {
 func TestMalformedRequests(t *testing.T) {
 	h := &fakeHandler{}
 	_, sock := listen(t, h)
+	// As a command does: under Wine 8 the first client of a new named pipe
+	// is not answered; the probe takes that place.
+	if _, err := Dial(sock); err != nil {
+		t.Fatal(err)
+	}
 	for _, tc := range []struct{ name, msg, want string }{
 		{"not json", "hello\n", "malformed request"},
 		{"unknown field", `{"op":"status","sudo":true}` + "\n", "malformed request"},
@@ -177,7 +186,7 @@ func TestMalformedRequests(t *testing.T) {
 		{"oversized", `{"op":"start","intent":"` + strings.Repeat("a", MaxMessage) + `"}` + "\n", "too large"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			c, err := net.Dial("unix", sock)
+			c, err := dial(sock, time.Second)
 			if err != nil {
 				t.Fatal(err)
 			}

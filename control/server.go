@@ -12,7 +12,6 @@ import (
 	"os"
 	"path/filepath"
 	"sync"
-	"syscall"
 	"time"
 
 	"github.com/gofrs/flock"
@@ -98,13 +97,7 @@ func Listen(lockPath, socketPath string, h Handler) (*Server, error) {
 		lock.Unlock()
 		return nil, fmt.Errorf("remove stale socket: %w", err)
 	}
-	// The socket is created owner-only from the start, not chmod-ed after.
-	old := syscall.Umask(0o077)
-	ln, err := net.Listen("unix", socketPath)
-	syscall.Umask(old)
-	if err == nil {
-		err = os.Chmod(socketPath, 0o600) // sockets need no execute bit
-	}
+	ln, err := listenPrivate(socketPath)
 	if err != nil {
 		lock.Unlock()
 		return nil, fmt.Errorf("listen on %s: %w", socketPath, err)

@@ -1,6 +1,7 @@
 // Package home finds where Pingwise keeps its files: the database under
 // $XDG_DATA_HOME, the settings under $XDG_CONFIG_HOME, and the control socket
-// under $XDG_RUNTIME_DIR, or all of them in one folder given by --home or
+// under $XDG_RUNTIME_DIR (on Windows: %LOCALAPPDATA%\Pingwise and
+// %APPDATA%\Pingwise), or all of them in one folder given by --home or
 // PINGWISE_HOME (for tests and portable use).
 package home
 
@@ -15,12 +16,12 @@ type Dirs struct {
 	Data      string
 	Config    string
 	Runtime   string
-	Autostart string // where desktop sessions look for programs to start at login
+	Autostart string // where desktop sessions look for programs to start at login; empty on Windows (a registry key)
 	Home      string // the --home or PINGWISE_HOME folder; empty for XDG
 }
 
 // Resolve returns the folders: all under dir when it is not empty, else
-// under $PINGWISE_HOME when set, else the XDG base directories.
+// under $PINGWISE_HOME when set, else the system's places (systemDirs).
 func Resolve(dir string) (Dirs, error) {
 	if dir == "" {
 		dir = os.Getenv("PINGWISE_HOME")
@@ -32,34 +33,7 @@ func Resolve(dir string) (Dirs, error) {
 		}
 		return Dirs{Data: abs, Config: abs, Runtime: abs, Autostart: filepath.Join(abs, "autostart"), Home: abs}, nil
 	}
-	userHome, err := os.UserHomeDir()
-	if err != nil {
-		return Dirs{}, fmt.Errorf("no home folder: set HOME or use --home: %w", err)
-	}
-	runtime := xdg("XDG_RUNTIME_DIR", "")
-	if runtime == "" {
-		// No session runtime folder (a bare SSH login): a per-user one in
-		// the temporary folder, made 0700 on use.
-		runtime = filepath.Join(os.TempDir(), fmt.Sprintf("pingwise-%d", os.Getuid()))
-	} else {
-		runtime = filepath.Join(runtime, "pingwise")
-	}
-	config := xdg("XDG_CONFIG_HOME", filepath.Join(userHome, ".config"))
-	return Dirs{
-		Data:      filepath.Join(xdg("XDG_DATA_HOME", filepath.Join(userHome, ".local", "share")), "pingwise"),
-		Config:    filepath.Join(config, "pingwise"),
-		Runtime:   runtime,
-		Autostart: filepath.Join(config, "autostart"),
-	}, nil
-}
-
-// xdg reads an XDG variable; the specification says to ignore relative
-// paths.
-func xdg(name, fallback string) string {
-	if v := os.Getenv(name); filepath.IsAbs(v) {
-		return v
-	}
-	return fallback
+	return systemDirs()
 }
 
 // DB is the database file.

@@ -72,20 +72,16 @@ const (
 // Defaults returns the settings of a new installation.
 func Defaults() Settings {
 	return Settings{
-		RefocusMinutes: focus.DefaultRefocus,
-		SessionMinutes: 25,
-		Presets:        []int{25, 50, 90},
-		BreakMinutes:   5,
-		Notifications:  true,
-		Hotkey:         "Ctrl+Shift+Space",
-		WorkingHours:   "09:00-17:00",
-		Intercept:      InterceptPopup,
-		InterceptEvery: 5,
-		WatchApps: map[string]string{
-			"Slack": "chat", "Microsoft Teams": "chat", "Zoom": "call", "Discord": "chat",
-			"Signal": "chat", "Telegram": "chat", "Element": "chat", "Thunderbird": "email",
-			"Evolution": "email", "Mattermost": "chat",
-		},
+		RefocusMinutes:  focus.DefaultRefocus,
+		SessionMinutes:  25,
+		Presets:         []int{25, 50, 90},
+		BreakMinutes:    5,
+		Notifications:   true,
+		Hotkey:          "Ctrl+Shift+Space",
+		WorkingHours:    "09:00-17:00",
+		Intercept:       InterceptPopup,
+		InterceptEvery:  5,
+		WatchApps:       defaultWatchApps(), // per system: X11 classes, Windows image names
 		WatchTitles:     map[string]string{"Gmail": "email", "Outlook": "email", "Slack": "chat", "Teams": "chat"},
 		AwayMinutes:     5,
 		QuietFocus:      true,

@@ -21,6 +21,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 	"time"
 
@@ -71,9 +72,15 @@ func Open(path string) (*DB, error) {
 // dsn names the database for the driver. The path is escaped: in an SQLite
 // URI a ?, # or % in it would make SQLite open another file than the one
 // prepareFile checked. WAL is set by migrate, once the file is known to be
-// sound.
+// sound. A Windows path is written as SQLite's URIs want it, with forward
+// slashes and a slash before the drive: file:///C:/Users/...; a file:
+// URI holding backslashes and a bare C: is refused as an invalid authority.
 func dsn(path string) string {
-	return (&url.URL{Scheme: "file", Path: path,
+	p := filepath.ToSlash(path)
+	if filepath.VolumeName(path) != "" && !strings.HasPrefix(p, "/") {
+		p = "/" + p
+	}
+	return (&url.URL{Scheme: "file", Path: p,
 		RawQuery: "_pragma=busy_timeout(10000)&_pragma=synchronous(FULL)&_txlock=immediate"}).String()
 }
 

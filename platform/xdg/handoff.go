@@ -7,8 +7,8 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
-	"syscall"
 
+	"github.com/pingwise/pingwise/internal/detach"
 	"github.com/pingwise/pingwise/platform/link"
 )
 
@@ -58,7 +58,7 @@ func HandOff(state string, l link.Link, dataDirs []string) error {
 	// Its own session: the handler outlives Pingwise and gets no signal
 	// meant for it. Standard streams stay unset, so they read from and
 	// write to /dev/null.
-	cmd.SysProcAttr = &syscall.SysProcAttr{Setsid: true}
+	cmd.SysProcAttr = detach.Attr()
 	if err := cmd.Start(); err != nil {
 		return fmt.Errorf("start %s for a %s: link: %w", id, v.Scheme, err)
 	}

@@ -1,9 +1,12 @@
+//go:build !windows
+
 package app
 
 import (
 	"errors"
 	"os"
 
+	"github.com/pingwise/pingwise/platform/freedesktop"
 	"github.com/pingwise/pingwise/platform/x11"
 )
 
@@ -23,3 +26,7 @@ func checkDisplay() error {
 	}
 	return c.Close()
 }
+
+// canTray reports whether Fyne's tray may be set up: on the freedesktop
+// it talks D-Bus, and without a session bus its Quit panics.
+func canTray() bool { return freedesktop.HasSessionBus() }

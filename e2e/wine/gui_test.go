@@ -1,0 +1,109 @@
+//go:build linux
+
+package wine
+
+import (
+	"context"
+	"encoding/json"
+	"os/exec"
+	"strings"
+	"testing"
+	"time"
+)
+
+// TestAppUnderWine starts the app, waits for its window, checks that a
+// second start hands over to the first and that quit ends it.
+func TestAppUnderWine(t *testing.T) {
+	h := t.TempDir()
+	exe := pingwiseExe(t)
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
+	defer cancel()
+	app := exec.CommandContext(ctx, "wine", exe, "--home", winPath(h))
+	app.Env = wineEnv()
+	var out strings.Builder
+	app.Stdout, app.Stderr = &out, &out
+	if err := app.Start(); err != nil {
+		t.Fatal(err)
+	}
+	exited := make(chan error, 1)
+	go func() { exited <- app.Wait() }()
+	defer func() {
+		pw(t, h, "", "quit")
+		select {
+		case <-exited:
+		case <-time.After(30 * time.Second):
+			app.Process.Kill()
+		}
+	}()
+	win := ""
+	for deadline := time.Now().Add(2 * time.Minute); win == "" && time.Now().Before(deadline); time.Sleep(500 * time.Millisecond) {
+		select {
+		case err := <-exited:
+			t.Fatalf("the app exited: %v\n%s", err, out.String())
+		default:
+		}
+		ids, _ := xdotool("search", "--onlyvisible", "--name", "^Pingwise$")
+		if win = strings.TrimSpace(strings.SplitN(ids, "\n", 2)[0]); win == "" {
+			// With a tray (doctor says Windows has one) the app starts
+			// in it, its window hidden: show asks the running app for it.
+			pw(t, h, "", "show")
+		}
+	}
+	if win == "" {
+		t.Fatalf("no Pingwise window within 2 minutes\n%s", out.String())
+	}
+	// The hotkey, pressed while a Wine window (the app's) has the focus,
+	// opens the popup; Ctrl+Enter takes its recommendation; it is logged.
+	if _, err := xdotool("windowfocus", "--sync", win); err != nil {
+		t.Fatalf("focus the app's window: %v", err)
+	}
+	if _, err := xdotool("key", "ctrl+shift+space"); err != nil {
+		t.Fatal(err)
+	}
+	popup := ""
+	for deadline := time.Now().Add(time.Minute); popup == "" && time.Now().Before(deadline); time.Sleep(300 * time.Millisecond) {
+		ids, _ := xdotool("search", "--onlyvisible", "--name", `^Sync or async\?$`)
+		popup = strings.TrimSpace(strings.SplitN(ids, "\n", 2)[0])
+	}
+	if popup == "" {
+		t.Fatalf("the hotkey opened no popup\n%s", out.String())
+	}
+	xdotool("windowfocus", "--sync", popup)
+	if _, err := xdotool("key", "ctrl+Return"); err != nil {
+		t.Fatal(err)
+	}
+	logged := false
+	for deadline := time.Now().Add(time.Minute); !logged && time.Now().Before(deadline); time.Sleep(time.Second) {
+		var st struct {
+			Sync  int `json:"decisions_sync"`
+			Async int `json:"decisions_async"`
+		}
+		r := pw(t, h, "", "stats", "--json")
+		logged = json.Unmarshal([]byte(r.stdout), &st) == nil && st.Sync+st.Async == 1
+	}
+	if !logged {
+		t.Fatal("no decision logged after Ctrl+Enter in the popup")
+	}
+
+	// A second start finds the first and hands over.
+	if r := pw(t, h, "", "status", "--json"); r.code != 0 || !strings.Contains(r.stdout, "state") {
+		t.Errorf("status through the app: %d %q %q", r.code, r.stdout, r.stderr)
+	}
+	second := exec.CommandContext(ctx, "wine", exe, "--home", winPath(h))
+	second.Env = wineEnv()
+	if b, err := second.CombinedOutput(); err != nil {
+		t.Errorf("second instance: %v\n%s", err, b)
+	}
+	select {
+	case err := <-exited:
+		t.Fatalf("the first app ended when the second started: %v", err)
+	default:
+	}
+}
+
+func xdotool(args ...string) (string, error) {
+	cmd := exec.Command("xdotool", args...)
+	cmd.Env = wineEnv()
+	b, err := cmd.Output()
+	return string(b), err
+}
