@@ -21,6 +21,14 @@ const (
 	heldOutCorpusFloor = 0.85
 )
 
+// blindFloors are the floors of the blind corpora (blind_*.jsonl: 680
+// messages in four languages, written by someone who never saw the rules,
+// and never tuned on). They sit just under what the rules score today, to
+// catch a regression; the goal is 95%, and it is not met yet.
+var blindFloors = map[string]float64{
+	"blind_en.jsonl": 0.85, "blind_de.jsonl": 0.85, "blind_fr.jsonl": 0.75, "blind_es.jsonl": 0.75,
+}
+
 // corpusLanguages are the language each tuning corpus is written in: every
 // message in it must be detected as that language.
 var corpusLanguages = map[string]string{
@@ -97,6 +105,8 @@ func TestCorpusAccuracy(t *testing.T) {
 			floor := heldOutCorpusFloor
 			if tuning {
 				floor = ownCorpusFloor
+			} else if f, ok := blindFloors[base]; ok {
+				floor = f
 			}
 			t.Logf("accuracy %d/%d = %.1f%% (floor %.0f%%)", right, len(lines), 100*acc, 100*floor)
 			if acc < floor {

@@ -34,7 +34,7 @@ const (
 	OpStats  = "stats" // open the weekly stats window
 	OpQuit   = "quit"
 	OpDoctor = "doctor" // what works on this desktop, as the app found it
-	OpWatch  = "watch" // a status now and on every change, one line each (see Handler.Watch)
+	OpWatch  = "watch"  // a status now and on every change, one line each (see Handler.Watch)
 )
 
 // Request is one command to the app.
