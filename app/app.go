@@ -7,10 +7,12 @@
 package app
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"runtime/debug"
 	"time"
 
@@ -20,6 +22,7 @@ import (
 
 	"github.com/pingwise/pingwise/app/popup"
 	"github.com/pingwise/pingwise/app/stats"
+	"github.com/pingwise/pingwise/calendar"
 	"github.com/pingwise/pingwise/control"
 	"github.com/pingwise/pingwise/engine"
 	"github.com/pingwise/pingwise/focus"
@@ -76,8 +79,11 @@ func Run(dirs home.Dirs, stderr io.Writer) int {
 	}
 	desk := pdesktop.Open(dirs, exe)
 	defer desk.Close()
+	cals, blocks, stopCals := openCalendars(dirs, cfg, say)
+	defer stopCals()
 	eng := engine.New(engine.Config{Store: db, Desktop: desk, Settings: cfg, Stderr: stderr,
-		Save: func(c settings.Settings) error { return settings.Save(dirs.Settings(), c) }})
+		Save:      func(c settings.Settings) error { return settings.Save(dirs.Settings(), c) },
+		Calendars: cals, FocusBlocks: blocks})
 	defer eng.Close()
 
 	srv, err := control.Listen(dirs.Lock(), dirs.Socket(), eng)
@@ -109,6 +115,38 @@ func Run(dirs home.Dirs, stderr io.Writer) int {
 	s.start()
 	a.Run()
 	return 0
+}
+
+// calendarSync is how often the calendars are synced in the background.
+const calendarSync = 15 * time.Minute
+
+// openCalendars starts keeping the person's calendars, when there are any,
+// and the calendar focus sessions are written to, when one is named. A
+// calendar that fails is said and the rest go on.
+func openCalendars(dirs home.Dirs, cfg settings.Settings, say func(string, ...any)) (*calendar.Keeper, engine.FocusBlocks, func()) {
+	if len(cfg.Calendars) == 0 {
+		return nil, nil, func() {}
+	}
+	sy := &calendar.Syncer{Dir: filepath.Join(dirs.Data, "calendars"), Secrets: calendar.Keyring{}, Clock: focus.SystemClock{}}
+	k := calendar.NewKeeper(sy)
+	k.SetSources(cfg.Calendars)
+	ctx, cancel := context.WithCancel(context.Background())
+	tick := time.NewTicker(calendarSync)
+	go k.Run(ctx, tick.C)
+	stop := func() { cancel(); tick.Stop() }
+	if cfg.CalendarFocusBlocks == "" {
+		return k, nil, stop
+	}
+	src := cfg.Calendar(cfg.CalendarFocusBlocks)
+	if src == nil {
+		return k, nil, stop // settings.Load refuses this; a file edited since is read at the next start
+	}
+	fb, err := sy.NewFocusBlocks(*src, cfg.CalendarFocusIntent, cfg.CalendarFocusPublic)
+	if err != nil {
+		say("%v: focus sessions are not written to it", err)
+		return k, nil, stop
+	}
+	return k, fb, stop
 }
 
 // shell is the running app's toolkit side. Its fields belong to Fyne's

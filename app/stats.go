@@ -12,6 +12,9 @@ import (
 func (s *shell) showStats(w focus.Week) {
 	if s.statsWin == nil {
 		s.statsWin = stats.New(s.app, s.eng.Week, func() time.Time { return time.Now().In(s.eng.Location()) })
+		if len(s.eng.Settings().Calendars) > 0 {
+			s.statsWin.SetMeetings(s.eng.Meetings)
+		}
 	}
 	s.statsWin.Show(w)
 }

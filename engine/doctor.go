@@ -19,5 +19,8 @@ func (e *Engine) Doctor() platform.Report {
 	if e.hotkey.How != "" {
 		st[platform.HotkeyService] = e.hotkey
 	}
+	if cal, ok := e.calendarStatus(); ok {
+		st["calendars"] = cal
+	}
 	return platform.Report{Session: e.desk.Name, Services: platform.Rows(st)}
 }

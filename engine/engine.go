@@ -7,6 +7,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/pingwise/pingwise/calendar"
 	"github.com/pingwise/pingwise/control"
 	"github.com/pingwise/pingwise/focus"
 	"github.com/pingwise/pingwise/focus/store"
@@ -86,6 +87,10 @@ type Engine struct {
 	early   []Prompt // prompts asked before Open
 	opened  bool     // Open has run: the engine may act on the desktop
 
+	calendars  *calendar.Keeper // nil without calendars
+	blocks     FocusBlocks      // nil unless focus blocks are asked for
+	blockStart time.Time        // the session last written as a focus block
+
 	watchMu  sync.Mutex
 	watchers map[chan focus.Status]bool // status --watch
 	notifier *notifier
@@ -94,12 +99,14 @@ type Engine struct {
 
 // Config is what an Engine is made of.
 type Config struct {
-	Store    *store.DB
-	Desktop  *platform.Desktop
-	Settings settings.Settings
-	Clock    Clock                         // SystemClock{} when nil
-	Stderr   io.Writer                     // for whoever started the app from a terminal; io.Discard when nil
-	Save     func(settings.Settings) error // writes the settings file; Apply calls it
+	Store       *store.DB
+	Desktop     *platform.Desktop
+	Settings    settings.Settings
+	Clock       Clock                         // SystemClock{} when nil
+	Stderr      io.Writer                     // for whoever started the app from a terminal; io.Discard when nil
+	Save        func(settings.Settings) error // writes the settings file; Apply calls it
+	Calendars   *calendar.Keeper              // the person's calendars, kept in the background; may be nil
+	FocusBlocks FocusBlocks                   // where focus sessions go as busy time; may be nil
 }
 
 // New makes an engine; Open sets it going.
@@ -113,7 +120,8 @@ func New(c Config) *Engine {
 	if c.Desktop == nil {
 		c.Desktop = &platform.Desktop{}
 	}
-	e := &Engine{db: c.Store, desk: c.Desktop, clock: c.Clock, stderr: c.Stderr, save: c.Save, cfg: c.Settings}
+	e := &Engine{db: c.Store, desk: c.Desktop, clock: c.Clock, stderr: c.Stderr, save: c.Save, cfg: c.Settings,
+		calendars: c.Calendars, blocks: c.FocusBlocks}
 	e.tracker = focus.NewTracker(e.db, e.clock, c.Settings.Policy())
 	e.notifier = newNotifier(c.Desktop.Notifier, c.Settings.Notifications, c.Stderr)
 	return e
@@ -202,6 +210,7 @@ func (e *Engine) Refresh() {
 // unlocks e.mu.
 func (e *Engine) actedLocked(st focus.Status) {
 	e.followQuiet(st)
+	e.followCalendar(st)
 	e.react(st)
 	e.scheduleTick(st)
 	snap := e.snapshotLocked(st)
@@ -317,6 +326,7 @@ func (e *Engine) settledLocked() (focus.Status, error) {
 	}
 	if st.Ended != nil || st.BreakOver {
 		e.followQuiet(st)
+		e.followCalendar(st)
 		e.react(st)
 		st.Ended, st.BreakOver = nil, false
 	}

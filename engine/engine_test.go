@@ -473,3 +473,42 @@ func TestWatchSendsNowAndOnEveryChange(t *testing.T) {
 		t.Errorf("Watch = %v, want %v", err, boom)
 	}
 }
+
+type fakeBlocks struct{ done chan string }
+
+func (f *fakeBlocks) Started(_ context.Context, s focus.Session) error {
+	f.done <- "start " + s.Intent
+	return nil
+}
+
+func (f *fakeBlocks) Ended(_ context.Context, s focus.Session) error {
+	f.done <- "end " + string(s.Result)
+	return nil
+}
+
+func TestFocusBlocksFollowSessions(t *testing.T) {
+	r := newRig(t, nil)
+	fb := &fakeBlocks{done: make(chan string, 4)}
+	e := New(Config{Store: r.db, Settings: settings.Defaults(), Clock: r.clock, FocusBlocks: fb})
+	t.Cleanup(e.Close)
+	e.Open(&fakeUI{})
+	if err := e.StartFocus(25*time.Minute, "write"); err != nil {
+		t.Fatal(err)
+	}
+	if err := e.StopFocus(); err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for range 2 {
+		select {
+		case s := <-fb.done:
+			got = append(got, s)
+		case <-time.After(5 * time.Second):
+			t.Fatalf("blocks written: %q", got)
+		}
+	}
+	slices.Sort(got)
+	if !slices.Equal(got, []string{"end abandoned", "start write"}) {
+		t.Errorf("blocks written: %q", got)
+	}
+}
