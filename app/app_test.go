@@ -129,8 +129,9 @@ func TestSettingsWindowWritesTheFile(t *testing.T) {
 	s.showSettings()
 	w := s.prefs
 	entries := widgets[*widget.Entry](w)
-	// session, presets, break, refocus, hotkey, hours, zone, away, coalesce
-	if len(entries) != 9 {
+	// session, presets, break, refocus, hotkey, hours, zone, away, coalesce,
+	// sync folder, device name
+	if len(entries) != 11 {
 		t.Fatalf("%d entries in the settings window", len(entries))
 	}
 	set := func(e *widget.Entry, v string) { e.SetText(v) }
@@ -141,6 +142,7 @@ func TestSettingsWindowWritesTheFile(t *testing.T) {
 	set(entries[6], "Europe/Berlin")
 	set(entries[7], "0")
 	set(entries[8], "10")
+	set(entries[10], "desk")
 	widgets[*widget.Select](w)[0].SetSelected("off")
 	for _, c := range widgets[*widget.Check](w) {
 		if strings.HasPrefix(c.Text, "Do Not Disturb") {
@@ -156,7 +158,7 @@ func TestSettingsWindowWritesTheFile(t *testing.T) {
 	}
 	if got.SessionMinutes != 40 || got.BreakMinutes != 10 || got.RefocusMinutes != 23.25 ||
 		got.TimeZone != "Europe/Berlin" || len(got.Presets) != 3 || got.Presets[2] != 120 ||
-		got.AwayMinutes != 0 || got.CoalesceMinutes != 10 || got.Intercept != "off" || got.QuietFocus {
+		got.AwayMinutes != 0 || got.CoalesceMinutes != 10 || got.Intercept != "off" || got.QuietFocus || got.DeviceName != "desk" {
 		t.Errorf("saved settings = %+v", got)
 	}
 	if p := s.eng.Tracker().Policy(); p.Refocus != 23.25 || p.Break.Minutes() != 10 {

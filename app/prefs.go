@@ -45,6 +45,11 @@ func (s *shell) showSettings() {
 	coalesce := entry(strconv.Itoa(cfg.CoalesceMinutes))
 	keepWho := widget.NewCheck("Keep senders' names (never the messages)", nil)
 	keepWho.SetChecked(cfg.KeepSummaries)
+	syncFolder := entry(cfg.SyncFolder)
+	syncFolder.SetPlaceHolder("a synced folder, e.g. ~/Sync/pingwise (empty: this device only)")
+	device := entry(cfg.DeviceName)
+	calendars := widget.NewLabel(calendarList(cfg))
+	calendars.Wrapping = fyne.TextWrapWord
 	problem := widget.NewLabel("")
 	problem.Wrapping = fyne.TextWrapWord
 
@@ -70,6 +75,7 @@ func (s *shell) showSettings() {
 		}
 		next.Hotkey = strings.TrimSpace(hotkey.Text)
 		next.WorkingHours, next.TimeZone = strings.TrimSpace(hours.Text), strings.TrimSpace(zone.Text)
+		next.SyncFolder, next.DeviceName = strings.TrimSpace(syncFolder.Text), strings.TrimSpace(device.Text)
 		if err := errors.Join(errs...); err != nil {
 			problem.SetText(err.Error())
 			return
@@ -96,6 +102,9 @@ func (s *shell) showSettings() {
 		widget.NewFormItem("", quietOn),
 		widget.NewFormItem("Group a sender's notifications within (min)", coalesce),
 		widget.NewFormItem("", keepWho),
+		widget.NewFormItem("Sync folder (several devices)", syncFolder),
+		widget.NewFormItem("This device's name", device),
+		widget.NewFormItem("Calendars", calendars),
 	)
 	form.SubmitText, form.OnSubmit = "Save", save
 	w.SetContent(container.NewVBox(form, problem))
@@ -145,6 +154,20 @@ func (s *shell) startCustom() {
 	w.SetCloseIntercept(w.Hide)
 	s.custom = w
 	w.Show()
+}
+
+// calendarList names the calendars the settings keep; they are added and
+// removed with `pingwise calendar`, as a password must not pass through a
+// window's text field into a file.
+func calendarList(cfg settings.Settings) string {
+	if len(cfg.Calendars) == 0 {
+		return "none: add one with pingwise calendar add"
+	}
+	names := make([]string, len(cfg.Calendars))
+	for i, c := range cfg.Calendars {
+		names[i] = c.Name
+	}
+	return strings.Join(names, ", ") + " (pingwise calendar add/remove)"
 }
 
 func entry(text string) *widget.Entry {
