@@ -23,6 +23,17 @@ const (
 	ProjectTool    Channel = "project-management tool"
 )
 
+// Live reports whether a channel is synchronous: both sides there at once
+// (in person, a call, a video call, a meeting). The popup, the log and the
+// advisor's own plans share this one rule.
+func (c Channel) Live() bool {
+	switch c {
+	case InPerson, Call, VideoCall, Meeting:
+		return true
+	}
+	return false
+}
+
 // Verdict is the advice. It marshals to the JSON the CLI prints.
 type Verdict struct {
 	Mode Mode `json:"mode"`

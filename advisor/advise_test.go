@@ -590,3 +590,12 @@ func TestAdviseIsDeterministicAndConcurrent(t *testing.T) {
 		t.Errorf("verdict changed under concurrency: %q", e)
 	}
 }
+
+func TestLiveChannels(t *testing.T) {
+	for c, want := range map[Channel]bool{InPerson: true, Call: true, VideoCall: true, Meeting: true,
+		Chat: false, Email: false, VideoMessage: false, SharedDocument: false, ProjectTool: false} {
+		if c.Live() != want {
+			t.Errorf("%q.Live() = %v, want %v", c, c.Live(), want)
+		}
+	}
+}

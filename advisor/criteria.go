@@ -1,6 +1,10 @@
 package advisor
 
-import "fmt"
+import (
+	"fmt"
+
+	"github.com/pingwise/pingwise/focus"
+)
 
 // Criterion is one thing the advisor weighs. Its string name is stable: the
 // CLI, the JSON output and stored decisions use it.
@@ -29,13 +33,15 @@ const (
 	numCriteria
 )
 
-// Mode is the verdict: talk now, or write and let them answer in their time.
-type Mode string
+// Mode is the verdict: talk now, or write and let them answer in their
+// time. It is the log's own vocabulary (focus.Mode): a verdict is logged as
+// it is, with no translation between two enums.
+type Mode = focus.Mode
 
 // The two modes.
 const (
-	Sync  Mode = "sync"
-	Async Mode = "async"
+	Sync  = focus.Sync
+	Async = focus.Async
 )
 
 // push is what a criterion does to the scale when it holds, or when it is

@@ -66,8 +66,8 @@ func (p *Popup) choose(m advisor.Mode) {
 // decision is what choosing m logs.
 func (p *Popup) decision(m advisor.Mode) focus.Decision {
 	d := focus.Decision{
-		Recommended: focus.Mode(p.v.Mode),
-		Chosen:      focus.Mode(m),
+		Recommended: p.v.Mode,
+		Chosen:      m,
 		Channel:     p.channelFor(m),
 		People:      p.people,
 		Minutes:     p.syncMinutes(),
@@ -80,17 +80,8 @@ func (p *Popup) decision(m advisor.Mode) focus.Decision {
 	return d
 }
 
-// syncChannels are the advisor's live channels.
-var syncChannels = []advisor.Channel{advisor.InPerson, advisor.Call, advisor.VideoCall, advisor.Meeting}
-
 func isSync(ch string) bool {
-	ch = strings.ToLower(strings.TrimSpace(ch))
-	for _, c := range syncChannels {
-		if string(c) == ch {
-			return true
-		}
-	}
-	return false
+	return advisor.Channel(strings.ToLower(strings.TrimSpace(ch))).Live()
 }
 
 // channelFor is the channel choosing m uses. Going sync: the live channel
