@@ -100,7 +100,7 @@ func TestCalendarsRoundTrip(t *testing.T) {
 	want := Defaults()
 	want.Calendars = []calendar.Source{
 		{Name: "work", URL: "https://dav.example.com/cal/dana/work/", Kind: calendar.KindCalDAV, User: "dana", Me: []string{"dana@example.com", "d@example.com"}},
-		{Name: "holidays", URL: "/home/dana/holidays.ics", Kind: calendar.KindFile, Me: []string{}},
+		{Name: "holidays", URL: filepath.Join(t.TempDir(), "holidays.ics"), Kind: calendar.KindFile, Me: []string{}},
 	}
 	want.CalendarFocusBlocks, want.CalendarFocusIntent, want.MinFocusBlock = "work", true, 90
 	if err := Save(path, want); err != nil {
@@ -131,11 +131,13 @@ func TestCalendarsRoundTrip(t *testing.T) {
 func TestSyncDir(t *testing.T) {
 	home := t.TempDir()
 	t.Setenv("HOME", home)
+	t.Setenv("USERPROFILE", home) // the home folder on Windows
+	share := filepath.Join(t.TempDir(), "share", "pingwise")
 	for _, tc := range []struct{ folder, want string }{
 		{"", ""},
 		{"~/Sync/pingwise", filepath.Join(home, "Sync", "pingwise")},
 		{"~", home},
-		{"/srv/share/pingwise", "/srv/share/pingwise"},
+		{share, share},
 	} {
 		s := Defaults()
 		s.SyncFolder = tc.folder
