@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 
+	"github.com/pingwise/pingwise/engine"
 	"github.com/pingwise/pingwise/platform"
 	"github.com/pingwise/pingwise/platform/desktop"
 	"github.com/pingwise/pingwise/settings"
@@ -64,6 +65,11 @@ func (e *Env) lookAtDesktop() platform.Report {
 		default:
 			release()
 			d.Status[platform.HotkeyService] = platform.Works(cfg.Hotkey + " through " + d.Status[platform.HotkeyService].How)
+		}
+	}
+	if cfg, err := e.Settings(); err == nil {
+		if dev, ok := engine.SyncStatus(cfg); ok {
+			d.Status["devices"] = dev
 		}
 	}
 	return platform.Report{Session: d.Name, Services: platform.Rows(d.Status)}

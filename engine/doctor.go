@@ -22,5 +22,8 @@ func (e *Engine) Doctor() platform.Report {
 	if cal, ok := e.calendarStatus(); ok {
 		st["calendars"] = cal
 	}
+	if dev, ok := SyncStatus(e.cfg); ok {
+		st["devices"] = dev
+	}
 	return platform.Report{Session: e.desk.Name, Services: platform.Rows(st)}
 }

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strings"
 	"time"
 )
 
@@ -97,4 +98,25 @@ func deviceRecord(path string) (id, name string, format int, err error) {
 	// A line too long to be a record ends the scan early; what was read
 	// stands, since device records come first.
 	return id, name, format, nil
+}
+
+// Describe says, in one line for `pingwise doctor`, the folder and the
+// devices that keep a journal there, with when each last wrote.
+func Describe(folder string) (string, error) {
+	devs, err := Devices(folder)
+	if err != nil {
+		return "", err
+	}
+	parts := make([]string, len(devs))
+	for i, d := range devs {
+		name := d.Name
+		if name == "" {
+			name = d.ID
+		}
+		parts[i] = fmt.Sprintf("%s (last wrote %s)", name, d.LastWrite.Local().Format("2006-01-02 15:04"))
+	}
+	if len(parts) == 0 {
+		return folder + ": no device has written there yet", nil
+	}
+	return folder + ": " + strings.Join(parts, ", "), nil
 }

@@ -228,4 +228,8 @@ func TestDevices(t *testing.T) {
 	if _, err := journal.Devices(filepath.Join(dir, "none")); err == nil || !strings.Contains(err.Error(), "sync folder") {
 		t.Errorf("missing folder: %v", err)
 	}
+	line, err := journal.Describe(dir)
+	if err != nil || !strings.HasPrefix(line, dir+": desk (last wrote ") || !strings.Contains(line, "old laptop (last wrote ") {
+		t.Errorf("Describe = %q, %v", line, err)
+	}
 }

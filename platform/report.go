@@ -19,10 +19,15 @@ func Rows(st map[string]Status) []Row {
 	for _, s := range Services {
 		rows = append(rows, Row{Service: s, Status: st[s]})
 	}
-	for s, v := range st {
+	var extra []string // rows beyond the desktop's: calendars, devices
+	for s := range st {
 		if !slices.Contains(Services, s) {
-			rows = append(rows, Row{Service: s, Status: v})
+			extra = append(extra, s)
 		}
+	}
+	slices.Sort(extra)
+	for _, s := range extra {
+		rows = append(rows, Row{Service: s, Status: st[s]})
 	}
 	return rows
 }
