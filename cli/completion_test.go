@@ -83,6 +83,7 @@ func checkCandidates(t *testing.T, line string, got, want []string, only func(st
 }
 
 func TestCompletionBash(t *testing.T) {
+	notOnWindows(t, "it runs bash")
 	f := script(t, "bash")
 	for _, c := range completionCases {
 		words := strings.Split(c.line, " ")
@@ -101,6 +102,7 @@ func TestCompletionBash(t *testing.T) {
 }
 
 func TestCompletionFish(t *testing.T) {
+	notOnWindows(t, "it runs fish")
 	fish := needProgram(t, "fish")
 	f := script(t, "fish")
 	for _, c := range completionCases {
@@ -118,6 +120,7 @@ func TestCompletionFish(t *testing.T) {
 }
 
 func TestCompletionZsh(t *testing.T) {
+	notOnWindows(t, "it runs zsh")
 	zsh := needProgram(t, "zsh")
 	f := script(t, "zsh")
 	if out, err := exec.Command(zsh, "-n", f).CombinedOutput(); err != nil {

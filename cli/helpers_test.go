@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"sync"
 	"testing"
@@ -197,4 +198,13 @@ func decodeOne(t *testing.T, out string, v any) map[string]json.RawMessage {
 		t.Fatalf("decode %q: %v", out, err)
 	}
 	return keys
+}
+
+// notOnWindows skips a test that runs Linux programs, when the tests are
+// cross-built and run under Wine (e2e/wine).
+func notOnWindows(t *testing.T, why string) {
+	t.Helper()
+	if runtime.GOOS == "windows" {
+		t.Skip("Linux only: " + why)
+	}
 }

@@ -264,6 +264,7 @@ func within(t *testing.T, what string, check func() error) {
 }
 
 func TestSyncthingCarriesTheWeek(t *testing.T) {
+	notOnWindows(t, "it runs two Syncthing instances")
 	if os.Getenv("PINGWISE_E2E") != "1" {
 		t.Skip("set PINGWISE_E2E=1 to run two real Syncthing instances")
 	}

@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -114,10 +115,14 @@ func TestCalendarsRoundTrip(t *testing.T) {
 	if strings.Contains(string(b), "password =") {
 		t.Error("the file has a password key")
 	}
+	x, y := "/x.ics", "/y.ics"
+	if runtime.GOOS == "windows" {
+		x, y = "C:/x.ics", "C:/y.ics"
+	}
 	for _, tc := range []struct{ name, body, want string }{
 		{"focus blocks on no calendar", `calendar_focus_blocks = "work"` + "\n", `calendar_focus_blocks "work"`},
-		{"focus blocks on a file", `calendar_focus_blocks = "f"` + "\n[[calendars]]\nname = \"f\"\nsource = \"/x.ics\"\nkind = \"file\"\n", "name a CalDAV calendar"},
-		{"twice", "[[calendars]]\nname = \"f\"\nsource = \"/x.ics\"\nkind = \"file\"\n[[calendars]]\nname = \"f\"\nsource = \"/y.ics\"\nkind = \"file\"\n", "used twice"},
+		{"focus blocks on a file", `calendar_focus_blocks = "f"` + "\n[[calendars]]\nname = \"f\"\nsource = \"" + x + "\"\nkind = \"file\"\n", "name a CalDAV calendar"},
+		{"twice", "[[calendars]]\nname = \"f\"\nsource = \"" + x + "\"\nkind = \"file\"\n[[calendars]]\nname = \"f\"\nsource = \"" + y + "\"\nkind = \"file\"\n", "used twice"},
 		{"plain http", "[[calendars]]\nname = \"f\"\nsource = \"http://example.com/x.ics\"\nkind = \"ics\"\n", "use https"},
 		{"block", "min_focus_block = 5\n", "min_focus_block 5 is out of range"},
 	} {
