@@ -46,7 +46,7 @@ func (s *shell) showSettings() {
 	keepWho := widget.NewCheck("Keep senders' names (never the messages)", nil)
 	keepWho.SetChecked(cfg.KeepSummaries)
 	syncFolder := entry(cfg.SyncFolder)
-	syncFolder.SetPlaceHolder("a synced folder, e.g. ~/Sync/pingwise (empty: this device only)")
+	syncFolder.SetPlaceHolder("empty: this device only")
 	device := entry(cfg.DeviceName)
 	calendars := widget.NewLabel(calendarList(cfg))
 	calendars.Wrapping = fyne.TextWrapWord
