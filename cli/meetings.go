@@ -36,15 +36,9 @@ func runMeetings(e *Env, fs *flag.FlagSet, args []string) error {
 	if err != nil {
 		return err
 	}
-	loc, err := s.Location()
+	w, err := e.week(s, flagString(fs, "week"))
 	if err != nil {
 		return err
-	}
-	w := focus.WeekOf(e.Clock.Now().In(loc))
-	if v := flagString(fs, "week"); v != "" {
-		if w, err = focus.ParseWeek(v, loc); err != nil {
-			return invalid(err)
-		}
 	}
 	if len(s.Calendars) == 0 {
 		return usagef("meetings: no calendars yet: add one with pingwise calendar add SOURCE")
@@ -56,7 +50,7 @@ func runMeetings(e *Env, fs *flag.FlagSet, args []string) error {
 	if flagBool(fs, "json") {
 		return json.NewEncoder(e.Stdout).Encode(week)
 	}
-	return writeMeetings(e.Stdout, week, loc)
+	return writeMeetings(e.Stdout, week, w.Loc)
 }
 
 // loadWeek reads every calendar's last good copy (no network) and prices

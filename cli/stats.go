@@ -10,6 +10,7 @@ import (
 
 	"github.com/pingwise/pingwise/control"
 	"github.com/pingwise/pingwise/focus"
+	"github.com/pingwise/pingwise/settings"
 )
 
 func init() {
@@ -45,15 +46,9 @@ func runStats(e *Env, fs *flag.FlagSet, args []string) error {
 	if err != nil {
 		return err
 	}
-	loc, err := s.Location()
+	w, err := e.week(s, flagString(fs, "week"))
 	if err != nil {
 		return err
-	}
-	w := focus.WeekOf(e.Clock.Now().In(loc))
-	if v := flagString(fs, "week"); v != "" {
-		if w, err = focus.ParseWeek(v, loc); err != nil {
-			return invalid(err)
-		}
 	}
 	if show {
 		c, err := e.launchApp()
@@ -165,4 +160,18 @@ func signedMinutes(m float64) string {
 		return "-" + inMinutes(-m)
 	}
 	return ""
+}
+
+// week is the ISO week named (2026-W48) in the settings' time zone, or this
+// week when name is empty; a bad name is the person's mistake.
+func (e *Env) week(s settings.Settings, name string) (focus.Week, error) {
+	loc, err := s.Location()
+	if err != nil {
+		return focus.Week{}, err
+	}
+	if name == "" {
+		return focus.WeekOf(e.Clock.Now().In(loc)), nil
+	}
+	w, err := focus.ParseWeek(name, loc)
+	return w, invalid(err)
 }
