@@ -137,13 +137,14 @@ func (cl *client) tap(t *testing.T, sym uint32) {
 	cl.fake(t, xproto.KeyRelease, code, 0)
 }
 
-// wait is for things that must happen: it fails after a generous bound.
+// wait is for things that must happen: it fails after a generous bound,
+// generous enough for the race detector on a loaded machine (2 s was not).
 func wait[T any](t *testing.T, ch <-chan T, what string) T {
 	t.Helper()
 	select {
 	case v := <-ch:
 		return v
-	case <-time.After(2 * time.Second):
+	case <-time.After(10 * time.Second):
 		t.Fatalf("timed out waiting for %s", what)
 		var zero T
 		return zero
