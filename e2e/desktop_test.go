@@ -196,25 +196,36 @@ func (d *desk) startApp(extraEnv ...string) *app {
 	d.t.Helper()
 	cmd := exec.Command(binary, "--home", d.home)
 	cmd.Env = append(d.env(), extraEnv...)
+	return launch(d.t, cmd, d.home, 20*time.Second)
+}
+
+// launch starts the app cmd, whose --home is home, and waits up to limit
+// for its control socket. The test's cleanup kills it if it still runs,
+// and shows what it said if the test failed.
+func launch(t *testing.T, cmd *exec.Cmd, home string, limit time.Duration) *app {
+	t.Helper()
 	a := &app{cmd: cmd, stderr: &bytes.Buffer{}, exited: make(chan struct{})}
 	cmd.Stderr = &syncWriter{w: a.stderr}
 	if err := cmd.Start(); err != nil {
-		d.t.Fatalf("start app: %v", err)
+		t.Fatalf("start app: %v", err)
 	}
 	go func() {
 		a.waitErr = cmd.Wait()
 		close(a.exited)
 	}()
-	d.t.Cleanup(func() {
+	t.Cleanup(func() {
 		if a.running() {
-			cmd.Process.Kill()
+			_ = cmd.Process.Kill()
 			<-a.exited
 		}
+		if t.Failed() {
+			t.Logf("the app said:\n%s", a.errors())
+		}
 	})
-	deadline := time.Now().Add(20 * time.Second)
-	for !fileExists(filepath.Join(d.home, "pingwise.sock")) {
+	deadline := time.Now().Add(limit)
+	for !fileExists(filepath.Join(home, "pingwise.sock")) {
 		if time.Now().After(deadline) || !a.running() {
-			d.t.Fatalf("the app did not open its control socket:\n%s", a.errors())
+			t.Fatalf("the app did not open its control socket:\n%s", a.errors())
 		}
 		time.Sleep(50 * time.Millisecond)
 	}

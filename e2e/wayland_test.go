@@ -203,33 +203,7 @@ func (w *wdesk) busAddr() string {
 // startApp starts Pingwise on the desk and waits for its control socket.
 func (w *wdesk) startApp() *app {
 	w.t.Helper()
-	cmd := w.command(binary, "--home", w.appHome)
-	a := &app{cmd: cmd, stderr: &bytes.Buffer{}, exited: make(chan struct{})}
-	cmd.Stderr = &syncWriter{w: a.stderr}
-	if err := cmd.Start(); err != nil {
-		w.t.Fatalf("start app: %v", err)
-	}
-	go func() {
-		a.waitErr = cmd.Wait()
-		close(a.exited)
-	}()
-	w.t.Cleanup(func() {
-		if a.running() {
-			_ = cmd.Process.Kill()
-			<-a.exited
-		}
-		if w.t.Failed() {
-			w.t.Logf("the app said:\n%s", a.errors())
-		}
-	})
-	deadline := time.Now().Add(30 * time.Second)
-	for !fileExists(filepath.Join(w.appHome, "pingwise.sock")) {
-		if time.Now().After(deadline) || !a.running() {
-			w.t.Fatalf("the app did not open its control socket:\n%s", a.errors())
-		}
-		time.Sleep(50 * time.Millisecond)
-	}
-	return a
+	return launch(w.t, w.command(binary, "--home", w.appHome), w.appHome, 30*time.Second)
 }
 
 // pingwise runs a command against the desk's app and returns its stdout.
