@@ -61,6 +61,8 @@ func (e *Engine) Meetings(w focus.Week) (calendar.Week, error) {
 	if opt.WorkStart, opt.WorkEnd, err = cfg.Hours(); err != nil {
 		return calendar.Week{}, err
 	}
+	// The calendars that failed are doctor's and the window's to say
+	// (calendarStatus); the week counts the ones that read.
 	week, _ := e.calendars.Week(w, opt)
 	return week, nil
 }

@@ -130,7 +130,9 @@ func (h *Hotkey) Bind(spec string, _ func()) (release func(), err error) {
 			mu.Lock()
 			released = true
 			mu.Unlock()
-			_ = events.close()
+			if err := events.close(); err != nil {
+				log.Printf("pingwise: closing sway's event connection: %v", err)
+			}
 			if err := h.cmd.command("unbindsym " + combo); err != nil {
 				log.Printf("pingwise: releasing the hotkey %s: %v", spec, err)
 			}
