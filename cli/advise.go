@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 	"time"
 
@@ -22,23 +23,53 @@ func init() {
 		summary: "Should this be a call or a message? Recommends sync or async, with reasons,\n" +
 			"channels and what each choice costs in people's time. A criterion flag set\n" +
 			"(--urgent, or --urgent=false) wins over what the draft's wording suggests.",
-		flags: func(fs *flag.FlagSet) {
+		setup: func(fs *flag.FlagSet) runner {
+			var f adviseFlags
+			f.toggles = map[advisor.Criterion]*choice{}
 			for _, c := range advisor.Criteria() {
 				if c.Toggle() {
-					fs.Bool(c.Name, false, c.Description)
+					f.toggles[c.Criterion] = new(choice)
+					fs.Var(f.toggles[c.Criterion], c.Name, c.Description)
 				}
 			}
-			fs.String("their-tz", "", "the recipients' time zone (IANA, e.g. America/New_York)")
-			fs.Int("people", 1, "how many people it goes to")
-			fs.Int("minutes", 0, "how long the sync version would take (default 15, 30 for a group)")
-			fs.String("text", "", "the draft, or - to read it from standard input")
-			fs.Bool("json", false, "print one JSON object")
+			fs.StringVar(&f.theirTZ, "their-tz", "", "the recipients' time zone (IANA, e.g. America/New_York)")
+			fs.IntVar(&f.people, "people", 1, "how many people it goes to")
+			fs.IntVar(&f.minutes, "minutes", 0, "how long the sync version would take (default 15, 30 for a group)")
+			fs.StringVar(&f.text, "text", "", "the draft, or - to read it from standard input")
+			fs.BoolVar(&f.json, "json", false, "print one JSON object")
+			return func(e *Env, args []string) error {
+				f.hasText = isSet(fs, "text")
+				return runAdvise(e, f, args)
+			}
 		},
-		run: runAdvise,
 	})
 }
 
-func runAdvise(e *Env, fs *flag.FlagSet, args []string) error {
+type adviseFlags struct {
+	toggles         map[advisor.Criterion]*choice
+	theirTZ, text   string
+	hasText         bool // --text was typed, even empty
+	people, minutes int
+	json            bool
+}
+
+// choice is a criterion's flag: unset until typed, and then true or false,
+// because --urgent=false is a choice too.
+type choice struct{ set, on bool }
+
+func (c *choice) String() string   { return strconv.FormatBool(c != nil && c.on) }
+func (c *choice) IsBoolFlag() bool { return true }
+
+func (c *choice) Set(v string) error {
+	on, err := strconv.ParseBool(v)
+	if err != nil {
+		return err
+	}
+	c.set, c.on = true, on
+	return nil
+}
+
+func runAdvise(e *Env, f adviseFlags, args []string) error {
 	if err := maxArgs(args, 0); err != nil {
 		return err
 	}
@@ -47,31 +78,24 @@ func runAdvise(e *Env, fs *flag.FlagSet, args []string) error {
 		return err
 	}
 	s := advisor.Situation{
-		People:         fs.Lookup("people").Value.(flag.Getter).Get().(int),
-		Minutes:        fs.Lookup("minutes").Value.(flag.Getter).Get().(int),
+		People:         f.people,
+		Minutes:        f.minutes,
 		Now:            e.Clock.Now(),
 		RefocusMinutes: cfg.RefocusMinutes,
 	}
 	s.WorkingHours.Start, s.WorkingHours.End, _ = cfg.Hours() // validated with the settings
-	// Only the flags a person typed are set: --urgent=false is a choice too.
-	toggles := map[string]advisor.Criterion{}
-	for _, c := range advisor.Criteria() {
-		if c.Toggle() {
-			toggles[c.Name] = c.Criterion
+	for c, t := range f.toggles {
+		if t.set {
+			s.Set(c, t.on)
 		}
 	}
-	fs.Visit(func(f *flag.Flag) {
-		if c, ok := toggles[f.Name]; ok {
-			s.Set(c, f.Value.String() == "true")
-		}
-	})
-	if z := flagString(fs, "their-tz"); z != "" {
+	if z := f.theirTZ; z != "" {
 		if s.TheirZone, err = time.LoadLocation(z); err != nil || strings.TrimSpace(z) != z {
 			return usagef("advise: unknown time zone %q: use an IANA name such as America/New_York", z)
 		}
 	}
-	if f := fs.Lookup("text"); f.Value.String() != "" || isSet(fs, "text") {
-		if s.Text, err = draft(e, f.Value.String()); err != nil {
+	if f.hasText {
+		if s.Text, err = draft(e, f.text); err != nil {
 			return err
 		}
 	}
@@ -79,16 +103,10 @@ func runAdvise(e *Env, fs *flag.FlagSet, args []string) error {
 		return invalid(fmt.Errorf("advise: %w", err))
 	}
 	v := advisor.Advise(s)
-	if flagBool(fs, "json") {
+	if f.json {
 		return json.NewEncoder(e.Stdout).Encode(v)
 	}
 	return writeVerdict(e.Stdout, v, s)
-}
-
-func isSet(fs *flag.FlagSet, name string) bool {
-	set := false
-	fs.Visit(func(f *flag.Flag) { set = set || f.Name == name })
-	return set
 }
 
 // draft reads the draft: the flag's value, or standard input for "-".

@@ -25,14 +25,32 @@ func init() {
 		summary: "Manage the calendars your meetings come from. SOURCE is a local .ics file, an\n" +
 			"https:// or webcal:// .ics address, or a CalDAV calendar's address (Nextcloud,\n" +
 			"Fastmail, Radicale, iCloud, Google). Passwords go to the desktop's secret store.",
-		flags: func(fs *flag.FlagSet) {
-			fs.String("name", "", "what to call the calendar (add; default from the file or address)")
-			fs.String("user", "", "the user name for the server (add)")
-			fs.Bool("password-stdin", false, "read the password from the first line of standard input (add)")
-			fs.String("me", "", "your e-mail addresses in this calendar, comma-separated (add)")
+		setup: func(fs *flag.FlagSet) runner {
+			var f addFlags
+			fs.StringVar(&f.name, "name", "", "what to call the calendar (add; default from the file or address)")
+			fs.StringVar(&f.user, "user", "", "the user name for the server (add)")
+			fs.BoolVar(&f.passwordStdin, "password-stdin", false, "read the password from the first line of standard input (add)")
+			fs.StringVar(&f.me, "me", "", "your e-mail addresses in this calendar, comma-separated (add)")
+			return func(e *Env, args []string) error {
+				if len(args) > 0 && args[0] != "add" {
+					fs.Visit(func(fl *flag.Flag) {
+						if f.misplaced == "" && fl.Name != "home" {
+							f.misplaced = fl.Name
+						}
+					})
+				}
+				return runCalendar(e, f, args)
+			}
 		},
-		run: runCalendar,
 	})
+}
+
+// addFlags are calendar add's flags; misplaced names one typed with
+// another action.
+type addFlags struct {
+	name, user, me string
+	passwordStdin  bool
+	misplaced      string
 }
 
 func (e *Env) secrets() calendar.Secrets {
@@ -46,21 +64,17 @@ func (e *Env) syncer() *calendar.Syncer {
 	return &calendar.Syncer{Dir: filepath.Join(e.dirs.Data, "calendars"), Secrets: e.secrets(), Clock: e.Clock}
 }
 
-func runCalendar(e *Env, fs *flag.FlagSet, args []string) error {
+func runCalendar(e *Env, f addFlags, args []string) error {
 	if len(args) == 0 {
 		return usagef("calendar: add, list, remove or sync? (see pingwise calendar --help)")
 	}
 	sub, args := args[0], args[1:]
-	if sub != "add" {
-		for _, f := range []string{"name", "user", "password-stdin", "me"} {
-			if isSet(fs, f) {
-				return usagef("calendar %s: --%s is for calendar add", clip(sub), f)
-			}
-		}
+	if f.misplaced != "" {
+		return usagef("calendar %s: --%s is for calendar add", clip(sub), f.misplaced)
 	}
 	switch sub {
 	case "add":
-		return calendarAdd(e, fs, args)
+		return calendarAdd(e, f, args)
 	case "list":
 		if err := maxArgs(args, 0); err != nil {
 			return err
@@ -96,7 +110,7 @@ func defaultName(source string) string {
 	return strings.Trim(unsafeName.ReplaceAllString(base, "-"), "-._")
 }
 
-func calendarAdd(e *Env, fs *flag.FlagSet, args []string) error {
+func calendarAdd(e *Env, f addFlags, args []string) error {
 	if len(args) != 1 {
 		return usagef("calendar add: give one SOURCE: a .ics file, an https:// or webcal:// address, or a CalDAV calendar's address")
 	}
@@ -104,13 +118,13 @@ func calendarAdd(e *Env, fs *flag.FlagSet, args []string) error {
 	if err != nil {
 		return err
 	}
-	src := calendar.Source{URL: strings.TrimSpace(args[0]), User: flagString(fs, "user"), Me: []string{}}
-	for _, m := range strings.Split(flagString(fs, "me"), ",") {
+	src := calendar.Source{URL: strings.TrimSpace(args[0]), User: f.user, Me: []string{}}
+	for _, m := range strings.Split(f.me, ",") {
 		if m = strings.ToLower(strings.TrimSpace(m)); m != "" {
 			src.Me = append(src.Me, m)
 		}
 	}
-	src.Name = flagString(fs, "name")
+	src.Name = f.name
 	if src.Name == "" {
 		src.Name = defaultName(src.URL)
 	}
@@ -131,14 +145,14 @@ func calendarAdd(e *Env, fs *flag.FlagSet, args []string) error {
 			return usagef("calendar add: %v", err)
 		}
 		src.Kind = calendar.KindFile
-		if src.User != "" || flagBool(fs, "password-stdin") {
+		if src.User != "" || f.passwordStdin {
 			return usagef("calendar add: a local file needs no --user or password")
 		}
 	}
 	if err := src.Validate(); err != nil {
 		return usagef("calendar add: %v", err)
 	}
-	wantPassword := flagBool(fs, "password-stdin")
+	wantPassword := f.passwordStdin
 	if wantPassword && src.User == "" {
 		return usagef("calendar add: --password-stdin needs --user")
 	}

@@ -137,12 +137,31 @@ type command struct {
 	name    string
 	args    string // synopsis after the name
 	summary string
-	flags   func(fs *flag.FlagSet) // defines the command's flags
+	// setup defines the command's flags on fs, each bound to a variable
+	// of this one run, and returns what runs the command once they are
+	// parsed. The values live in that closure, never in package
+	// variables: tests run commands side by side.
+	setup func(fs *flag.FlagSet) runner
 	// values lists the words a flag takes (by its name) or the positional
 	// arguments take (""), for the completions; weekWord stands for ISO
 	// weeks, fileWord for a file name.
 	values map[string][]string
-	run    func(e *Env, fs *flag.FlagSet, args []string) error
+}
+
+// runner runs a command with its flags parsed and its positional
+// arguments.
+type runner func(e *Env, args []string) error
+
+// plain is the setup of a command without flags of its own.
+func plain(run runner) func(*flag.FlagSet) runner {
+	return func(*flag.FlagSet) runner { return run }
+}
+
+// isSet reports whether the person typed flag name, whatever its value.
+func isSet(fs *flag.FlagSet, name string) bool {
+	set := false
+	fs.Visit(func(f *flag.Flag) { set = set || f.Name == name })
+	return set
 }
 
 // commands is filled in by the files that define them.
@@ -198,9 +217,7 @@ func Main(args []string, e *Env, app App) int {
 	fs := flag.NewFlagSet("pingwise "+c.name, flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	fs.StringVar(&e.homeFlag, "home", e.homeFlag, "keep data, settings and the socket in `DIR`")
-	if c.flags != nil {
-		c.flags(fs)
-	}
+	run := c.setup(fs)
 	pos, err := parseFlags(fs, rest)
 	if errors.Is(err, flag.ErrHelp) {
 		c.help(e.Stdout, fs)
@@ -212,7 +229,7 @@ func Main(args []string, e *Env, app App) int {
 	if err := e.resolve(); err != nil {
 		return fail(e, err)
 	}
-	return fail(e, c.run(e, fs, pos))
+	return fail(e, run(e, pos))
 }
 
 func (e *Env) resolve() error {

@@ -17,13 +17,13 @@ func init() {
 		summary: "Print the completion script for a shell: commands, flags, channels and weeks.\n" +
 			"bash: pingwise completion bash > ~/.local/share/bash-completion/completions/pingwise",
 		values: map[string][]string{"": shells},
-		run:    runCompletion,
+		setup:  plain(runCompletion),
 	})
 }
 
 var shells = []string{"bash", "zsh", "fish"}
 
-func runCompletion(e *Env, _ *flag.FlagSet, args []string) error {
+func runCompletion(e *Env, args []string) error {
 	if len(args) != 1 {
 		return usagef("completion: name one shell: bash, zsh or fish")
 	}
@@ -95,9 +95,7 @@ func table() []cmdInfo {
 		}
 		ci := cmdInfo{name: n, args: c.args, summary: c.summary, pos: c.values[""]}
 		fs := flag.NewFlagSet(n, flag.ContinueOnError)
-		if c.flags != nil {
-			c.flags(fs)
-		}
+		c.setup(fs)
 		fs.VisitAll(func(f *flag.Flag) {
 			arg, usage := flag.UnquoteUsage(f)
 			if b, ok := f.Value.(interface{ IsBoolFlag() bool }); ok && b.IsBoolFlag() {

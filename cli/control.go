@@ -15,8 +15,8 @@ import (
 )
 
 func init() {
-	register(&command{name: "show", summary: "Bring the running app's window to the front.", run: appOnly(control.OpShow)})
-	register(&command{name: "quit", summary: "Quit the running app.", run: appOnly(control.OpQuit)})
+	register(&command{name: "show", summary: "Bring the running app's window to the front.", setup: plain(appOnly(control.OpShow))})
+	register(&command{name: "quit", summary: "Quit the running app.", setup: plain(appOnly(control.OpQuit))})
 }
 
 // app returns a client of the running app, or control.ErrNotRunning.
@@ -67,8 +67,8 @@ func (e *Env) launchApp() (*control.Client, error) {
 }
 
 // appOnly runs an op that only a running app can do.
-func appOnly(op string) func(*Env, *flag.FlagSet, []string) error {
-	return func(e *Env, _ *flag.FlagSet, args []string) error {
+func appOnly(op string) runner {
+	return func(e *Env, args []string) error {
 		if err := maxArgs(args, 0); err != nil {
 			return err
 		}
@@ -89,26 +89,21 @@ func init() {
 		name: "ask", args: "[--people N] [--channel CHANNEL] [--target TEXT] [--text DRAFT]",
 		summary: "Open the \"Sync or async?\" popup in the app (starting it if needed), optionally\n" +
 			"prefilled. Bind this command to a key where no app may grab one (Wayland).",
-		flags: func(fs *flag.FlagSet) {
-			fs.Int("people", 0, "how many people it would reach")
-			fs.String("channel", "", "how you were about to reach them: call, chat, email, meeting, in-person")
-			fs.String("target", "", "who or what: a name, a number, a chat")
-			fs.String("text", "", "the draft")
+		setup: func(fs *flag.FlagSet) runner {
+			var a control.Ask
+			fs.IntVar(&a.People, "people", 0, "how many people it would reach")
+			fs.StringVar(&a.Channel, "channel", "", "how you were about to reach them: call, chat, email, meeting, in-person")
+			fs.StringVar(&a.Target, "target", "", "who or what: a name, a number, a chat")
+			fs.StringVar(&a.Text, "text", "", "the draft")
+			return func(e *Env, args []string) error { return runAsk(e, a, args) }
 		},
 		values: map[string][]string{"channel": channelWords()},
-		run:    runAsk,
 	})
 }
 
-func runAsk(e *Env, fs *flag.FlagSet, args []string) error {
+func runAsk(e *Env, a control.Ask, args []string) error {
 	if err := maxArgs(args, 0); err != nil {
 		return err
-	}
-	a := control.Ask{
-		People:  fs.Lookup("people").Value.(flag.Getter).Get().(int),
-		Channel: flagString(fs, "channel"),
-		Target:  flagString(fs, "target"),
-		Text:    flagString(fs, "text"),
 	}
 	if a.People != 0 {
 		if err := focus.CheckPeople(a.People); err != nil {

@@ -17,15 +17,17 @@ func init() {
 		name: "doctor", args: "[--json]",
 		summary: "Say what works on this desktop and how (tray, hotkey, active app, idle, quiet focus,\n" +
 			"notifications, links, autostart), and what does not and what to do.",
-		flags: func(fs *flag.FlagSet) { fs.Bool("json", false, "print one JSON object") },
-		run:   runDoctor,
+		setup: func(fs *flag.FlagSet) runner {
+			asJSON := fs.Bool("json", false, "print one JSON object")
+			return func(e *Env, args []string) error { return runDoctor(e, *asJSON, args) }
+		},
 	})
 }
 
 // runDoctor asks the running app, which knows what it found (a hotkey
 // another app holds, say); without one it looks at the desktop itself,
 // binding nothing for longer than the look takes.
-func runDoctor(e *Env, fs *flag.FlagSet, args []string) error {
+func runDoctor(e *Env, asJSON bool, args []string) error {
 	if err := maxArgs(args, 0); err != nil {
 		return err
 	}
@@ -38,7 +40,7 @@ func runDoctor(e *Env, fs *flag.FlagSet, args []string) error {
 	} else {
 		r = e.lookAtDesktop()
 	}
-	if flagBool(fs, "json") {
+	if asJSON {
 		return r.WriteJSON(e.Stdout)
 	}
 	return r.Write(e.Stdout)

@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"flag"
 	"os"
 	"path/filepath"
 	"strings"
@@ -33,18 +32,18 @@ func dataHome() string {
 
 // installGNOME puts the extension and, where the portal cannot bind the
 // hotkey, the custom keybinding on GNOME.
-func (e *Env) installGNOME(fs *flag.FlagSet, exe, hotkey string) error {
+func (e *Env) installGNOME(dryRun bool, exe, hotkey string) error {
 	shell, err := gnome.ShellVersion()
 	if err != nil {
 		return err
 	}
 	st := gnome.Setup{DataHome: dataHome(), Exe: exe, Home: e.Dirs().Home, Hotkey: hotkey, Shell: shell,
-		Portal: hasShortcutsPortal(), DryRun: flagBool(fs, "dry-run")}
+		Portal: hasShortcutsPortal(), DryRun: dryRun}
 	return gnome.Settings{}.Install(st, e.Stdout)
 }
 
-func (e *Env) uninstallGNOME(fs *flag.FlagSet) error {
-	return gnome.Settings{}.Uninstall(dataHome(), flagBool(fs, "dry-run"), e.Stdout)
+func (e *Env) uninstallGNOME(dryRun bool) error {
+	return gnome.Settings{}.Uninstall(dataHome(), dryRun, e.Stdout)
 }
 
 // hasShortcutsPortal tells whether the session bus offers the

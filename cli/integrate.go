@@ -10,7 +10,12 @@ import (
 )
 
 func init() {
-	dryRun := func(fs *flag.FlagSet) { fs.Bool("dry-run", false, "print what would be done, change nothing") }
+	dryRun := func(run func(e *Env, dryRun bool, args []string) error) func(*flag.FlagSet) runner {
+		return func(fs *flag.FlagSet) runner {
+			dry := fs.Bool("dry-run", false, "print what would be done, change nothing")
+			return func(e *Env, args []string) error { return run(e, *dry, args) }
+		}
+	}
 	register(&command{
 		name: "install", args: "[--dry-run]",
 		summary: "Put Pingwise on this desktop: menu entry, icon, link handlers, start at login.\n" +
@@ -19,15 +24,13 @@ func init() {
 			"before are remembered, and get the link when you go sync. An autostart entry\n" +
 			"is written when start_at_login is on. Run it again after moving pingwise: it\n" +
 			"changes only what is out of date.",
-		flags: dryRun,
-		run:   runInstall,
+		setup: dryRun(runInstall),
 	})
 	register(&command{
 		name: "uninstall", args: "[--dry-run]",
 		summary: "Take Pingwise off this desktop and give links back to their previous handlers.\n" +
 			"Removes the entries, icon and remembered handlers that install wrote.",
-		flags: dryRun,
-		run:   runUninstall,
+		setup: dryRun(runUninstall),
 	})
 	register(&command{
 		name: "open", args: "[LINK]",
@@ -36,7 +39,7 @@ func init() {
 			"Going sync hands it on to the app that opened such links before Pingwise.\n" +
 			"Without a link, open the app. Desktops run this when you click a link, once\n" +
 			"pingwise install has registered it.",
-		run: runOpen,
+		setup: plain(runOpen),
 	})
 }
 
@@ -58,7 +61,7 @@ type installer interface {
 	Uninstall() error
 }
 
-func runInstall(e *Env, fs *flag.FlagSet, args []string) error {
+func runInstall(e *Env, dryRun bool, args []string) error {
 	if err := maxArgs(args, 0); err != nil {
 		return err
 	}
@@ -66,7 +69,7 @@ func runInstall(e *Env, fs *flag.FlagSet, args []string) error {
 	if err != nil {
 		return err
 	}
-	in, err := e.installer(fs, s.StartAtLogin)
+	in, err := e.installer(dryRun, s.StartAtLogin)
 	if err != nil {
 		return err
 	}
@@ -78,16 +81,16 @@ func runInstall(e *Env, fs *flag.FlagSet, args []string) error {
 		if err != nil {
 			return fmt.Errorf("install: %w", err)
 		}
-		return e.installGNOME(fs, exe, s.Hotkey)
+		return e.installGNOME(dryRun, exe, s.Hotkey)
 	}
 	return nil
 }
 
-func runUninstall(e *Env, fs *flag.FlagSet, args []string) error {
+func runUninstall(e *Env, dryRun bool, args []string) error {
 	if err := maxArgs(args, 0); err != nil {
 		return err
 	}
-	in, err := e.installer(fs, false)
+	in, err := e.installer(dryRun, false)
 	if err != nil {
 		return err
 	}
@@ -95,7 +98,7 @@ func runUninstall(e *Env, fs *flag.FlagSet, args []string) error {
 		return err
 	}
 	if onGNOME() {
-		return e.uninstallGNOME(fs)
+		return e.uninstallGNOME(dryRun)
 	}
 	return nil
 }
@@ -103,7 +106,7 @@ func runUninstall(e *Env, fs *flag.FlagSet, args []string) error {
 // runOpen vets the link before anything else happens: a link is hostile
 // input from any web page, so a bad one is refused with one line and exit
 // 2, and neither the app nor any handler is started.
-func runOpen(e *Env, _ *flag.FlagSet, args []string) error {
+func runOpen(e *Env, args []string) error {
 	if len(args) > 1 {
 		// Not maxArgs: it would repeat an argument of any length.
 		return usagef("open takes one link, not %d arguments", len(args))

@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"flag"
 	"fmt"
 	"os"
 
@@ -11,7 +10,7 @@ import (
 // installer registers the links per user in the registry
 // (HKCU\Software\Classes), and start at login in the Run key, both running
 // pingwisew.exe where it is beside this program: no console window.
-func (e *Env) installer(fs *flag.FlagSet, autostart bool) (installer, error) {
+func (e *Env) installer(dryRun, autostart bool) (installer, error) {
 	exe, err := os.Executable()
 	if err != nil {
 		return nil, fmt.Errorf("the path of pingwise: %w", err)
@@ -21,7 +20,7 @@ func (e *Env) installer(fs *flag.FlagSet, autostart bool) (installer, error) {
 		Exe:       windows.GUIExe(exe),
 		Home:      e.Dirs().Home,
 		Autostart: autostart,
-		DryRun:    flagBool(fs, "dry-run"),
+		DryRun:    dryRun,
 		Out:       e.Stdout,
 	}, nil
 }

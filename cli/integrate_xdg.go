@@ -3,7 +3,6 @@
 package cli
 
 import (
-	"flag"
 	"fmt"
 	"os"
 
@@ -13,7 +12,7 @@ import (
 // installer builds the Installer for this person: their XDG folders (the
 // Installer reads the environment), Pingwise's settings folder for the
 // remembered handlers, and this program's path for the Exec lines.
-func (e *Env) installer(fs *flag.FlagSet, autostart bool) (installer, error) {
+func (e *Env) installer(dryRun, autostart bool) (installer, error) {
 	exe, err := os.Executable()
 	if err != nil {
 		return nil, fmt.Errorf("the path of pingwise: %w", err)
@@ -22,7 +21,7 @@ func (e *Env) installer(fs *flag.FlagSet, autostart bool) (installer, error) {
 		State:     e.Dirs().Config,
 		Exe:       exe,
 		Home:      e.Dirs().Home,
-		DryRun:    flagBool(fs, "dry-run"),
+		DryRun:    dryRun,
 		Out:       e.Stdout,
 		Autostart: autostart,
 	}, nil

@@ -14,21 +14,28 @@ func init() {
 		summary: "Log an interruption. CHANNEL is call, chat, email, meeting, in-person or other.\n" +
 			"Incoming (someone interrupted you) unless --outgoing (you were about to interrupt\n" +
 			"someone); taken now unless --deferred (handled later, asynchronously).",
-		flags: func(fs *flag.FlagSet) {
-			fs.Bool("outgoing", false, "you were about to interrupt someone")
-			fs.Bool("taken", false, "it was dealt with at once (the default)")
-			fs.Bool("deferred", false, "it was deferred to async")
-			fs.Int("people", 1, "how many people were involved")
-			fs.String("who", "", "who it was")
-			fs.String("note", "", "a short note")
-			fs.String("at", "", "when: 14:05, 2026-11-24 14:05, RFC 3339, or 10m ago (default now)")
+		setup: func(fs *flag.FlagSet) runner {
+			var f logFlags
+			fs.BoolVar(&f.outgoing, "outgoing", false, "you were about to interrupt someone")
+			fs.BoolVar(&f.taken, "taken", false, "it was dealt with at once (the default)")
+			fs.BoolVar(&f.deferred, "deferred", false, "it was deferred to async")
+			fs.IntVar(&f.people, "people", 1, "how many people were involved")
+			fs.StringVar(&f.who, "who", "", "who it was")
+			fs.StringVar(&f.note, "note", "", "a short note")
+			fs.StringVar(&f.at, "at", "", "when: 14:05, 2026-11-24 14:05, RFC 3339, or 10m ago (default now)")
+			return func(e *Env, args []string) error { return runLog(e, f, args) }
 		},
 		values: map[string][]string{"": channelWords()},
-		run:    runLog,
 	})
 }
 
-func runLog(e *Env, fs *flag.FlagSet, args []string) error {
+type logFlags struct {
+	outgoing, taken, deferred bool
+	people                    int
+	who, note, at             string
+}
+
+func runLog(e *Env, f logFlags, args []string) error {
 	if len(args) == 0 {
 		return usagef("log: which channel? call, chat, email, meeting, in-person or other")
 	}
@@ -39,19 +46,18 @@ func runLog(e *Env, fs *flag.FlagSet, args []string) error {
 	if err != nil {
 		return invalid(err)
 	}
-	if flagBool(fs, "taken") && flagBool(fs, "deferred") {
+	if f.taken && f.deferred {
 		return usagef("log: --taken and --deferred exclude each other")
 	}
 	i := focus.Interruption{Direction: focus.Incoming, Channel: ch, Outcome: focus.Taken,
-		Who: flagString(fs, "who"), Note: flagString(fs, "note")}
-	if flagBool(fs, "outgoing") {
+		Who: f.who, Note: f.note, People: f.people}
+	if f.outgoing {
 		i.Direction = focus.Outgoing
 	}
-	if flagBool(fs, "deferred") {
+	if f.deferred {
 		i.Outcome = focus.Deferred
 	}
-	i.People = fs.Lookup("people").Value.(flag.Getter).Get().(int)
-	if at := flagString(fs, "at"); at != "" {
+	if at := f.at; at != "" {
 		if i.At, err = parseWhen(at, e.Clock.Now()); err != nil {
 			return invalid(err)
 		}

@@ -20,15 +20,15 @@ func init() {
 		summary: "Price a week's meetings in people's time, from your calendars' last sync:\n" +
 			"meetings, person-hours, the focus time left between them, and the meetings\n" +
 			"that could be async, with the advisor's reasons.",
-		flags: func(fs *flag.FlagSet) {
-			fs.String("week", "", "the ISO week, e.g. 2026-W50 (default this week)")
-			fs.Bool("json", false, "print one JSON object")
+		setup: func(fs *flag.FlagSet) runner {
+			week := fs.String("week", "", "the ISO week, e.g. 2026-W50 (default this week)")
+			asJSON := fs.Bool("json", false, "print one JSON object")
+			return func(e *Env, args []string) error { return runMeetings(e, *week, *asJSON, args) }
 		},
-		run: runMeetings,
 	})
 }
 
-func runMeetings(e *Env, fs *flag.FlagSet, args []string) error {
+func runMeetings(e *Env, weekName string, asJSON bool, args []string) error {
 	if err := maxArgs(args, 0); err != nil {
 		return err
 	}
@@ -36,7 +36,7 @@ func runMeetings(e *Env, fs *flag.FlagSet, args []string) error {
 	if err != nil {
 		return err
 	}
-	w, err := e.week(s, flagString(fs, "week"))
+	w, err := e.week(s, weekName)
 	if err != nil {
 		return err
 	}
@@ -47,7 +47,7 @@ func runMeetings(e *Env, fs *flag.FlagSet, args []string) error {
 	if err != nil {
 		return err
 	}
-	if flagBool(fs, "json") {
+	if asJSON {
 		return json.NewEncoder(e.Stdout).Encode(week)
 	}
 	return writeMeetings(e.Stdout, week, w.Loc)

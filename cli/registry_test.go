@@ -10,9 +10,7 @@ func CommandFlags() map[string][]string {
 	m := make(map[string][]string, len(commands))
 	for name, c := range commands {
 		fs := flag.NewFlagSet(name, flag.ContinueOnError)
-		if c.flags != nil {
-			c.flags(fs)
-		}
+		c.setup(fs)
 		var names []string
 		fs.VisitAll(func(f *flag.Flag) { names = append(names, f.Name) })
 		m[name] = names

@@ -28,42 +28,40 @@ func init() {
 		name: "start", args: "[DURATION] [--intent TEXT]",
 		summary: "Start a focus session (25 min unless DURATION or the settings say otherwise).\n" +
 			"DURATION is 1m to 8h: 50, 50m, 1h30m.",
-		flags: func(fs *flag.FlagSet) {
-			fs.String("intent", "", "what the session is for, shown in the tray")
+		setup: func(fs *flag.FlagSet) runner {
+			intent := fs.String("intent", "", "what the session is for, shown in the tray")
+			return func(e *Env, args []string) error { return runStart(e, *intent, args) }
 		},
-		run: runStart,
 	})
-	register(&command{name: "pause", summary: "Pause the focus session.", run: simple(controller.Pause)})
-	register(&command{name: "resume", summary: "Resume the paused focus session.", run: simple(controller.Resume)})
+	register(&command{name: "pause", summary: "Pause the focus session.", setup: plain(simple(controller.Pause))})
+	register(&command{name: "resume", summary: "Resume the paused focus session.", setup: plain(simple(controller.Resume))})
 	register(&command{
 		name: "stop", args: "[--break DURATION]",
 		summary: "Stop the focus session (completed if it ran its length, else abandoned), or the break.",
-		flags: func(fs *flag.FlagSet) {
-			fs.String("break", "", "take a break this long after the session, e.g. 5m")
+		setup: func(fs *flag.FlagSet) runner {
+			breakFor := fs.String("break", "", "take a break this long after the session, e.g. 5m")
+			return func(e *Env, args []string) error { return runStop(e, *breakFor, args) }
 		},
-		run: runStop,
 	})
 	register(&command{
 		name: "break", args: "[DURATION]",
 		summary: "Take a break now (the settings' break length unless DURATION says otherwise).",
-		run:     runBreak,
+		setup:   plain(runBreak),
 	})
 	register(&command{
 		name: "status", args: "[--json] [--watch] [--format text|json|waybar]",
 		summary: "Show whether you are focusing, paused or on a break, and the time left.\n" +
 			"--watch prints a line on every change, pushed by the running app, for status bars.",
-		flags: func(fs *flag.FlagSet) {
-			fs.Bool("json", false, "print one JSON object: state, intent, planned_minutes, remaining_seconds, started_at")
-			fs.Bool("watch", false, "print a line now and on every change until the app quits (without the app: one line)")
-			fs.String("format", "text", "`FORMAT` of each line: text, json or waybar (text, tooltip, class, percentage)")
+		setup: func(fs *flag.FlagSet) runner {
+			var f statusFlags
+			fs.BoolVar(&f.json, "json", false, "print one JSON object: state, intent, planned_minutes, remaining_seconds, started_at")
+			fs.BoolVar(&f.watch, "watch", false, "print a line now and on every change until the app quits (without the app: one line)")
+			fs.StringVar(&f.format, "format", "text", "`FORMAT` of each line: text, json or waybar (text, tooltip, class, percentage)")
+			return func(e *Env, args []string) error { return runStatus(e, f, args) }
 		},
 		values: map[string][]string{"format": statusFormats},
-		run:    runStatus,
 	})
 }
-
-func flagString(fs *flag.FlagSet, name string) string { return fs.Lookup(name).Value.String() }
-func flagBool(fs *flag.FlagSet, name string) bool     { return fs.Lookup(name).Value.String() == "true" }
 
 func maxArgs(args []string, n int) error {
 	if len(args) > n {
@@ -72,7 +70,7 @@ func maxArgs(args []string, n int) error {
 	return nil
 }
 
-func runStart(e *Env, fs *flag.FlagSet, args []string) error {
+func runStart(e *Env, intent string, args []string) error {
 	if err := maxArgs(args, 1); err != nil {
 		return err
 	}
@@ -86,7 +84,6 @@ func runStart(e *Env, fs *flag.FlagSet, args []string) error {
 			return invalid(err)
 		}
 	}
-	intent := flagString(fs, "intent")
 	if err := focus.CheckPlanned(planned); err != nil {
 		return invalid(err)
 	}
@@ -104,8 +101,8 @@ func runStart(e *Env, fs *flag.FlagSet, args []string) error {
 	return printStatus(e.Stdout, st, e.Clock.Now())
 }
 
-func simple(action func(controller) (focus.Status, error)) func(*Env, *flag.FlagSet, []string) error {
-	return func(e *Env, _ *flag.FlagSet, args []string) error {
+func simple(action func(controller) (focus.Status, error)) runner {
+	return func(e *Env, args []string) error {
 		if err := maxArgs(args, 0); err != nil {
 			return err
 		}
@@ -121,13 +118,13 @@ func simple(action func(controller) (focus.Status, error)) func(*Env, *flag.Flag
 	}
 }
 
-func runStop(e *Env, fs *flag.FlagSet, args []string) error {
+func runStop(e *Env, breakFor string, args []string) error {
 	if err := maxArgs(args, 0); err != nil {
 		return err
 	}
 	var after time.Duration
-	if b := flagString(fs, "break"); b != "" {
-		d, err := parseLength(b)
+	if breakFor != "" {
+		d, err := parseLength(breakFor)
 		if err != nil {
 			return invalid(err)
 		}
@@ -155,7 +152,7 @@ func runStop(e *Env, fs *flag.FlagSet, args []string) error {
 	return printStatus(e.Stdout, st, e.Clock.Now())
 }
 
-func runBreak(e *Env, _ *flag.FlagSet, args []string) error {
+func runBreak(e *Env, args []string) error {
 	if err := maxArgs(args, 1); err != nil {
 		return err
 	}
@@ -188,15 +185,15 @@ func runBreak(e *Env, _ *flag.FlagSet, args []string) error {
 	return printStatus(e.Stdout, st, e.Clock.Now())
 }
 
-func runStatus(e *Env, fs *flag.FlagSet, args []string) error {
+func runStatus(e *Env, f statusFlags, args []string) error {
 	if err := maxArgs(args, 0); err != nil {
 		return err
 	}
-	format, err := statusFormat(fs)
+	format, err := f.lineFormat()
 	if err != nil {
 		return err
 	}
-	if flagBool(fs, "watch") {
+	if f.watch {
 		return watchStatus(e, format)
 	}
 	c, err := e.controller()

@@ -18,27 +18,33 @@ func init() {
 		name: "stats", args: "[--week 2026-W48] [--json [--by-device]|--csv] [--show]",
 		summary: "Show a week's focus stats: focus time, sessions, interruptions, decisions,\n" +
 			"refocus time saved and lost, meeting person-minutes avoided, streak.",
-		flags: func(fs *flag.FlagSet) {
-			fs.String("week", "", "the ISO week, e.g. 2026-W48 (default this week)")
-			fs.Bool("json", false, "print one JSON object")
-			fs.Bool("by-device", false, "with --json: break the week down by device (see sync_folder)")
-			fs.Bool("csv", false, "print CSV: a row per day and a total row")
-			fs.Bool("show", false, "open the Weekly focus window")
+		setup: func(fs *flag.FlagSet) runner {
+			var f statsFlags
+			fs.StringVar(&f.week, "week", "", "the ISO week, e.g. 2026-W48 (default this week)")
+			fs.BoolVar(&f.json, "json", false, "print one JSON object")
+			fs.BoolVar(&f.byDevice, "by-device", false, "with --json: break the week down by device (see sync_folder)")
+			fs.BoolVar(&f.csv, "csv", false, "print CSV: a row per day and a total row")
+			fs.BoolVar(&f.show, "show", false, "open the Weekly focus window")
+			return func(e *Env, args []string) error { return runStats(e, f, args) }
 		},
 		values: map[string][]string{"week": {weekWord}},
-		run:    runStats,
 	})
 }
 
-func runStats(e *Env, fs *flag.FlagSet, args []string) error {
+type statsFlags struct {
+	week                      string
+	json, byDevice, csv, show bool
+}
+
+func runStats(e *Env, f statsFlags, args []string) error {
 	if err := maxArgs(args, 0); err != nil {
 		return err
 	}
-	asJSON, asCSV, show := flagBool(fs, "json"), flagBool(fs, "csv"), flagBool(fs, "show")
+	asJSON, asCSV, show := f.json, f.csv, f.show
 	if asJSON && asCSV {
 		return usagef("stats: --json and --csv exclude each other")
 	}
-	byDevice := flagBool(fs, "by-device")
+	byDevice := f.byDevice
 	if byDevice && !asJSON {
 		return usagef("stats: --by-device goes with --json")
 	}
@@ -46,7 +52,7 @@ func runStats(e *Env, fs *flag.FlagSet, args []string) error {
 	if err != nil {
 		return err
 	}
-	w, err := e.week(s, flagString(fs, "week"))
+	w, err := e.week(s, f.week)
 	if err != nil {
 		return err
 	}

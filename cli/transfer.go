@@ -19,26 +19,25 @@ func init() {
 	register(&command{
 		name: "export", args: "[--format jsonl|csv]",
 		summary: "Write every ended session, interruption and decision to standard output.",
-		flags: func(fs *flag.FlagSet) {
-			fs.String("format", "jsonl", "jsonl (one JSON object per line, for import) or csv")
+		setup: func(fs *flag.FlagSet) runner {
+			format := fs.String("format", "jsonl", "jsonl (one JSON object per line, for import) or csv")
+			return func(e *Env, args []string) error { return runExport(e, *format, args) }
 		},
 		values: map[string][]string{"format": {"jsonl", "csv"}},
-		run:    runExport,
 	})
 	register(&command{
 		name: "import", args: "FILE.jsonl",
 		summary: "Add the events of a JSON Lines file, as export writes it (- for standard input).\n" +
 			"Events already stored are skipped; a bad line imports nothing.",
 		values: map[string][]string{"": {fileWord}},
-		run:    runImport,
+		setup:  plain(runImport),
 	})
 }
 
-func runExport(e *Env, fs *flag.FlagSet, args []string) error {
+func runExport(e *Env, format string, args []string) error {
 	if err := maxArgs(args, 0); err != nil {
 		return err
 	}
-	format := flagString(fs, "format")
 	if format != "jsonl" && format != "csv" {
 		return usagef("export: unknown format %q: use jsonl or csv", format)
 	}
@@ -95,7 +94,7 @@ func writeEventsCSV(w io.Writer, evs []focus.Event) error {
 // problem.
 const maxLine = 1 << 20
 
-func runImport(e *Env, _ *flag.FlagSet, args []string) error {
+func runImport(e *Env, args []string) error {
 	if len(args) != 1 {
 		return usagef("import: give one file (or - for standard input)")
 	}

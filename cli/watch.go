@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -19,13 +18,18 @@ import (
 // statusFormats are what `status --format` takes.
 var statusFormats = []string{"text", "json", "waybar"}
 
-// statusFormat reads --format, and --json as its older spelling.
-func statusFormat(fs *flag.FlagSet) (string, error) {
-	format := flagString(fs, "format")
+type statusFlags struct {
+	json, watch bool
+	format      string
+}
+
+// lineFormat reads --format, and --json as its older spelling.
+func (f statusFlags) lineFormat() (string, error) {
+	format := f.format
 	if !slices.Contains(statusFormats, format) {
 		return "", usagef("status: unknown format %q: use text, json or waybar", clip(format))
 	}
-	if flagBool(fs, "json") {
+	if f.json {
 		if format != "text" && format != "json" {
 			return "", usagef("status: --json and --format %s disagree", format)
 		}
