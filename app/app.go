@@ -44,6 +44,26 @@ func Run(dirs home.Dirs, stderr io.Writer) int {
 		say("%v; use the command line, see pingwise --help", err)
 		return 1
 	}
+	// First the single-instance lock: a second start hands over to the
+	// running app before it opens the store or the desktop's services (a
+	// hotkey it would find taken, a merge of the sync folder).
+	srv, err := control.Listen(dirs.Lock(), dirs.Socket())
+	if errors.Is(err, control.ErrRunning) {
+		// One app, one truth: ask the running one to show itself.
+		if c, err := control.Dial(dirs.Socket()); err == nil {
+			if _, err := c.Do(control.Request{Op: control.OpShow}); err == nil {
+				say("already running: showed its window")
+				return 0
+			}
+		}
+		say("already running, but not answering on %s", dirs.Socket())
+		return 1
+	}
+	if err != nil {
+		say("%v", err)
+		return 1
+	}
+	defer srv.Close()
 	cfg, err := settings.Load(dirs.Settings())
 	if err != nil {
 		// The file is the person's: keep it as it is and run on defaults.
@@ -86,23 +106,8 @@ func Run(dirs home.Dirs, stderr io.Writer) int {
 		Calendars: cals, FocusBlocks: blocks})
 	defer eng.Close()
 
-	srv, err := control.Listen(dirs.Lock(), dirs.Socket(), eng)
-	if errors.Is(err, control.ErrRunning) {
-		// One app, one truth: ask the running one to show itself.
-		if c, err := control.Dial(dirs.Socket()); err == nil {
-			if _, err := c.Do(control.Request{Op: control.OpShow}); err == nil {
-				say("already running: showed its window")
-				return 0
-			}
-		}
-		say("already running, but not answering on %s", dirs.Socket())
-		return 1
-	}
-	if err != nil {
-		say("%v", err)
-		return 1
-	}
-	defer srv.Close()
+	srv.Serve(eng)
+	defer srv.Close() // again, to stop answering before the engine closes
 	// Once a day in the tray is worth a full read of the store: damage is
 	// found before the app writes to it, not months later.
 	if err := db.Check(); err != nil {

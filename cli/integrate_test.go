@@ -119,10 +119,11 @@ func TestOpenAsksTheApp(t *testing.T) {
 	t.Parallel()
 	h := newHome(t, "")
 	app := &askRecorder{}
-	srv, err := control.Listen(h.path("pingwise.lock"), h.path("pingwise.sock"), app)
+	srv, err := control.Listen(h.path("pingwise.lock"), h.path("pingwise.sock"))
 	if err != nil {
 		t.Fatal(err)
 	}
+	srv.Serve(app)
 	defer srv.Close()
 	for _, tc := range []struct {
 		link string

@@ -49,10 +49,11 @@ func watch(t *testing.T, args ...string) result {
 	t.Helper()
 	h := newHome(t, "")
 	app := &streamer{script: watchScript, sent: make(chan struct{})}
-	srv, err := control.Listen(h.path("pingwise.lock"), h.path("pingwise.sock"), app)
+	srv, err := control.Listen(h.path("pingwise.lock"), h.path("pingwise.sock"))
 	if err != nil {
 		t.Fatal(err)
 	}
+	srv.Serve(app)
 	done := make(chan result, 1)
 	go func() { done <- h.run("", append([]string{"status", "--watch"}, args...)...) }()
 	select {

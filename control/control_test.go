@@ -67,10 +67,11 @@ func listen(t *testing.T, h Handler) (*Server, string) {
 	t.Helper()
 	dir := t.TempDir()
 	sock := filepath.Join(dir, "run", "pingwise.sock")
-	s, err := Listen(filepath.Join(dir, "run", "pingwise.lock"), sock, h)
+	s, err := Listen(filepath.Join(dir, "run", "pingwise.lock"), sock)
 	if err != nil {
 		t.Fatal(err)
 	}
+	s.Serve(h)
 	t.Cleanup(func() { s.Close() })
 	return s, sock
 }
@@ -120,11 +121,12 @@ func TestHandlerErrorsReachTheClient(t *testing.T) {
 func TestOneInstance(t *testing.T) {
 	dir := t.TempDir()
 	lock, sock := filepath.Join(dir, "l"), filepath.Join(dir, "s")
-	s, err := Listen(lock, sock, &fakeHandler{})
+	s, err := Listen(lock, sock)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := Listen(lock, sock, &fakeHandler{}); !errors.Is(err, ErrRunning) {
+	s.Serve(&fakeHandler{})
+	if _, err := Listen(lock, sock); !errors.Is(err, ErrRunning) {
 		t.Fatalf("second Listen: %v, want ErrRunning", err)
 	}
 	if _, err := Dial(sock); err != nil {
@@ -155,10 +157,11 @@ func TestStaleSocketIsReplaced(t *testing.T) {
 	if _, err := Dial(sock); !errors.Is(err, ErrNotRunning) {
 		t.Fatalf("Dial on a stale socket: %v, want ErrNotRunning", err)
 	}
-	s, err := Listen(filepath.Join(dir, "l"), sock, &fakeHandler{})
+	s, err := Listen(filepath.Join(dir, "l"), sock)
 	if err != nil {
 		t.Fatal(err)
 	}
+	s.Serve(&fakeHandler{})
 	defer s.Close()
 	fi, err := os.Stat(sock)
 	if err != nil || fi.Mode().Perm() != 0o600 {

@@ -71,13 +71,19 @@ type Server struct {
 	watches chan struct{}      // one per open watch, which holds no slot
 	ctx     context.Context    // done when the server closes: watches end
 	cancel  context.CancelFunc // closes ctx
+	closed  sync.Once
+	err     error // Close's
 }
 
-// Listen takes the single-instance lock and listens on the socket. It
-// returns ErrRunning when another app holds the lock. A socket left by a
-// crashed app is removed: only the lock holder may do that, so a running
-// app's socket is never taken away.
-func Listen(lockPath, socketPath string, h Handler) (*Server, error) {
+// Listen takes the single-instance lock and listens on the socket; Serve
+// then answers. It returns ErrRunning when another app holds the lock. A
+// socket left by a crashed app is removed: only the lock holder may do
+// that, so a running app's socket is never taken away.
+//
+// An app calls it before it opens anything else, so a second start hands
+// over to the first without touching the desktop; a client that connects
+// before Serve waits in the socket's backlog.
+func Listen(lockPath, socketPath string) (*Server, error) {
 	dir := filepath.Dir(socketPath)
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return nil, fmt.Errorf("control socket folder: %w", err)
@@ -102,12 +108,17 @@ func Listen(lockPath, socketPath string, h Handler) (*Server, error) {
 		lock.Unlock()
 		return nil, fmt.Errorf("listen on %s: %w", socketPath, err)
 	}
-	s := &Server{ln: ln, lock: lock, path: socketPath, handler: h, slots: make(chan struct{}, 8),
+	s := &Server{ln: ln, lock: lock, path: socketPath, slots: make(chan struct{}, 8),
 		watches: make(chan struct{}, maxWatchers)}
 	s.ctx, s.cancel = context.WithCancel(context.Background())
+	return s, nil
+}
+
+// Serve answers requests with h until Close. It is called once.
+func (s *Server) Serve(h Handler) {
+	s.handler = h
 	s.wg.Add(1)
 	go s.serve()
-	return s, nil
 }
 
 func (s *Server) serve() {
@@ -293,11 +304,16 @@ func (s *Server) safeWatch(ctx context.Context, send func(focus.Status) error) (
 
 // Close stops listening, ends the watches, waits for requests in progress,
 // removes the socket and releases the lock.
+//
+// Calling it again does nothing and returns the first call's error: an app
+// defers it once for the start and again, to run first, once it serves.
 func (s *Server) Close() error {
-	err := s.ln.Close()
-	s.cancel()
-	s.wg.Wait()
-	os.Remove(s.path)
-	s.lock.Unlock()
-	return err
+	s.closed.Do(func() {
+		s.err = s.ln.Close()
+		s.cancel()
+		s.wg.Wait()
+		os.Remove(s.path)
+		s.lock.Unlock()
+	})
+	return s.err
 }
