@@ -12,16 +12,15 @@ package hyprland
 
 import (
 	"bufio"
+	"cmp"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
-	"log"
 	"net"
 	"os"
 	"path/filepath"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/pingwise/pingwise/platform"
@@ -194,38 +193,23 @@ func (h *Hotkey) Bind(spec string, _ func()) (release func(), err error) {
 	if err != nil {
 		return nil, fmt.Errorf("hyprland hotkey: %w", err)
 	}
-	if err := h.c.keyword(bind); err != nil {
-		conn.Close()
+	release, err = wayland.KeepBound(wayland.Binding{
+		Compositor: "Hyprland", Spec: spec,
+		Bind:   func() error { return h.c.keyword(bind) },
+		Unbind: func() error { return h.c.keyword("unbind " + combo) },
+		Next: func() (bool, error) {
+			if !sc.Scan() {
+				return false, cmp.Or(sc.Err(), io.EOF)
+			}
+			ev, _, _ := strings.Cut(sc.Text(), ">>")
+			return ev == "configreloaded", nil
+		},
+		Close: conn.Close,
+	})
+	if err != nil {
 		return nil, fmt.Errorf("hyprland hotkey: %w", err)
 	}
-	var mu sync.Mutex // held while binding, so release cannot be undone by a reload
-	released := false
-	go func() {
-		for sc.Scan() {
-			if ev, _, _ := strings.Cut(sc.Text(), ">>"); ev != "configreloaded" {
-				continue
-			}
-			mu.Lock()
-			if !released {
-				if err := h.c.keyword(bind); err != nil {
-					log.Printf("pingwise: binding %s again after Hyprland reloaded its config: %v", spec, err)
-				}
-			}
-			mu.Unlock()
-		}
-	}()
-	var once sync.Once
-	return func() {
-		once.Do(func() {
-			mu.Lock()
-			released = true
-			mu.Unlock()
-			conn.Close()
-			if err := h.c.keyword("unbind " + combo); err != nil {
-				log.Printf("pingwise: releasing the hotkey %s: %v", spec, err)
-			}
-		})
-	}, nil
+	return release, nil
 }
 
 // Active follows the window in front through activewindow events.

@@ -2,11 +2,10 @@ package sway
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
-	"log"
 	"os"
 	"strings"
-	"sync"
 
 	"github.com/pingwise/pingwise/platform"
 	"github.com/pingwise/pingwise/platform/wayland"
@@ -94,51 +93,33 @@ func (h *Hotkey) Bind(spec string, _ func()) (release func(), err error) {
 	if err != nil {
 		return nil, fmt.Errorf("sway hotkey: %w", err)
 	}
-	if err := h.cmd.command(bind); err != nil {
-		_ = events.close()
-		return nil, fmt.Errorf("sway hotkey: %w", err)
-	}
-	var mu sync.Mutex // held while binding, so release cannot be undone by a reload
-	released := false
-	go func() {
-		for {
+	release, err = wayland.KeepBound(wayland.Binding{
+		Compositor: "sway", Spec: spec,
+		Bind:   func() error { return h.cmd.command(bind) },
+		Unbind: func() error { return h.cmd.command("unbindsym " + combo) },
+		Next: func() (bool, error) {
 			typ, payload, err := events.read()
 			if err != nil {
-				return // released, or sway is gone
+				return false, err
 			}
 			if typ == eventShutdown {
-				return
+				return false, errShutdown
 			}
 			var ev struct {
 				Change string `json:"change"`
 			}
-			if typ != eventWorkspace || json.Unmarshal(payload, &ev) != nil || ev.Change != "reload" {
-				continue
-			}
-			mu.Lock()
-			if !released {
-				if err := h.cmd.command(bind); err != nil {
-					log.Printf("pingwise: binding %s again after sway reloaded its config: %v", spec, err)
-				}
-			}
-			mu.Unlock()
-		}
-	}()
-	var once sync.Once
-	return func() {
-		once.Do(func() {
-			mu.Lock()
-			released = true
-			mu.Unlock()
-			if err := events.close(); err != nil {
-				log.Printf("pingwise: closing sway's event connection: %v", err)
-			}
-			if err := h.cmd.command("unbindsym " + combo); err != nil {
-				log.Printf("pingwise: releasing the hotkey %s: %v", spec, err)
-			}
-		})
-	}, nil
+			return typ == eventWorkspace && json.Unmarshal(payload, &ev) == nil && ev.Change == "reload", nil
+		},
+		Close: events.close,
+	})
+	if err != nil {
+		return nil, fmt.Errorf("sway hotkey: %w", err)
+	}
+	return release, nil
 }
+
+// errShutdown ends a watch when sway says it is exiting.
+var errShutdown = errors.New("sway is shutting down")
 
 // execLine is the command for bindsym's exec. sway reads the command line
 // twice: bindsym takes quotes off its arguments, then exec hands what is
