@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/pingwise/pingwise/internal/vkbd"
 )
 
 // sway is a headless sway on a wdesk, with nothing in its config: no
@@ -140,10 +142,10 @@ func TestSway(t *testing.T) {
 	}
 
 	t.Run("hotkey", func(t *testing.T) {
-		kb.key(keySpace, modCtrl|modShift)
+		kb.key(vkbd.KeySpace, vkbd.ModCtrl|vkbd.ModShift)
 		s.waitUntil("the popup focused", 10*time.Second, func() bool { return s.focused("Sync or async?") })
 		kb.typeText("The site is down, checkout fails for everyone")
-		kb.key(keyEnter, modCtrl) // the recommended action: sync, for an outage; async for a blank draft
+		kb.key(vkbd.KeyEnter, vkbd.ModCtrl) // the recommended action: sync, for an outage; async for a blank draft
 		s.waitUntil("the decision in the stats", 10*time.Second, func() bool { sy, _ := s.decisions(); return sy == 1 })
 		if sy, as := s.decisions(); sy != 1 || as != 0 {
 			t.Errorf("decisions: %d sync, %d async; want the draft's one sync", sy, as)
@@ -151,9 +153,9 @@ func TestSway(t *testing.T) {
 		s.waitUntil("the popup to close after its confirmation", 10*time.Second, func() bool { return !s.shown("Sync or async?") })
 
 		// Shown again (the window Fyne keeps), it takes the keyboard again.
-		kb.key(keySpace, modCtrl|modShift)
+		kb.key(vkbd.KeySpace, vkbd.ModCtrl|vkbd.ModShift)
 		s.waitUntil("the reopened popup focused", 10*time.Second, func() bool { return s.focused("Sync or async?") })
-		kb.key(keyEsc, 0)
+		kb.key(vkbd.KeyEsc, 0)
 		s.waitUntil("Esc to close it", 10*time.Second, func() bool { return !s.shown("Sync or async?") })
 	})
 
@@ -176,7 +178,7 @@ func TestSway(t *testing.T) {
 		if !s.shown("foot") {
 			t.Error("Slack's window is not on screen")
 		}
-		kb.key(keyEsc, 0)
+		kb.key(vkbd.KeyEsc, 0)
 		s.waitUntil("Esc to close it", 10*time.Second, func() bool { return !s.shown("Sync or async?") })
 	})
 
@@ -187,10 +189,10 @@ func TestSway(t *testing.T) {
 		// Nobody touches the keyboard: sway's idle notification, then the
 		// engine's next look (every 20 s) past away_minutes.
 		s.waitUntil("the session to pause itself", 90*time.Second, func() bool { return s.state() == "paused" })
-		kb.key(keyLeftShift, 0) // back
+		kb.key(vkbd.KeyLeftShift, 0) // back
 		s.waitUntil("Welcome back", 15*time.Second, func() bool { return s.focused("Welcome back") })
-		kb.key(keyTab, 0) // the first choice, "In person"
-		kb.key(keySpace, 0)
+		kb.key(vkbd.KeyTab, 0) // the first choice, "In person"
+		kb.key(vkbd.KeySpace, 0)
 		s.waitUntil("the session to resume", 10*time.Second, func() bool { return s.state() == "focusing" })
 		if out := s.pingwise("stats", "--json"); !strings.Contains(out, `"in-person":{"taken":1`) {
 			t.Errorf("the away interruption is not in the stats: %s", out)

@@ -23,6 +23,7 @@ const (
 
 	eventWorkspace = 0x80000000
 	eventWindow    = 0x80000003
+	eventBinding   = 0x80000005
 	eventShutdown  = 0x80000006
 )
 

@@ -4,8 +4,8 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"hash/fnv"
 	"os"
-	"strings"
 
 	"github.com/pingwise/pingwise/platform"
 	"github.com/pingwise/pingwise/platform/wayland"
@@ -47,7 +47,7 @@ func OpenWith(d *platform.Desktop, o Options) {
 		if d.Hotkey == nil {
 			d.Hotkey = &Hotkey{cmd: cmd, socket: o.Socket, exe: o.Exe, home: o.Home}
 		}
-		d.Say(platform.HotkeyService, platform.Works("bound at run time over sway's IPC (bindsym ... exec pingwise ask), again after each config reload; nothing to add to the sway config"))
+		d.Say(platform.HotkeyService, platform.Works("bound at run time over sway's IPC (bindsym, heard as binding events), again after each config reload; nothing to add to the sway config"))
 		if d.Active == nil {
 			d.Active = &Active{cmd: cmd, socket: o.Socket}
 		}
@@ -65,31 +65,32 @@ func OpenWith(d *platform.Desktop, o Options) {
 	d.Say(platform.IdleService, platform.Works("Wayland "+idle.Protocol+" idle notifications"))
 }
 
-// Hotkey binds keys to `pingwise ask` with sway's bindsym, so pressing
-// them runs the command and never calls Bind's pressed. sway drops
-// bindings made at run time when it reloads its config, so Bind listens for
-// the reload and binds again.
+// Hotkey binds keys with sway's bindsym to a command that does nothing
+// (nop) and names this app; sway tells the app each time the binding runs,
+// as a binding event on its IPC connection, and the app opens the popup
+// itself. No process starts per press: an `exec pingwise ask` cost some
+// 20 ms of program start on every press (bench/popup-latency-sway). sway
+// drops bindings made at run time when it reloads its config, so Bind
+// listens for the reload and binds again.
 type Hotkey struct {
 	cmd       *conn
 	socket    string
 	exe, home string
 }
 
-// Bind binds spec; release unbinds it. pressed is not called: sway runs
-// `pingwise ask`, which reaches the app over its control socket.
-func (h *Hotkey) Bind(spec string, _ func()) (release func(), err error) {
+// Bind binds spec and calls pressed, on a goroutine of its own, each time
+// it is pressed; release unbinds it.
+func (h *Hotkey) Bind(spec string, pressed func()) (release func(), err error) {
 	keys, err := wayland.ParseKeys(spec)
 	if err != nil {
 		return nil, err
 	}
-	line, err := execLine(h.exe, h.home)
-	if err != nil {
-		return nil, fmt.Errorf("sway hotkey: %w", err)
-	}
 	combo := "--no-repeat " + keys.Sway()
-	bind := "bindsym " + combo + " exec " + line
-	// Subscribe before binding, so that no reload in between goes unseen.
-	events, err := subscribe(h.socket, "workspace", "shutdown")
+	command := nopCommand(h.exe, h.home)
+	bind := "bindsym " + combo + " " + command
+	// Subscribe before binding, so that no press or reload in between goes
+	// unseen.
+	events, err := subscribe(h.socket, "workspace", "binding", "shutdown")
 	if err != nil {
 		return nil, fmt.Errorf("sway hotkey: %w", err)
 	}
@@ -102,13 +103,22 @@ func (h *Hotkey) Bind(spec string, _ func()) (release func(), err error) {
 			if err != nil {
 				return false, err
 			}
-			if typ == eventShutdown {
-				return false, errShutdown
-			}
 			var ev struct {
-				Change string `json:"change"`
+				Change  string `json:"change"`
+				Binding struct {
+					Command string `json:"command"`
+				} `json:"binding"`
 			}
-			return typ == eventWorkspace && json.Unmarshal(payload, &ev) == nil && ev.Change == "reload", nil
+			switch {
+			case typ == eventShutdown:
+				return false, errShutdown
+			case json.Unmarshal(payload, &ev) != nil:
+				return false, nil
+			case typ == eventBinding && ev.Change == "run" && ev.Binding.Command == command:
+				pressed()
+				return false, nil
+			}
+			return typ == eventWorkspace && ev.Change == "reload", nil
 		},
 		Close: events.close,
 	})
@@ -121,27 +131,13 @@ func (h *Hotkey) Bind(spec string, _ func()) (release func(), err error) {
 // errShutdown ends a watch when sway says it is exiting.
 var errShutdown = errors.New("sway is shutting down")
 
-// execLine is the command for bindsym's exec. sway reads the command line
-// twice: bindsym takes quotes off its arguments, then exec hands what is
-// left to /bin/sh. So the shell's line, each argument in single quotes,
-// goes inside double quotes, which bindsym removes. sway's quote handling
-// cannot carry a quote, a backslash or (its variables) a dollar sign
-// through both readings, so such paths are refused.
-func execLine(exe, home string) (string, error) {
-	args, err := wayland.AskArgs(exe, home)
-	if err != nil {
-		return "", err
-	}
-	for _, a := range args {
-		if strings.ContainsAny(a, `'"\$`) {
-			return "", fmt.Errorf("%q holds a quote, backslash or dollar sign, which sway's commands cannot carry: move Pingwise to a folder without one", a)
-		}
-	}
-	line, err := wayland.ShellLine(args)
-	if err != nil {
-		return "", err
-	}
-	return `"` + line + `"`, nil
+// nopCommand is the binding's command: nop, which sway runs as nothing,
+// and a name for this app (its program and home), so that two Pingwise
+// instances under one sway each hear only their own key.
+func nopCommand(exe, home string) string {
+	f := fnv.New64a()
+	f.Write([]byte(exe + "\x00" + home))
+	return fmt.Sprintf("nop pingwise-%016x", f.Sum64())
 }
 
 // node is the part of a sway tree node (a container or window) Pingwise
