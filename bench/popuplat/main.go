@@ -6,11 +6,14 @@
 //
 //	popuplat -mode key -name "Sync or async?"
 //	popuplat -mode socket -socket PATH -name "Floor popup"
-//	popuplat -mode cmd -open 'wtype ...' -close 'wtype -k Escape' -name "Sync or async?"
+//	popuplat -mode wlkey -key ctrl+shift+space -name "Sync or async?"
+//	popuplat -mode cmd -open 'pingwise ask' -close 'xdotool key Escape' -name "Sync or async?"
 //
-// -mode cmd runs shell commands to open and close the window: under a
-// Wayland compositor, whose key bindings XTEST does not reach, the keys go
-// through the compositor (wtype), and the window is watched on XWayland.
+// Under a Wayland compositor, whose key bindings XTEST does not reach,
+// -mode wlkey types the key and Esc through the compositor, on a virtual
+// keyboard kept for the whole run (package vkbd; $WAYLAND_DISPLAY), and
+// the window is watched on XWayland. -mode cmd runs shell commands to open
+// and close the window.
 //
 // It needs an X server without a window manager: top-level windows are
 // then the root's children, and their MapNotify reaches a root listener.
@@ -24,6 +27,7 @@ import (
 	"net"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"slices"
 	"strings"
 	"time"
@@ -31,6 +35,8 @@ import (
 	"github.com/jezek/xgb"
 	"github.com/jezek/xgb/xproto"
 	"github.com/jezek/xgb/xtest"
+
+	"github.com/pingwise/pingwise/internal/vkbd"
 )
 
 // Keysyms of the keys typed.
@@ -44,6 +50,7 @@ const (
 type options struct {
 	mode, name, socket string
 	openCmd, closeCmd  string
+	key, closeKey      string
 	n, warmup          int
 	settle, timeout    time.Duration
 	pollEvery          time.Duration
@@ -52,11 +59,13 @@ type options struct {
 
 func main() {
 	var o options
-	flag.StringVar(&o.mode, "mode", "key", "trigger: key (Ctrl+Shift+Space through XTEST, Esc to close) or socket (\"show\"/\"hide\" lines)")
+	flag.StringVar(&o.mode, "mode", "key", "trigger: key (Ctrl+Shift+Space through XTEST, Esc to close), wlkey (-key and -close-key through the Wayland compositor), socket (\"show\"/\"hide\" lines) or cmd")
 	flag.StringVar(&o.name, "name", "", "exact title of the window to wait for (required)")
 	flag.StringVar(&o.socket, "socket", "", "Unix socket of the app, for -mode socket")
 	flag.StringVar(&o.openCmd, "open", "", "shell command that opens the window, for -mode cmd")
 	flag.StringVar(&o.closeCmd, "close", "", "shell command that closes the window, for -mode cmd")
+	flag.StringVar(&o.key, "key", "ctrl+shift+space", "key that opens the window, for -mode wlkey")
+	flag.StringVar(&o.closeKey, "close-key", "esc", "key that closes the window, for -mode wlkey")
 	flag.IntVar(&o.n, "n", 50, "samples measured")
 	flag.IntVar(&o.warmup, "warmup", 3, "samples taken first and discarded")
 	flag.DurationVar(&o.settle, "settle", 150*time.Millisecond, "pause after each close")
@@ -123,6 +132,22 @@ func run(o options) error {
 			}
 		}
 		m.open, m.close = run(o.openCmd), run(o.closeCmd)
+	case "wlkey":
+		kb, err := vkbd.Open(filepath.Join(os.Getenv("XDG_RUNTIME_DIR"), os.Getenv("WAYLAND_DISPLAY")))
+		if err != nil {
+			return err
+		}
+		defer kb.Close()
+		press := func(combo string) (func() error, error) {
+			code, mods, err := vkbd.Combo(combo)
+			return func() error { return kb.Key(code, mods) }, err
+		}
+		if m.open, err = press(o.key); err != nil {
+			return err
+		}
+		if m.close, err = press(o.closeKey); err != nil {
+			return err
+		}
 	default:
 		return fmt.Errorf("unknown -mode %q", o.mode)
 	}

@@ -3,9 +3,11 @@
 // built and hidden and shows it on a line from a Unix socket, the way
 // Pingwise keeps its "Sync or async?" popup ready for the hotkey.
 //
-//	popupmin -socket PATH
+//	popupmin -socket PATH [-sway-key SPEC]
 //
-// A line "show" shows and focuses the window, "hide" hides it.
+// A line "show" shows and focuses the window, "hide" (or Esc) hides it. With
+// -sway-key, the key also shows it, bound over sway's IPC by the same code
+// Pingwise binds its hotkey with (platform/sway).
 package main
 
 import (
@@ -20,10 +22,14 @@ import (
 	"fyne.io/fyne/v2/app"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
+
+	"github.com/pingwise/pingwise/platform"
+	"github.com/pingwise/pingwise/platform/sway"
 )
 
 func main() {
 	socket := flag.String("socket", "", "Unix socket to listen on (required)")
+	key := flag.String("sway-key", "", "a key to bind over sway's IPC, e.g. Ctrl+Alt+Space")
 	flag.Parse()
 	if *socket == "" {
 		fmt.Fprintln(os.Stderr, "popupmin: -socket is required")
@@ -46,6 +52,12 @@ func main() {
 	// Closing only hides, and no window is shown at start, so the app must
 	// not quit when its last window goes: as Pingwise without a tray icon.
 	w.SetCloseIntercept(w.Hide)
+	// Esc hides it, as it does Pingwise's popup.
+	w.Canvas().SetOnTypedKey(func(k *fyne.KeyEvent) {
+		if k.Name == fyne.KeyEscape {
+			w.Hide()
+		}
+	})
 
 	l, err := net.Listen("unix", *socket)
 	if err != nil {
@@ -54,6 +66,21 @@ func main() {
 	}
 	defer l.Close()
 	go serve(l, w)
+	if *key != "" {
+		d := &platform.Desktop{}
+		sway.OpenWith(d, sway.EnvOptions())
+		defer d.Close()
+		if d.Hotkey == nil {
+			fmt.Fprintln(os.Stderr, "popupmin:", d.Status[platform.HotkeyService].How)
+			os.Exit(1)
+		}
+		release, err := d.Hotkey.Bind(*key, func() { fyne.Do(func() { w.Show(); w.RequestFocus() }) })
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "popupmin:", err)
+			os.Exit(1)
+		}
+		defer release()
+	}
 	a.Run()
 }
 
