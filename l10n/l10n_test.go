@@ -2,7 +2,10 @@ package l10n
 
 import (
 	"encoding/json"
+	"io/fs"
 	"maps"
+	"os"
+	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
@@ -190,6 +193,43 @@ func TestNumbersAndDates(t *testing.T) {
 		}
 		if got := tr.WeekdayTime(d); got != c.wkday {
 			t.Errorf("%s WeekdayTime = %q, want %q", c.lang, got, c.wkday)
+		}
+	}
+}
+
+// TestDoctorMessagesExist: every message key a platform or engine status
+// is said with (Status.Said) is in the catalogs, and every doctor.how
+// message is used; a typo would otherwise quietly leave the English How.
+func TestDoctorMessagesExist(t *testing.T) {
+	said := regexp.MustCompile(`\.\s*Said\("(\w+)"`)
+	used := map[string]bool{}
+	for _, root := range []string{"../platform", "../engine"} {
+		err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() || !strings.HasSuffix(path, ".go") || strings.HasSuffix(path, "_test.go") {
+				return err
+			}
+			b, err := os.ReadFile(path)
+			for _, m := range said.FindAllSubmatch(b, -1) {
+				used[string(m[1])] = true
+			}
+			return err
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	if len(used) < 10 {
+		t.Fatalf("found %d keys: the sources were not read right", len(used))
+	}
+	en := catalog(t, English)
+	for key := range used {
+		if _, ok := en["doctor.how."+key]; !ok {
+			t.Errorf("Said(%q): no doctor.how.%s in the catalog", key, key)
+		}
+	}
+	for key := range en {
+		if k, ok := strings.CutPrefix(key, "doctor.how."); ok && !used[k] {
+			t.Errorf("%s is in the catalog but no status is said with it", key)
 		}
 	}
 }
