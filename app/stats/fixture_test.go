@@ -134,7 +134,7 @@ func newTestWindow(t *testing.T, week focus.Week) (*Window, *fakeSource) {
 	t.Helper()
 	test.NewTempApp(t)
 	src := &fakeSource{}
-	w := New(fyne.CurrentApp(), src.week, func() time.Time { return now })
+	w := New(fyne.CurrentApp(), src.week, func() time.Time { return now }, "")
 	t.Cleanup(w.Window().Close)
 	w.Show(week)
 	return w, src
