@@ -82,7 +82,7 @@ func TestConfirmation(t *testing.T) {
 	async := focus.Decision{Chosen: focus.Async, Channel: "email", People: 4, Minutes: 30}
 	for _, tc := range []struct{ lang, sync, async string }{
 		{"en", "Logged: sync by call. It costs 2 h plus 1.5 h of refocus.", "Logged: async by email. About 1.5 h of refocus saved. A message outline is on the clipboard."},
-		{"de", "Erfasst: live per Anruf. Es kostet 2 h plus 1,5 h Wieder-Fokussieren.", "Erfasst: schriftlich per E-Mail. Etwa 1,5 h Wieder-Fokussieren gespart. Eine Gliederung der Nachricht liegt in der Zwischenablage."},
+		{"de", "Erfasst: live per Anruf. Es kostet 2 h plus 1,5 h Wiedereinstieg.", "Erfasst: schriftlich per E-Mail. Etwa 1,5 h Wiedereinstieg gespart. Eine Gliederung der Nachricht liegt in der Zwischenablage."},
 	} {
 		p := &Popup{tr: l10n.For(tc.lang)}
 		if got := p.confirmation(sync, c, false); got != tc.sync {
