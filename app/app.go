@@ -2,7 +2,8 @@
 // icon and menu, the main window, the settings window, the popup and the
 // stats window. It renders what package engine publishes and hands the
 // person's actions back to it; it keeps no state of its own that the engine
-// does not have. Work from other goroutines reaches widgets only through
+// does not have. Its words come from package l10n, in the language chosen
+// at start (useLanguage). Work from other goroutines reaches widgets only through
 // bridge.go.
 package app
 
@@ -158,7 +159,11 @@ func openCalendars(dirs home.Dirs, cfg settings.Settings, say func(string, ...an
 // from the environment each time translations are added, and offers no
 // other way to choose one: so the environment names the chosen language
 // for that one call, and is put back after it, leaving the programs
-// Pingwise starts the person's own locale.
+// Pingwise starts the person's own locale. (On Windows and macOS Fyne reads
+// the system's setting instead: there its dialogs keep the system's
+// language, while Pingwise's own words follow the setting.) The choice is
+// made once: a new language applies at the next start, as every window is
+// built in it.
 func useLanguage(setting string) string {
 	chosen := l10n.Choose(setting, string(lang.SystemLocale()))
 	vars := []string{"LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"}
