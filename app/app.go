@@ -3,8 +3,8 @@
 // stats window. It renders what package engine publishes and hands the
 // person's actions back to it; it keeps no state of its own that the engine
 // does not have. Its words come from package l10n, in the language chosen
-// at start (useLanguage). Work from other goroutines reaches widgets only through
-// bridge.go.
+// at start (useLanguage). Work from other goroutines reaches widgets only
+// through bridge.go.
 package app
 
 import (
