@@ -53,6 +53,9 @@ func Run(dirs home.Dirs, stderr io.Writer) int {
 		say("%v; using the defaults until it is fixed", err)
 		cfg = settings.Defaults()
 	}
+	// Before any goroutine starts: the choice sets the environment for a
+	// moment.
+	language := useLanguage(cfg.Language)
 	db, err := store.Open(dirs.DB())
 	if err != nil {
 		say("%v", err)
@@ -84,7 +87,6 @@ func Run(dirs home.Dirs, stderr io.Writer) int {
 	defer desk.Close()
 	cals, blocks, stopCals := openCalendars(dirs, cfg, say)
 	defer stopCals()
-	language := useLanguage(cfg.Language)
 	eng := engine.New(engine.Config{Store: db, Desktop: desk, Settings: cfg, Stderr: stderr, Language: language,
 		Save:      func(c settings.Settings) error { return settings.Save(dirs.Settings(), c) },
 		Calendars: cals, FocusBlocks: blocks})
