@@ -83,7 +83,4 @@ func TestGermanUI(t *testing.T) {
 	if _, err := d.pingwise("quit"); err != nil {
 		t.Fatal(err)
 	}
-	if err := a.wait(t); err != nil {
-		t.Errorf("quit: %v\n%s", err, a.errors())
-	}
 }
