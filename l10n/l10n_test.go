@@ -233,3 +233,31 @@ func TestDoctorMessagesExist(t *testing.T) {
 		}
 	}
 }
+
+// TestEveryMessageIsUsed: a message no code names is a translation kept up
+// in four languages for nothing. Keys are named literally, or built on one
+// of these prefixes from a channel, an outcome, a service, a criterion...
+func TestEveryMessageIsUsed(t *testing.T) {
+	built := []string{"channel.", "outcome.", "doctor.service.", "doctor.how.", "prefs.intercept.", "toggle.", "adv."}
+	var src strings.Builder
+	for _, root := range []string{"../app", "../engine"} {
+		err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() || !strings.HasSuffix(path, ".go") || strings.HasSuffix(path, "_test.go") {
+				return err
+			}
+			b, err := os.ReadFile(path)
+			src.Write(b)
+			return err
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	code := src.String()
+	for key := range catalog(t, English) {
+		if strings.Contains(code, `"`+key+`"`) || slices.ContainsFunc(built, func(p string) bool { return strings.HasPrefix(key, p) }) {
+			continue
+		}
+		t.Errorf("%s: no code names it", key)
+	}
+}
