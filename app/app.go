@@ -2,8 +2,9 @@
 // icon and menu, the main window, the settings window, the popup and the
 // stats window. It renders what package engine publishes and hands the
 // person's actions back to it; it keeps no state of its own that the engine
-// does not have. Work from other goroutines reaches widgets only through
-// bridge.go.
+// does not have. Its words come from package l10n, in the language chosen
+// at start (useLanguage). Work from other goroutines reaches widgets only
+// through bridge.go.
 package app
 
 import (
@@ -19,6 +20,7 @@ import (
 	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
 	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/lang"
 
 	"github.com/pingwise/pingwise/app/popup"
 	"github.com/pingwise/pingwise/app/stats"
@@ -29,6 +31,7 @@ import (
 	"github.com/pingwise/pingwise/focus/store"
 	"github.com/pingwise/pingwise/home"
 	"github.com/pingwise/pingwise/journal"
+	"github.com/pingwise/pingwise/l10n"
 	"github.com/pingwise/pingwise/platform"
 	pdesktop "github.com/pingwise/pingwise/platform/desktop"
 	"github.com/pingwise/pingwise/platform/xdg"
@@ -70,6 +73,9 @@ func Run(dirs home.Dirs, stderr io.Writer) int {
 		say("%v; using the defaults until it is fixed", err)
 		cfg = settings.Defaults()
 	}
+	// Before any goroutine starts: the choice sets the environment for a
+	// moment.
+	language := useLanguage(cfg.Language)
 	db, err := store.Open(dirs.DB())
 	if err != nil {
 		say("%v", err)
@@ -101,7 +107,7 @@ func Run(dirs home.Dirs, stderr io.Writer) int {
 	defer desk.Close()
 	cals, blocks, stopCals := openCalendars(dirs, cfg, say)
 	defer stopCals()
-	eng := engine.New(engine.Config{Store: db, Desktop: desk, Settings: cfg, Stderr: stderr,
+	eng := engine.New(engine.Config{Store: db, Desktop: desk, Settings: cfg, Stderr: stderr, Language: language,
 		Save:      func(c settings.Settings) error { return settings.Save(dirs.Settings(), c) },
 		Calendars: cals, FocusBlocks: blocks})
 	defer eng.Close()
@@ -154,12 +160,52 @@ func openCalendars(dirs home.Dirs, cfg settings.Settings, say func(string, ...an
 	return k, fb, stop
 }
 
+// useLanguage chooses the UI's language, the setting's or else the
+// system's (Fyne's lang.SystemLocale), and registers the catalogs with
+// Fyne in it, so Fyne's own dialogs speak it too. Fyne picks its language
+// from the environment each time translations are added, and offers no
+// other way to choose one: so the environment names the chosen language
+// for that one call, and is put back after it, leaving the programs
+// Pingwise starts the person's own locale. (On Windows and macOS Fyne reads
+// the system's setting instead: there its dialogs keep the system's
+// language, while Pingwise's own words follow the setting.) The choice is
+// made once: a new language applies at the next start, as every window is
+// built in it.
+func useLanguage(setting string) string {
+	chosen := l10n.Choose(setting, string(lang.SystemLocale()))
+	vars := []string{"LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"}
+	saved := make(map[string]*string, len(vars))
+	for _, v := range vars {
+		if val, ok := os.LookupEnv(v); ok {
+			saved[v] = &val
+		} else {
+			saved[v] = nil
+		}
+		os.Unsetenv(v)
+	}
+	os.Setenv("LANGUAGE", chosen)
+	os.Setenv("LANG", chosen) // a LANG of C would make LANGUAGE be ignored
+	err := lang.AddTranslationsFS(l10n.Files, l10n.Dir)
+	for _, v := range vars {
+		if val := saved[v]; val != nil {
+			os.Setenv(v, *val)
+		} else {
+			os.Unsetenv(v)
+		}
+	}
+	if err != nil {
+		fyne.LogError("pingwise: the UI's catalogs", err) // the app's own words come from l10n all the same
+	}
+	return chosen
+}
+
 // shell is the running app's toolkit side. Its fields belong to Fyne's
 // goroutine.
 type shell struct {
 	dirs   home.Dirs
 	app    fyne.App
 	eng    *engine.Engine
+	tr     *l10n.T // the UI's language
 	desk   *platform.Desktop
 	tray   desktop.App // nil without a tray
 	trayOK bool
@@ -181,7 +227,7 @@ type shell struct {
 }
 
 func newShell(dirs home.Dirs, a fyne.App, eng *engine.Engine, desk *platform.Desktop) *shell {
-	return &shell{dirs: dirs, app: a, eng: eng, desk: desk}
+	return &shell{dirs: dirs, app: a, eng: eng, desk: desk, tr: l10n.For(eng.Language())}
 }
 
 // start builds the UI: the tray when there is one, the main window always
@@ -209,7 +255,7 @@ func (s *shell) start() {
 	}
 	s.eng.Open(bridge{s})
 	if !tray.Available {
-		s.eng.Say(tray.How)
+		s.eng.Say(engine.How(s.tr, tray))
 	}
 	// A tray app lives all day and allocates little once started: a tighter
 	// heap target costs no noticeable CPU and keeps it small, and start-up
@@ -232,7 +278,7 @@ func (s *shell) render(snap engine.Snapshot) {
 		// changes: each new layout makes GNOME's and KDE's hosts re-read it,
 		// and an open menu can close under the pointer.
 		if key := v.key(); key != s.lastMenu {
-			s.tray.SetSystemTrayMenu(buildMenu(v, s))
+			s.tray.SetSystemTrayMenu(buildMenu(v, s, s.tr))
 			s.lastMenu = key
 		}
 		if st := snap.Status.State; st != s.icon || s.icon == "" {

@@ -23,6 +23,13 @@ import (
 // in a temporary home, as if there were no session bus (no tray).
 func newTestShell(t *testing.T) *shell {
 	t.Helper()
+	return newTestShellIn(t, "", platform.Missing("No D-Bus session bus: no tray icon or notifications."))
+}
+
+// newTestShellIn is newTestShell with the UI in a language, and the tray's
+// status given.
+func newTestShellIn(t *testing.T, lang string, tray platform.Status) *shell {
+	t.Helper()
 	dirs, err := home.Resolve(t.TempDir())
 	if err != nil {
 		t.Fatal(err)
@@ -33,9 +40,9 @@ func newTestShell(t *testing.T) *shell {
 	}
 	t.Cleanup(func() { db.Close() })
 	desk := &platform.Desktop{}
-	desk.Say(platform.Tray, platform.Missing("No D-Bus session bus: no tray icon or notifications."))
+	desk.Say(platform.Tray, tray)
 	xdg.Open(desk, dirs, "/usr/bin/pingwise")
-	eng := engine.New(engine.Config{Store: db, Desktop: desk, Settings: settings.Defaults(),
+	eng := engine.New(engine.Config{Store: db, Desktop: desk, Settings: settings.Defaults(), Language: lang,
 		Save: func(c settings.Settings) error { return settings.Save(dirs.Settings(), c) }})
 	t.Cleanup(eng.Close)
 	s := newShell(dirs, test.NewTempApp(t), eng, desk)
@@ -143,7 +150,12 @@ func TestSettingsWindowWritesTheFile(t *testing.T) {
 	set(entries[7], "0")
 	set(entries[8], "10")
 	set(entries[10], "desk")
-	widgets[*widget.Select](w)[0].SetSelected("off")
+	selects := widgets[*widget.Select](w)
+	if len(selects) != 2 || selects[0].Selected != "As the system (English)" {
+		t.Fatalf("the language select shows %q", selects[0].Selected)
+	}
+	selects[0].SetSelected("Deutsch")
+	selects[1].SetSelected("Nothing")
 	for _, c := range widgets[*widget.Check](w) {
 		if strings.HasPrefix(c.Text, "Do Not Disturb") {
 			c.SetChecked(false)
@@ -158,7 +170,7 @@ func TestSettingsWindowWritesTheFile(t *testing.T) {
 	}
 	if got.SessionMinutes != 40 || got.BreakMinutes != 10 || got.RefocusMinutes != 23.25 ||
 		got.TimeZone != "Europe/Berlin" || len(got.Presets) != 3 || got.Presets[2] != 120 ||
-		got.AwayMinutes != 0 || got.CoalesceMinutes != 10 || got.Intercept != "off" || got.QuietFocus || got.DeviceName != "desk" {
+		got.AwayMinutes != 0 || got.CoalesceMinutes != 10 || got.Intercept != "off" || got.QuietFocus || got.DeviceName != "desk" || got.Language != "de" {
 		t.Errorf("saved settings = %+v", got)
 	}
 	if p := s.eng.Tracker().Policy(); p.Refocus != 23.25 || p.Break.Minutes() != 10 {
@@ -206,7 +218,8 @@ func TestStartAtLogin(t *testing.T) {
 func TestMainWindowSaysWhatWorksOnThisDesktop(t *testing.T) {
 	s := newTestShell(t)
 	text := s.main.desktop.Text
-	for _, want := range []string{"✗ tray: No D-Bus session bus", "✓ autostart: an XDG autostart entry", "✗ links: call and message links are not Pingwise's yet"} {
+	for _, want := range []string{"✗ Tray icon, unavailable: No D-Bus session bus", "✓ Start at login: an XDG autostart entry",
+		"✗ Call links, unavailable: call and message links are not Pingwise's yet"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("the window's desktop section lacks %q:\n%s", want, text)
 		}

@@ -24,11 +24,12 @@ func (s *shell) newPopup() *popup.Popup {
 			sit.WorkingHours.Start, sit.WorkingHours.End, _ = cfg.Hours()
 			return sit
 		},
-		Decide:  s.eng.Decide,
-		Copy:    func(text string) { s.app.Clipboard().SetContent(text) },
-		Chosen:  s.chosen,
-		After:   bridge{s}.after,
-		Present: s.present,
+		Decide:   s.eng.Decide,
+		Copy:     func(text string) { s.app.Clipboard().SetContent(text) },
+		Chosen:   s.chosen,
+		After:    bridge{s}.after,
+		Present:  s.present,
+		Language: s.tr.Lang(),
 	})
 }
 

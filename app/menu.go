@@ -7,7 +7,9 @@ import (
 
 	"fyne.io/fyne/v2"
 
+	"github.com/pingwise/pingwise/engine"
 	"github.com/pingwise/pingwise/focus"
+	"github.com/pingwise/pingwise/l10n"
 )
 
 // view is everything the tray menu and the main window show.
@@ -22,7 +24,7 @@ type view struct {
 // the heading has no minutes in it, so a countdown does not change it.
 func (v view) key() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s|%d|%v", v.status.Heading(), v.pending, v.presets)
+	fmt.Fprintf(&b, "%s|%s|%d|%v", v.status.State, v.status.Intent, v.pending, v.presets)
 	for _, d := range v.deferred {
 		b.WriteString("|" + d.ID)
 	}
@@ -62,57 +64,57 @@ func submenu(label string, disabled bool, items ...*fyne.MenuItem) *fyne.MenuIte
 
 // buildMenu lays out the tray menu for v. Items that do not apply are
 // disabled, not hidden, so the menu never moves under the pointer.
-func buildMenu(v view, a actions) *fyne.Menu {
+func buildMenu(v view, a actions, tr *l10n.T) *fyne.Menu {
 	st := v.status.State
 	active := st == focus.Focusing || st == focus.Paused
 
 	var starts []*fyne.MenuItem
 	for _, m := range v.presets {
 		d := time.Duration(m) * time.Minute
-		starts = append(starts, item(fmt.Sprintf("%d min", m), func() { a.startFocus(d) }, false))
+		starts = append(starts, item(tr.S("menu.minutes", l10n.Args{"N": m}), func() { a.startFocus(d) }, false))
 	}
-	starts = append(starts, fyne.NewMenuItemSeparator(), item("Custom...", a.startCustom, false))
+	starts = append(starts, fyne.NewMenuItemSeparator(), item(tr.S("menu.custom"), a.startCustom, false))
 
-	pause := "Pause"
+	pause := tr.S("menu.pause")
 	if st == focus.Paused {
-		pause = "Resume"
+		pause = tr.S("menu.resume")
 	}
 
 	// Logging an incoming interruption takes two clicks in the open menu:
 	// the submenu, then the channel under "Taken now" or "Deferred".
-	logs := []*fyne.MenuItem{heading("Taken now")}
+	logs := []*fyne.MenuItem{heading(tr.S("menu.takenNow"))}
 	for _, c := range logChannels {
-		logs = append(logs, item(c.Label(), func() { a.logInterruption(c, focus.Taken) }, false))
+		logs = append(logs, item(engine.ChannelLabel(tr, c), func() { a.logInterruption(c, focus.Taken) }, false))
 	}
-	logs = append(logs, fyne.NewMenuItemSeparator(), heading("Deferred"))
+	logs = append(logs, fyne.NewMenuItemSeparator(), heading(tr.S("menu.deferred")))
 	for _, c := range logChannels {
-		logs = append(logs, item(c.Label(), func() { a.logInterruption(c, focus.Deferred) }, false))
+		logs = append(logs, item(engine.ChannelLabel(tr, c), func() { a.logInterruption(c, focus.Deferred) }, false))
 	}
 
 	var pending []*fyne.MenuItem
 	for _, d := range v.deferred {
-		pending = append(pending, item(deferredLabel(d), func() { a.markHandled(d.ID) }, false))
+		pending = append(pending, item(deferredLabel(tr, d), func() { a.markHandled(d.ID) }, false))
 	}
 	if more := v.pending - len(v.deferred); more > 0 {
-		pending = append(pending, heading(fmt.Sprintf("and %d more", more)))
+		pending = append(pending, heading(tr.S("menu.andMore", l10n.Args{"N": more})))
 	}
-	pending = append(pending, fyne.NewMenuItemSeparator(), item("Mark all handled", func() { a.markHandled("") }, false))
+	pending = append(pending, fyne.NewMenuItemSeparator(), item(tr.S("menu.markAll"), func() { a.markHandled("") }, false))
 
-	quit := item("Quit", a.quit, false)
+	quit := item(tr.S("menu.quit"), a.quit, false)
 	quit.IsQuit = true
 	return fyne.NewMenu("Pingwise",
-		heading(v.status.Heading()),
+		heading(engine.Heading(tr, v.status)),
 		fyne.NewMenuItemSeparator(),
-		submenu("Start focus", active, starts...),
+		submenu(tr.S("menu.startFocus"), active, starts...),
 		item(pause, a.pauseResume, !active),
-		item("Stop", a.stop, st == focus.Idle),
+		item(tr.S("menu.stop"), a.stop, st == focus.Idle),
 		fyne.NewMenuItemSeparator(),
-		item("Sync or async?...", a.ask, false),
-		submenu("Log interruption", false, logs...),
-		submenu(fmt.Sprintf("Deferred (%d)", v.pending), v.pending == 0, pending...),
+		item(tr.S("menu.ask"), a.ask, false),
+		submenu(tr.S("menu.log"), false, logs...),
+		submenu(tr.S("menu.deferredN", l10n.Args{"N": v.pending}), v.pending == 0, pending...),
 		fyne.NewMenuItemSeparator(),
-		item("Weekly stats...", a.showStatsNow, false),
-		item("Settings...", a.showSettings, false),
+		item(tr.S("menu.stats"), a.showStatsNow, false),
+		item(tr.S("menu.settings"), a.showSettings, false),
 		fyne.NewMenuItemSeparator(),
 		quit,
 	)
@@ -120,7 +122,7 @@ func buildMenu(v view, a actions) *fyne.Menu {
 
 // deferredLabel names a deferred interruption: "Dana: chat, 10:42", or for
 // held notifications "Dana (Slack ×5), 10:42".
-func deferredLabel(i focus.Interruption) string {
+func deferredLabel(tr *l10n.T, i focus.Interruption) string {
 	var who string
 	switch {
 	case i.App != "":
@@ -132,9 +134,9 @@ func deferredLabel(i focus.Interruption) string {
 			who = i.Who + " (" + who + ")"
 		}
 	case i.Who != "":
-		who = i.Who + ": " + string(i.Channel)
+		who = i.Who + ": " + engine.ChannelLabel(tr, i.Channel)
 	default:
-		who = i.Channel.Label()
+		who = engine.ChannelLabel(tr, i.Channel)
 	}
-	return fmt.Sprintf("%s, %s (mark handled)", who, i.At.Local().Format("15:04"))
+	return tr.S("menu.deferredItem", l10n.Args{"Who": who, "Time": i.At.Local().Format("15:04")})
 }

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2"
 
 	"github.com/pingwise/pingwise/focus"
+	"github.com/pingwise/pingwise/l10n"
 )
 
 // recorder stands in for the shell and notes what the menu asked for.
@@ -78,7 +79,7 @@ func TestMenuByState(t *testing.T) {
 			for i := range tc.pending {
 				v.deferred = append(v.deferred, focus.Interruption{ID: string(rune('a' + i)), Channel: focus.Chat, Who: "Dana"})
 			}
-			m := buildMenu(v, &recorder{})
+			m := buildMenu(v, &recorder{}, nil)
 			if got := labelsOf(m); !slices.Equal(got, tc.want) {
 				t.Fatalf("labels = %q\nwant     %q", got, tc.want)
 			}
@@ -101,7 +102,7 @@ func TestMenuActions(t *testing.T) {
 	r := &recorder{}
 	v := view{status: focus.Status{State: focus.Focusing, Remaining: time.Minute}, presets: []int{25, 50, 90},
 		pending: 12, deferred: []focus.Interruption{{ID: "x1", Channel: focus.Call, Who: "Lee"}}}
-	m := buildMenu(v, r)
+	m := buildMenu(v, r, nil)
 	itemOf(t, m.Items, "Start focus", "50 min").Action()
 	itemOf(t, m.Items, "Start focus", "Custom...").Action()
 	itemOf(t, m.Items, "Pause").Action()
@@ -120,7 +121,7 @@ func TestMenuActions(t *testing.T) {
 	chats[0].Action()
 	chats[1].Action()
 	deferred := itemOf(t, m.Items, "Deferred (12)").ChildMenu
-	if got := labelsOf(deferred); !strings.HasPrefix(got[0], "Lee: call, ") || got[1] != "and 11 more" || got[2] != "Mark all handled" {
+	if got := labelsOf(deferred); !strings.HasPrefix(got[0], "Lee: Call, ") || got[1] != "and 11 more" || got[2] != "Mark all handled" {
 		t.Errorf("Deferred submenu = %q", got)
 	}
 	deferred.Items[0].Action()
@@ -162,13 +163,38 @@ func TestDeferredLabel(t *testing.T) {
 		in   focus.Interruption
 		want string
 	}{
-		{focus.Interruption{Channel: focus.Chat, Who: "Dana", At: at}, "Dana: chat, 10:42 (mark handled)"},
+		{focus.Interruption{Channel: focus.Chat, Who: "Dana", At: at}, "Dana: Chat, 10:42 (mark handled)"},
 		{focus.Interruption{Channel: focus.InPerson, At: at}, "In person, 10:42 (mark handled)"},
 		{focus.Interruption{Channel: focus.Chat, Who: "Dana", App: "Slack", Count: 5, At: at}, "Dana (Slack ×5), 10:42 (mark handled)"},
 		{focus.Interruption{Channel: focus.Email, App: "Thunderbird", Count: 1, At: at}, "Thunderbird, 10:42 (mark handled)"},
 	} {
-		if got := deferredLabel(tc.in); got != tc.want {
+		if got := deferredLabel(nil, tc.in); got != tc.want {
 			t.Errorf("deferredLabel = %q, want %q", got, tc.want)
 		}
+	}
+}
+
+// TestMenuInGerman: the tray menu speaks the UI's language, the channel
+// names and the deferred list too.
+func TestMenuInGerman(t *testing.T) {
+	at := time.Date(2026, 11, 24, 10, 42, 0, 0, time.Local)
+	v := view{status: focus.Status{State: focus.Paused, Remaining: time.Minute, Intent: "Bericht schreiben"}, presets: []int{25, 50},
+		pending: 3, deferred: []focus.Interruption{{ID: "x1", Channel: focus.InPerson, Who: "Lee", At: at}}}
+	m := buildMenu(v, &recorder{}, l10n.For("de"))
+	want := []string{"Angehalten – Bericht schreiben", "Fokus starten", "Fortsetzen", "Stoppen", "Sync oder async?...",
+		"Unterbrechung erfassen", "Zurückgestellt (3)", "Wochenstatistik...", "Einstellungen...", "Beenden"}
+	if got := labelsOf(m); !slices.Equal(got, want) {
+		t.Fatalf("labels = %q\nwant     %q", got, want)
+	}
+	if got, want := labelsOf(itemOf(t, m.Items, "Fokus starten").ChildMenu), []string{"25 min", "50 min", "Eigene Dauer..."}; !slices.Equal(got, want) {
+		t.Errorf("Fokus starten = %q, want %q", got, want)
+	}
+	log := labelsOf(itemOf(t, m.Items, "Unterbrechung erfassen").ChildMenu)
+	if want := []string{"Sofort angenommen", "Anruf", "Chat", "Persönlich", "E-Mail", "Besprechung"}; !slices.Equal(log[:6], want) {
+		t.Errorf("Unterbrechung erfassen = %q", log)
+	}
+	deferred := labelsOf(itemOf(t, m.Items, "Zurückgestellt (3)").ChildMenu)
+	if want := []string{"Lee: Persönlich, 10:42 (als erledigt markieren)", "und 2 weitere", "Alle als erledigt markieren"}; !slices.Equal(deferred, want) {
+		t.Errorf("Zurückgestellt = %q, want %q", deferred, want)
 	}
 }

@@ -2,16 +2,18 @@ package app
 
 import (
 	"errors"
-	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/pingwise/pingwise/focus"
+	"github.com/pingwise/pingwise/l10n"
 	"github.com/pingwise/pingwise/settings"
 )
 
@@ -23,32 +25,40 @@ func (s *shell) showSettings() {
 		s.prefs.RequestFocus()
 		return
 	}
-	w := s.app.NewWindow("Pingwise settings")
+	tr := s.tr
+	w := s.app.NewWindow(tr.S("prefs.title"))
 	cfg := s.eng.Settings()
 	session := entry(strconv.Itoa(cfg.SessionMinutes))
 	presets := entry(joinInts(cfg.Presets))
 	brk := entry(strconv.Itoa(cfg.BreakMinutes))
 	refocus := entry(strconv.FormatFloat(cfg.RefocusMinutes, 'f', -1, 64))
-	notify := widget.NewCheck("Notify when a session or break ends", nil)
+	notify := widget.NewCheck(tr.S("prefs.notify"), nil)
 	notify.SetChecked(cfg.Notifications)
 	hotkey := entry(cfg.Hotkey)
 	hours := entry(cfg.WorkingHours)
 	zone := entry(cfg.TimeZone)
-	zone.SetPlaceHolder("this computer's, or e.g. Europe/Berlin")
-	login := widget.NewCheck("Start Pingwise when I log in", nil)
+	zone.SetPlaceHolder(tr.S("prefs.zoneHint"))
+	login := widget.NewCheck(tr.S("prefs.login"), nil)
 	login.SetChecked(cfg.StartAtLogin)
-	intercept := widget.NewSelect([]string{settings.InterceptPopup, settings.InterceptNotification, settings.InterceptOff}, nil)
-	intercept.SetSelected(cfg.Intercept)
+	intercepts := []string{settings.InterceptPopup, settings.InterceptNotification, settings.InterceptOff}
+	intercept := choice(intercepts, func(v string) string { return tr.S("prefs.intercept." + v) }, cfg.Intercept)
+	languages := append([]string{""}, settings.Languages...)
+	language := choice(languages, func(v string) string {
+		if v == "" {
+			return tr.S("prefs.languageSystem", l10n.Args{"Name": l10n.Name(l10n.Choose("", string(lang.SystemLocale())))})
+		}
+		return l10n.Name(v)
+	}, cfg.Language)
 	away := entry(strconv.FormatFloat(cfg.AwayMinutes, 'f', -1, 64))
-	quietOn := widget.NewCheck("Do Not Disturb while focusing, and count what it holds", nil)
+	quietOn := widget.NewCheck(tr.S("prefs.quiet"), nil)
 	quietOn.SetChecked(cfg.QuietFocus)
 	coalesce := entry(strconv.Itoa(cfg.CoalesceMinutes))
-	keepWho := widget.NewCheck("Keep senders' names (never the messages)", nil)
+	keepWho := widget.NewCheck(tr.S("prefs.keepWho"), nil)
 	keepWho.SetChecked(cfg.KeepSummaries)
 	syncFolder := entry(cfg.SyncFolder)
-	syncFolder.SetPlaceHolder("empty: this device only")
+	syncFolder.SetPlaceHolder(tr.S("prefs.syncHint"))
 	device := entry(cfg.DeviceName)
-	calendars := widget.NewLabel(calendarList(cfg))
+	calendars := widget.NewLabel(calendarList(tr, cfg))
 	calendars.Wrapping = fyne.TextWrapWord
 	problem := widget.NewLabel("")
 	problem.Wrapping = fyne.TextWrapWord
@@ -56,23 +66,18 @@ func (s *shell) showSettings() {
 	save := func() {
 		next := cfg
 		var errs []error
-		next.SessionMinutes = atoi(session.Text, "session length", &errs)
-		next.BreakMinutes = atoi(brk.Text, "break", &errs)
+		next.SessionMinutes = atoi(tr, session.Text, "prefs.session", &errs)
+		next.BreakMinutes = atoi(tr, brk.Text, "prefs.break", &errs)
 		next.Presets = nil
 		for _, p := range strings.Split(presets.Text, ",") {
-			next.Presets = append(next.Presets, atoi(p, "presets", &errs))
+			next.Presets = append(next.Presets, atoi(tr, p, "prefs.presets", &errs))
 		}
-		f, err := strconv.ParseFloat(strings.TrimSpace(refocus.Text), 64)
-		if err != nil {
-			errs = append(errs, fmt.Errorf("refocus minutes %q is not a number", refocus.Text))
-		}
-		next.RefocusMinutes = f
+		next.RefocusMinutes = atof(tr, refocus.Text, "prefs.refocus", &errs)
 		next.Notifications, next.StartAtLogin = notify.Checked, login.Checked
-		next.Intercept, next.QuietFocus, next.KeepSummaries = intercept.Selected, quietOn.Checked, keepWho.Checked
-		next.CoalesceMinutes = atoi(coalesce.Text, "group notifications within", &errs)
-		if next.AwayMinutes, err = strconv.ParseFloat(strings.TrimSpace(away.Text), 64); err != nil {
-			errs = append(errs, fmt.Errorf("away after %q is not a number", away.Text))
-		}
+		next.Intercept, next.QuietFocus, next.KeepSummaries = intercepts[intercept.SelectedIndex()], quietOn.Checked, keepWho.Checked
+		next.Language = languages[language.SelectedIndex()]
+		next.CoalesceMinutes = atoi(tr, coalesce.Text, "prefs.coalesce", &errs)
+		next.AwayMinutes = atof(tr, away.Text, "prefs.away", &errs)
 		next.Hotkey = strings.TrimSpace(hotkey.Text)
 		next.WorkingHours, next.TimeZone = strings.TrimSpace(hours.Text), strings.TrimSpace(zone.Text)
 		next.SyncFolder, next.DeviceName = strings.TrimSpace(syncFolder.Text), strings.TrimSpace(device.Text)
@@ -85,28 +90,29 @@ func (s *shell) showSettings() {
 			return
 		}
 		cfg = next
-		problem.SetText("Saved to " + s.dirs.Settings())
+		problem.SetText(tr.S("prefs.saved", l10n.Args{"Path": s.dirs.Settings()}))
 	}
 	form := widget.NewForm(
-		widget.NewFormItem("Session length (min)", session),
-		widget.NewFormItem("Start focus choices (min)", presets),
-		widget.NewFormItem("Break (min, 0 for none)", brk),
-		widget.NewFormItem("Refocus per interruption (min)", refocus),
+		widget.NewFormItem(tr.S("prefs.language"), language),
+		widget.NewFormItem(tr.S("prefs.session"), session),
+		widget.NewFormItem(tr.S("prefs.presets"), presets),
+		widget.NewFormItem(tr.S("prefs.break"), brk),
+		widget.NewFormItem(tr.S("prefs.refocus"), refocus),
 		widget.NewFormItem("", notify),
-		widget.NewFormItem("Popup hotkey", hotkey),
-		widget.NewFormItem("Working hours", hours),
-		widget.NewFormItem("Time zone", zone),
+		widget.NewFormItem(tr.S("prefs.hotkey"), hotkey),
+		widget.NewFormItem(tr.S("prefs.hours"), hours),
+		widget.NewFormItem(tr.S("prefs.zone"), zone),
 		widget.NewFormItem("", login),
-		widget.NewFormItem("Chat app opened while focusing", intercept),
-		widget.NewFormItem("Away pauses after (min, 0 never)", away),
+		widget.NewFormItem(tr.S("prefs.intercept"), intercept),
+		widget.NewFormItem(tr.S("prefs.away"), away),
 		widget.NewFormItem("", quietOn),
-		widget.NewFormItem("Group a sender's notifications within (min)", coalesce),
+		widget.NewFormItem(tr.S("prefs.coalesce"), coalesce),
 		widget.NewFormItem("", keepWho),
-		widget.NewFormItem("Sync folder (several devices)", syncFolder),
-		widget.NewFormItem("This device's name", device),
-		widget.NewFormItem("Calendars", calendars),
+		widget.NewFormItem(tr.S("prefs.syncFolder"), syncFolder),
+		widget.NewFormItem(tr.S("prefs.device"), device),
+		widget.NewFormItem(tr.S("prefs.calendars"), calendars),
 	)
-	form.SubmitText, form.OnSubmit = "Save", save
+	form.SubmitText, form.OnSubmit = tr.S("prefs.save"), save
 	w.SetContent(container.NewVBox(form, problem))
 	w.Resize(fyne.NewSize(460, 0))
 	w.SetCloseIntercept(w.Hide)
@@ -124,13 +130,14 @@ func (s *shell) startCustom() {
 		s.custom.RequestFocus()
 		return
 	}
-	w := s.app.NewWindow("Start focus")
+	tr := s.tr
+	w := s.app.NewWindow(tr.S("custom.title"))
 	length := entry("45")
 	intent := entry(s.main.intent())
-	intent.SetPlaceHolder("What is this session for? (optional)")
+	intent.SetPlaceHolder(tr.S("main.intent"))
 	problem := widget.NewLabel("")
-	form := widget.NewForm(widget.NewFormItem("Minutes", length), widget.NewFormItem("Intent", intent))
-	form.SubmitText = "Start"
+	form := widget.NewForm(widget.NewFormItem(tr.S("custom.minutes"), length), widget.NewFormItem(tr.S("custom.intent"), intent))
+	form.SubmitText, form.CancelText = tr.S("custom.start"), tr.S("custom.cancel")
 	form.OnSubmit = func() {
 		n, err := strconv.Atoi(strings.TrimSpace(length.Text))
 		d := time.Duration(n) * time.Minute
@@ -138,7 +145,7 @@ func (s *shell) startCustom() {
 			err = focus.CheckPlanned(d)
 		}
 		if err != nil {
-			problem.SetText("Minutes: a whole number from 1 to 480.")
+			problem.SetText(tr.S("custom.bad"))
 			return
 		}
 		if err := s.eng.StartFocus(d, intent.Text); err != nil {
@@ -159,15 +166,15 @@ func (s *shell) startCustom() {
 // calendarList names the calendars the settings keep; they are added and
 // removed with `pingwise calendar`, as a password must not pass through a
 // window's text field into a file.
-func calendarList(cfg settings.Settings) string {
+func calendarList(tr *l10n.T, cfg settings.Settings) string {
 	if len(cfg.Calendars) == 0 {
-		return "none: add one with pingwise calendar add"
+		return tr.S("prefs.calendarsNone")
 	}
 	names := make([]string, len(cfg.Calendars))
 	for i, c := range cfg.Calendars {
 		names[i] = c.Name
 	}
-	return strings.Join(names, ", ") + " (pingwise calendar add/remove)"
+	return tr.S("prefs.calendarsList", l10n.Args{"Names": strings.Join(names, ", ")})
 }
 
 func entry(text string) *widget.Entry {
@@ -176,12 +183,33 @@ func entry(text string) *widget.Entry {
 	return e
 }
 
-func atoi(s, what string, errs *[]error) int {
+// atoi reads a whole number from the field labelled by the message field.
+func atoi(tr *l10n.T, s, field string, errs *[]error) int {
 	n, err := strconv.Atoi(strings.TrimSpace(s))
 	if err != nil {
-		*errs = append(*errs, fmt.Errorf("%s: %q is not a whole number", what, strings.TrimSpace(s)))
+		*errs = append(*errs, errors.New(tr.S("prefs.notWhole", l10n.Args{"Field": tr.S(field), "Value": strings.TrimSpace(s)})))
 	}
 	return n
+}
+
+// atof reads a number from the field labelled by the message field.
+func atof(tr *l10n.T, s, field string, errs *[]error) float64 {
+	f, err := strconv.ParseFloat(strings.TrimSpace(s), 64)
+	if err != nil {
+		*errs = append(*errs, errors.New(tr.S("prefs.notNumber", l10n.Args{"Field": tr.S(field), "Value": strings.TrimSpace(s)})))
+	}
+	return f
+}
+
+// choice is a select of values shown by their names, value selected.
+func choice(values []string, name func(string) string, value string) *widget.Select {
+	names := make([]string, len(values))
+	for i, v := range values {
+		names[i] = name(v)
+	}
+	sel := widget.NewSelect(names, nil)
+	sel.SetSelectedIndex(max(slices.Index(values, value), 0))
+	return sel
 }
 
 func joinInts(ns []int) string {

@@ -11,7 +11,7 @@ import (
 // first use: most days in the tray never need it.
 func (s *shell) showStats(w focus.Week) {
 	if s.statsWin == nil {
-		s.statsWin = stats.New(s.app, s.eng.Week, func() time.Time { return time.Now().In(s.eng.Location()) })
+		s.statsWin = stats.New(s.app, s.eng.Week, func() time.Time { return time.Now().In(s.eng.Location()) }, s.tr.Lang())
 		if len(s.eng.Settings().Calendars) > 0 {
 			s.statsWin.SetMeetings(s.eng.Meetings)
 		}

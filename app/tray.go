@@ -3,6 +3,7 @@ package app
 import (
 	"fyne.io/systray"
 
+	"github.com/pingwise/pingwise/engine"
 	"github.com/pingwise/pingwise/focus"
 )
 
@@ -14,7 +15,7 @@ func (s *shell) setTrayText(st focus.Status) {
 	if st.State != focus.Idle {
 		title = focus.Human(focus.Countdown(st.Remaining))
 	}
-	tip := "Pingwise: " + st.Line()
+	tip := "Pingwise: " + engine.Line(s.tr, st)
 	if title+tip == s.title {
 		return
 	}

@@ -11,6 +11,7 @@ import (
 
 	"github.com/pingwise/pingwise/engine"
 	"github.com/pingwise/pingwise/focus"
+	"github.com/pingwise/pingwise/l10n"
 	"github.com/pingwise/pingwise/platform"
 )
 
@@ -36,17 +37,18 @@ type mainWindow struct {
 }
 
 func newMainWindow(s *shell) *mainWindow {
+	tr := s.tr
 	m := &mainWindow{s: s, win: s.app.NewWindow("Pingwise")}
-	m.state = widget.NewLabelWithStyle("Not focusing", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	m.state = widget.NewLabelWithStyle(tr.S("state.idle"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	m.intentIn = widget.NewEntry()
-	m.intentIn.SetPlaceHolder("What is this session for? (optional)")
+	m.intentIn.SetPlaceHolder(tr.S("main.intent"))
 	m.starts = container.NewHBox()
-	m.pause = widget.NewButton("Pause", s.pauseResume)
-	m.stopB = widget.NewButton("Stop", s.stop)
-	m.askB = widget.NewButton("Sync or async?...", s.ask)
+	m.pause = widget.NewButton(tr.S("menu.pause"), s.pauseResume)
+	m.stopB = widget.NewButton(tr.S("menu.stop"), s.stop)
+	m.askB = widget.NewButton(tr.S("menu.ask"), s.ask)
 	labels := make([]string, len(logChannels))
 	for i, c := range logChannels {
-		labels[i] = c.Label()
+		labels[i] = engine.ChannelLabel(tr, c)
 	}
 	m.channel = widget.NewSelect(labels, nil)
 	m.channel.SetSelectedIndex(0)
@@ -54,7 +56,7 @@ func newMainWindow(s *shell) *mainWindow {
 		return func() { s.logInterruption(logChannels[m.channel.SelectedIndex()], o) }
 	}
 	m.deferred = widget.NewLabel("")
-	m.handled = widget.NewButton("Mark all handled", func() { s.markHandled("") })
+	m.handled = widget.NewButton(tr.S("menu.markAll"), func() { s.markHandled("") })
 	m.message = widget.NewLabel("")
 	m.lasting = widget.NewLabel("")
 	m.lasting.Wrapping = fyne.TextWrapWord
@@ -66,18 +68,18 @@ func newMainWindow(s *shell) *mainWindow {
 	m.win.SetContent(container.NewVBox(
 		m.state,
 		m.intentIn,
-		container.NewHBox(widget.NewLabel("Start focus:"), m.starts),
+		container.NewHBox(widget.NewLabel(tr.S("main.startFocus")), m.starts),
 		container.NewHBox(m.pause, m.stopB, m.askB),
 		widget.NewSeparator(),
-		container.NewHBox(widget.NewLabel("Interruption:"), m.channel,
-			widget.NewButton("Taken now", logAs(focus.Taken)), widget.NewButton("Deferred", logAs(focus.Deferred))),
+		container.NewHBox(widget.NewLabel(tr.S("main.interruption")), m.channel,
+			widget.NewButton(tr.S("menu.takenNow"), logAs(focus.Taken)), widget.NewButton(tr.S("menu.deferred"), logAs(focus.Deferred))),
 		container.NewHBox(m.deferred, m.handled),
 		widget.NewSeparator(),
-		container.NewHBox(widget.NewButton("Weekly stats...", s.showStatsNow),
-			widget.NewButton("Settings...", s.showSettings), widget.NewButton("Quit", s.quit)),
+		container.NewHBox(widget.NewButton(tr.S("menu.stats"), s.showStatsNow),
+			widget.NewButton(tr.S("menu.settings"), s.showSettings), widget.NewButton(tr.S("menu.quit"), s.quit)),
 		m.message,
 		m.lasting,
-		widget.NewAccordion(widget.NewAccordionItem("This desktop", m.desktop)),
+		widget.NewAccordion(widget.NewAccordionItem(tr.S("main.thisDesktop"), m.desktop)),
 	))
 	m.win.Resize(fyne.NewSize(520, 0))
 	m.win.SetCloseIntercept(func() {
@@ -94,7 +96,8 @@ func newMainWindow(s *shell) *mainWindow {
 func (m *mainWindow) show(v engine.Snapshot) {
 	st := v.Status.State
 	active := st == focus.Focusing || st == focus.Paused
-	m.state.SetText(v.Status.Line())
+	tr := m.s.tr
+	m.state.SetText(engine.Line(tr, v.Status))
 	m.message.SetText(v.Notice)
 	changed := len(v.Kept) != m.kept
 	if changed {
@@ -107,29 +110,29 @@ func (m *mainWindow) show(v engine.Snapshot) {
 	if changed || m.desktop.Text == "" {
 		// What works here changes only with what is said: a hotkey
 		// taken, a notification server gone.
-		m.desktop.SetText(doctorText(m.s.eng.Doctor()))
+		m.desktop.SetText(doctorText(tr, m.s.eng.Doctor()))
 	}
 	if key := fmt.Sprint(v.Presets); key != m.presets {
 		m.presets = key
 		m.starts.RemoveAll()
 		for _, p := range v.Presets {
 			d := time.Duration(p) * time.Minute
-			m.starts.Add(widget.NewButton(fmt.Sprintf("%d min", p), func() { m.s.startFocus(d) }))
+			m.starts.Add(widget.NewButton(tr.S("menu.minutes", l10n.Args{"N": p}), func() { m.s.startFocus(d) }))
 		}
-		m.starts.Add(widget.NewButton("Custom...", m.s.startCustom))
+		m.starts.Add(widget.NewButton(tr.S("menu.custom"), m.s.startCustom))
 	}
 	for _, o := range m.starts.Objects {
 		if b, ok := o.(*widget.Button); ok {
 			setEnabled(b, !active)
 		}
 	}
-	m.pause.SetText("Pause")
+	m.pause.SetText(tr.S("menu.pause"))
 	if st == focus.Paused {
-		m.pause.SetText("Resume")
+		m.pause.SetText(tr.S("menu.resume"))
 	}
 	setEnabled(m.pause, active)
 	setEnabled(m.stopB, st != focus.Idle)
-	m.deferred.SetText(fmt.Sprintf("Deferred to answer: %d", v.Pending))
+	m.deferred.SetText(tr.S("main.deferredToAnswer", l10n.Args{"N": v.Pending}))
 	setEnabled(m.handled, v.Pending > 0)
 }
 
@@ -144,16 +147,23 @@ func setEnabled(w fyne.Disableable, on bool) {
 // intent is what the person typed as the next session's intent.
 func (m *mainWindow) intent() string { return m.intentIn.Text }
 
-// doctorText is doctor's report for the window: a line per service.
-func doctorText(r platform.Report) string {
+// doctorText is doctor's report for the window, in the UI's language: a
+// line per service, its name and whether it works, then how (or why not
+// and the fix) where the catalogs have that status's message, in English
+// otherwise (an error's own text, a compositor's mechanism).
+func doctorText(tr *l10n.T, r platform.Report) string {
 	var b strings.Builder
-	b.WriteString(r.Session)
+	b.WriteString(tr.S("doctor.session", l10n.Args{"Session": r.Session}))
 	for _, row := range r.Services {
-		mark := "✗"
+		key := "doctor.missing"
 		if row.Available {
-			mark = "✓"
+			key = "doctor.ok"
 		}
-		fmt.Fprintf(&b, "\n%s %s: %s", mark, strings.ReplaceAll(row.Service, "_", " "), row.How)
+		name := strings.ReplaceAll(row.Service, "_", " ")
+		if tr.Has("doctor.service." + row.Service) {
+			name = tr.S("doctor.service." + row.Service)
+		}
+		b.WriteString("\n" + tr.S(key, l10n.Args{"Service": name, "How": engine.How(tr, row.Status)}))
 	}
 	return b.String()
 }

@@ -302,7 +302,9 @@ func (d *desk) status() status {
 func (d *desk) gdbus(dest, path, method string, args ...string) (string, error) {
 	all := append([]string{"call", "--session", "-t", "5", "-d", dest, "-o", path, "-m", method, "--"}, args...)
 	cmd := exec.Command("gdbus", all...)
-	cmd.Env = d.env()
+	// A UTF-8 locale that is there on every machine: in one that is not
+	// installed, gdbus prints "?" for every letter beyond ASCII.
+	cmd.Env = append(d.env(), "LC_ALL=C.UTF-8")
 	out, err := cmd.CombinedOutput()
 	return string(out), err
 }

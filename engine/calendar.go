@@ -3,6 +3,7 @@ package engine
 import (
 	"context"
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
@@ -76,5 +77,6 @@ func (e *Engine) calendarStatus() (platform.Status, bool) {
 	if p := e.calendars.Problems(); len(p) > 0 {
 		return platform.Missing(strings.Join(p, "; ")), true
 	}
-	return platform.Works(fmt.Sprintf("%d calendar(s), synced in the background", len(e.cfg.Calendars))), true
+	n := len(e.cfg.Calendars)
+	return platform.Works(fmt.Sprintf("%d calendar(s), synced in the background", n)).Said("calendars", strconv.Itoa(n)), true
 }

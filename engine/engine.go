@@ -11,6 +11,7 @@ import (
 	"github.com/pingwise/pingwise/control"
 	"github.com/pingwise/pingwise/focus"
 	"github.com/pingwise/pingwise/focus/store"
+	"github.com/pingwise/pingwise/l10n"
 	"github.com/pingwise/pingwise/platform"
 	"github.com/pingwise/pingwise/settings"
 )
@@ -69,6 +70,7 @@ type Engine struct {
 	ui     UI
 	stderr io.Writer
 	save   func(settings.Settings) error
+	tr     *l10n.T // the UI's language, for notifications and what is said
 
 	mu      sync.Mutex
 	cfg     settings.Settings
@@ -107,6 +109,11 @@ type Config struct {
 	Save        func(settings.Settings) error // writes the settings file; Apply calls it
 	Calendars   *calendar.Keeper              // the person's calendars, kept in the background; may be nil
 	FocusBlocks FocusBlocks                   // where focus sessions go as busy time; may be nil
+	// Language is the UI's ("en", "de", "fr", "es"; English when ""),
+	// chosen once at start: notifications, notices and what is kept in
+	// view speak it. Doctor's statuses keep their English How for the
+	// command line, with a message key for the UI.
+	Language string
 }
 
 // New makes an engine; Open sets it going.
@@ -121,7 +128,7 @@ func New(c Config) *Engine {
 		c.Desktop = &platform.Desktop{}
 	}
 	e := &Engine{db: c.Store, desk: c.Desktop, clock: c.Clock, stderr: c.Stderr, save: c.Save, cfg: c.Settings,
-		calendars: c.Calendars, blocks: c.FocusBlocks}
+		calendars: c.Calendars, blocks: c.FocusBlocks, tr: l10n.For(c.Language)}
 	e.tracker = focus.NewTracker(e.db, e.clock, c.Settings.Policy())
 	e.notifier = newNotifier(c.Desktop.Notifier, c.Settings.Notifications, c.Stderr)
 	return e
@@ -268,6 +275,9 @@ func (e *Engine) prompt(p Prompt) {
 		ui.Prompt(p)
 	}
 }
+
+// Language is the UI's language, as chosen at start.
+func (e *Engine) Language() string { return e.tr.Lang() }
 
 // sayLocked tells the person something that stays true, once: it is kept in
 // view, and written to standard error for whoever started the app.

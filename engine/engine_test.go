@@ -394,12 +394,12 @@ func TestSessionDoneSaysWhatWasHeld(t *testing.T) {
 		{App: "Slack", Who: "Lee", Count: 2, Channel: focus.Chat},
 		{Who: "Sam", Channel: focus.InPerson, Count: 1},
 	}
-	title, body := SessionDone(s, held, 5)
+	title, body := SessionDone(nil, s, held, 5)
 	want := "outline the talk: 25 min of focus. While you focused: Slack 5 (Dana, Lee), Thunderbird 2, In person 1 (Sam), and 1 more. Now is a good time to answer."
 	if title != "Focus session complete" || body != want {
 		t.Errorf("got %q\nwant %q", body, want)
 	}
-	if _, body := SessionDone(s, nil, 0); body != "outline the talk: 25 min of focus." {
+	if _, body := SessionDone(nil, s, nil, 0); body != "outline the talk: 25 min of focus." {
 		t.Errorf("nothing held: %q", body)
 	}
 }

@@ -255,6 +255,12 @@ type rig struct {
 
 func newRig(t *testing.T, edit func(*settings.Settings)) *rig {
 	t.Helper()
+	return newRigIn(t, "", edit)
+}
+
+// newRigIn is newRig with the UI in a language.
+func newRigIn(t *testing.T, lang string, edit func(*settings.Settings)) *rig {
+	t.Helper()
 	db, err := store.Open(t.TempDir() + "/pingwise.db")
 	if err != nil {
 		t.Fatal(err)
@@ -268,7 +274,7 @@ func newRig(t *testing.T, edit func(*settings.Settings)) *rig {
 	d := &platform.Desktop{Hotkey: r.desk, Active: r.desk, Idle: r.desk, Notifier: r.desk,
 		Quiet: r.desk, Links: r.desk, Autostart: r.desk}
 	d.Say(platform.HotkeyService, platform.Works("a fake"))
-	r.e = New(Config{Store: db, Desktop: d, Settings: cfg, Clock: r.clock,
+	r.e = New(Config{Store: db, Desktop: d, Settings: cfg, Clock: r.clock, Language: lang,
 		Save: func(s settings.Settings) error { r.saved = append(r.saved, s); return nil }})
 	r.e.Open(r.ui)
 	t.Cleanup(r.e.Close)

@@ -7,6 +7,7 @@ import (
 
 	"github.com/pingwise/pingwise/control"
 	"github.com/pingwise/pingwise/focus"
+	"github.com/pingwise/pingwise/l10n"
 	"github.com/pingwise/pingwise/platform/keys"
 	"github.com/pingwise/pingwise/platform/link"
 	"github.com/pingwise/pingwise/settings"
@@ -43,7 +44,7 @@ func (e *Engine) LogIncoming(c focus.Channel, o focus.Outcome) error {
 	if err != nil {
 		e.notice = err.Error()
 	} else {
-		e.notice = fmt.Sprintf("Logged: %s, %s.", c.Label(), o)
+		e.notice = e.tr.S("notice.logged", l10n.Args{"Channel": ChannelLabel(e.tr, c), "Outcome": e.tr.S("outcome." + string(o))})
 	}
 	e.actedLocked(e.statusLocked())
 	return err

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/pingwise/pingwise/focus"
+	"github.com/pingwise/pingwise/l10n"
 	"github.com/pingwise/pingwise/platform"
 )
 
@@ -58,36 +59,36 @@ func (e *Engine) react(st focus.Status) {
 		if err != nil {
 			e.notice = err.Error()
 		}
-		title, body := SessionDone(s, list, pending)
+		title, body := SessionDone(e.tr, s, list, pending)
 		e.notifier.send(title, body)
 	}
 	if st.BreakOver {
-		e.notifier.send("Break over", "Ready for another focus session?")
+		e.notifier.send(e.tr.S("notify.breakOver.title"), e.tr.S("notify.breakOver.body"))
 	}
 }
 
 // SessionDone says a session is complete, with what waits to be answered:
 // the break is when deferred messages get their reply. Held notifications
 // are summed per app: "While you focused: Slack 5 (Dana, Lee), Email 1."
-func SessionDone(s *focus.Session, deferred []focus.Interruption, pending int) (title, body string) {
-	body = focus.Human(s.Planned) + " of focus"
+func SessionDone(tr *l10n.T, s *focus.Session, deferred []focus.Interruption, pending int) (title, body string) {
+	args := l10n.Args{"Length": focus.Human(s.Planned), "Intent": s.Intent}
+	body = tr.S("notify.done.body", args)
 	if s.Intent != "" {
-		body = s.Intent + ": " + body
+		body = tr.S("notify.done.intent", args)
 	}
-	body += "."
 	if pending > 0 {
-		body += " While you focused: " + HeldSummary(deferred)
+		list := HeldSummary(tr, deferred)
 		if more := pending - len(deferred); more > 0 {
-			body += fmt.Sprintf(", and %d more", more)
+			list = tr.S("notify.done.more", l10n.Args{"List": list, "Count": more})
 		}
-		body += ". Now is a good time to answer."
+		body += " " + tr.S("notify.done.held", l10n.Args{"List": list})
 	}
-	return "Focus session complete", body
+	return tr.S("notify.done.title"), body
 }
 
 // HeldSummary groups deferred interruptions by where they came from, in the
 // order first seen: "Slack 5 (Dana, Lee), Chat 1".
-func HeldSummary(list []focus.Interruption) string {
+func HeldSummary(tr *l10n.T, list []focus.Interruption) string {
 	type source struct {
 		count int
 		names []string
@@ -97,7 +98,7 @@ func HeldSummary(list []focus.Interruption) string {
 	for _, d := range list {
 		name := d.App
 		if name == "" {
-			name = d.Channel.Label()
+			name = ChannelLabel(tr, d.Channel)
 		}
 		src, ok := by[name]
 		if !ok {

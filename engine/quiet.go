@@ -10,6 +10,7 @@ import (
 	"unicode"
 
 	"github.com/pingwise/pingwise/focus"
+	"github.com/pingwise/pingwise/l10n"
 	"github.com/pingwise/pingwise/platform"
 	"github.com/pingwise/pingwise/platform/freedesktop"
 	"github.com/pingwise/pingwise/settings"
@@ -61,7 +62,7 @@ func (e *Engine) startQuiet() {
 	}
 	stop, err := e.desk.Quiet.Monitor(e.held)
 	if err != nil {
-		e.sayLocked("Cannot count incoming notifications (" + err.Error() + "); Do Not Disturb still works.")
+		e.sayLocked(e.tr.S("kept.noMonitor", l10n.Args{"Err": err.Error()}))
 		return
 	}
 	q.stop = stop
@@ -122,10 +123,10 @@ func (e *Engine) dndSwitch() platform.DND {
 	if err != nil {
 		// The detail goes to standard error only: it means nothing to a
 		// person, and a missing server is the common case.
-		name, msg := "none", "No notification server answers, so there is no Do Not Disturb to turn on."
+		name, msg := "none", e.tr.S("kept.noServer")
 		var un *freedesktop.UnsupportedError
 		if errors.As(err, &un) {
-			name, msg = un.Server, "Do Not Disturb is not available with "+un.Server+": notifications are still counted."
+			name, msg = un.Server, e.tr.S("kept.noDND", l10n.Args{"Server": un.Server})
 		}
 		if err := e.db.SetState(focus.StateDNDUnavailable, name); err != nil {
 			fmt.Fprintln(e.stderr, "pingwise:", err)

@@ -3,11 +3,13 @@ package engine
 import (
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
 	"github.com/pingwise/pingwise/control"
 	"github.com/pingwise/pingwise/focus"
+	"github.com/pingwise/pingwise/l10n"
 	"github.com/pingwise/pingwise/platform"
 	"github.com/pingwise/pingwise/settings"
 )
@@ -28,22 +30,42 @@ func (e *Engine) bindHotkey() {
 		st := e.desk.Status[platform.HotkeyService]
 		e.hotkey = st
 		if st.How != "" {
-			e.sayLocked("No global hotkey: " + st.How)
+			e.sayLocked(e.tr.S("kept.noHotkey", l10n.Args{"Why": e.how(st)}))
 		}
 		return
 	}
 	release, err := e.desk.Hotkey.Bind(spec, func() { e.Ask(control.Ask{}) })
 	switch {
 	case errors.Is(err, platform.ErrKeyTaken):
-		e.hotkey = platform.Missing(fmt.Sprintf("%s is taken by another application: choose another key in Settings, or bind %q in your desktop's keyboard settings", spec, AskCommand))
+		e.hotkey = platform.Missing(fmt.Sprintf("%s is taken by another application: choose another key in Settings, or bind %q in your desktop's keyboard settings", spec, AskCommand)).
+			Said("hotkeyTaken", spec)
 	case err != nil:
-		e.hotkey = platform.Missing(fmt.Sprintf("hotkey %s: %v; bind %q in your desktop's keyboard settings", spec, err, AskCommand))
+		e.hotkey = platform.Missing(fmt.Sprintf("hotkey %s: %v; bind %q in your desktop's keyboard settings", spec, err, AskCommand)).
+			Said("hotkeyFailed", spec, err.Error())
 	default:
 		e.release = release
-		e.hotkey = platform.Works(spec + " through " + e.desk.Status[platform.HotkeyService].How)
+		e.hotkey = platform.Works(spec+" through "+e.desk.Status[platform.HotkeyService].How).
+			Said("hotkeyThrough", spec, e.how(e.desk.Status[platform.HotkeyService]))
 		return
 	}
-	e.sayLocked(capitalize(e.hotkey.How) + ".")
+	e.sayLocked(capitalize(e.how(e.hotkey)) + ".")
+}
+
+// how says a status's How in the UI's language, where the catalogs have
+// its message; in English otherwise.
+func (e *Engine) how(st platform.Status) string { return How(e.tr, st) }
+
+// How says a status's How in tr's language, where the catalogs have its
+// message (Status.Key); in English otherwise.
+func How(tr *l10n.T, st platform.Status) string {
+	if st.Key == "" || !tr.Has("doctor.how."+st.Key) {
+		return st.How
+	}
+	args := l10n.Args{}
+	for i, a := range st.Args {
+		args["A"+strconv.Itoa(i)] = a
+	}
+	return tr.S("doctor.how."+st.Key, args)
 }
 
 func capitalize(s string) string {
@@ -88,7 +110,7 @@ func (e *Engine) watchActive() {
 	}
 	stop, err := e.desk.Active.WatchActive(e.activated)
 	if err != nil {
-		e.sayLocked("Cannot watch which app is in front (" + err.Error() + "): the hotkey and the tray still ask.")
+		e.sayLocked(e.tr.S("kept.noActive", l10n.Args{"Err": err.Error()}))
 		return
 	}
 	e.stopWin = stop
@@ -125,8 +147,7 @@ func (e *Engine) activated(w platform.Window) {
 	e.asked[name] = now
 	e.mu.Unlock()
 	if cfg.Intercept == settings.InterceptNotification {
-		e.notifier.send("Sync or async?",
-			"You opened "+name+" during a focus session. Does it need an answer now, or can it wait for your break?")
+		e.notifier.send(e.tr.S("popup.title"), e.tr.S("notify.intercept.body", l10n.Args{"App": name}))
 		return
 	}
 	e.Ask(control.Ask{People: 1, Channel: string(ch), Target: name})

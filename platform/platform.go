@@ -25,6 +25,18 @@ import (
 type Status struct {
 	Available bool   `json:"available"`
 	How       string `json:"how"` // the mechanism in use, or the reason and the fix
+	// Key names How as a message of the UI's catalogs ("doctor.how."+Key,
+	// reading Args as {{.A0}}, {{.A1}}...), so the app's doctor section says
+	// it in the UI's language; "" keeps How, in English, as the command line
+	// prints it.
+	Key  string   `json:"-"`
+	Args []string `json:"-"`
+}
+
+// Said returns s with the catalog message that says its How.
+func (s Status) Said(key string, args ...string) Status {
+	s.Key, s.Args = key, args
+	return s
 }
 
 // Works is an available service's status.

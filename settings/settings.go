@@ -10,6 +10,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"text/template"
 	"time"
@@ -60,7 +61,14 @@ type Settings struct {
 	// keeps its journal, and this device's name in the others' stats.
 	SyncFolder string `toml:"sync_folder"` // "" = this device only
 	DeviceName string `toml:"device_name"`
+
+	// Language is the UI's: "" follows the system's locale; "en", "de",
+	// "fr" or "es" overrides it. The command line stays English.
+	Language string `toml:"language"`
 }
+
+// Languages are the UI's languages, as the language setting names them.
+var Languages = []string{"en", "de", "fr", "es"}
 
 // Intercept modes.
 const (
@@ -193,6 +201,9 @@ func (s *Settings) Validate() error {
 	case InterceptPopup, InterceptNotification, InterceptOff:
 	default:
 		return fmt.Errorf("intercept %q: use popup, notification or off", s.Intercept)
+	}
+	if s.Language != "" && !slices.Contains(Languages, s.Language) {
+		return fmt.Errorf("language %q: use \"\" (the system's), en, de, fr or es", s.Language)
 	}
 	if s.InterceptEvery < 0 || s.InterceptEvery > 240 {
 		return fmt.Errorf("intercept_every %d is out of range: use 0 to 240 minutes", s.InterceptEvery)
@@ -331,6 +342,10 @@ time_zone = {{q .TimeZone}}
 
 # Start Pingwise when you log in.
 start_at_login = {{.StartAtLogin}}
+
+# The language of the tray, the windows and the notifications: "" follows
+# the system's locale; "en", "de", "fr" or "es" chooses one. Read at start.
+language = {{q .Language}}
 
 # When a chat, mail or call app takes focus during a focus session: "popup"
 # asks "sync or async?", "notification" only reminds you, "off" does nothing.

@@ -25,6 +25,7 @@ func TestSaveLoadRoundTrip(t *testing.T) {
 	want.Intercept, want.AwayMinutes = InterceptNotification, 0.5
 	want.WatchApps = map[string]string{"Slack": "chat", "My \"Odd\" App": "call"}
 	want.SyncFolder, want.DeviceName = "~/Sync/pingwise", "Ana's \"desk\""
+	want.Language = "de"
 	if err := Save(path, want); err != nil {
 		t.Fatal(err)
 	}
@@ -66,6 +67,7 @@ func TestBadFiles(t *testing.T) {
 		{"bare hotkey", "hotkey = \"Space\"\n", "needs a modifier"},
 		{"hours", "working_hours = \"17:00-09:00\"\n", "working_hours"},
 		{"intercept", "intercept = \"loud\"\n", "use popup, notification or off"},
+		{"language", "language = \"klingon\"\n", `language "klingon": use "" (the system's), en, de, fr or es`},
 		{"away", "away_minutes = 0.1\n", "away_minutes 0.1 is out of range"},
 		{"channel", "[watch_apps]\nSlack = \"pigeon\"\n", `watch_apps "Slack"`},
 		{"presets", "presets = []\n", "presets"},

@@ -10,6 +10,7 @@ import (
 
 	"github.com/pingwise/pingwise/advisor"
 	"github.com/pingwise/pingwise/focus"
+	"github.com/pingwise/pingwise/l10n"
 )
 
 // choose logs the person's choice m, then confirms it and closes shortly
@@ -36,9 +37,9 @@ func (p *Popup) choose(m advisor.Mode) {
 	}
 	if p.cfg.Decide != nil {
 		if err := p.cfg.Decide(d); err != nil {
-			msg := "Could not log it: " + err.Error()
+			msg := p.tr.S("popup.notLogged", l10n.Args{"Err": err.Error()})
 			if copied {
-				msg = "Outline copied, but not logged: " + err.Error()
+				msg = p.tr.S("popup.copiedNotLogged", l10n.Args{"Err": err.Error()})
 			}
 			p.setProblem(msg)
 			return
@@ -49,7 +50,7 @@ func (p *Popup) choose(m advisor.Mode) {
 		p.cfg.Chosen(m, Prefill{People: d.People, Channel: d.Channel, Target: p.pre.Target, Text: p.draft.Text, Link: p.pre.Link})
 	}
 	p.actions.Hide()
-	p.confirm.SetText(confirmation(d, p.v.Cost, copied))
+	p.confirm.SetText(p.confirmation(d, p.v.Cost, copied))
 	p.confirm.Show()
 	gen := p.gen
 	after := p.cfg.After
@@ -135,25 +136,26 @@ func (p *Popup) syncMinutes() int {
 }
 
 // confirmation says what was logged and what it saves or costs.
-func confirmation(d focus.Decision, c advisor.Cost, copied bool) string {
+func (p *Popup) confirmation(d focus.Decision, c advisor.Cost, copied bool) string {
+	tr, channel := p.tr, p.channelName(d.Channel)
 	if d.Chosen == focus.Async {
-		s := "Logged: async by " + d.Channel + ". About " + span(c.RefocusMinutesSavedIfAsync) + " of refocus saved."
+		s := tr.S("popup.loggedAsync", l10n.Args{"Channel": channel, "Saved": span(tr, c.RefocusMinutesSavedIfAsync)})
 		if copied {
-			s += " A message outline is on the clipboard."
+			s += " " + tr.S("popup.copied")
 		}
 		return s
 	}
-	return "Logged: sync by " + d.Channel + ". It costs " + span(float64(d.People*d.Minutes)) +
-		" plus " + span(c.RefocusMinutesSavedIfAsync) + " of refocus."
+	return tr.S("popup.loggedSync", l10n.Args{"Channel": channel, "Cost": span(tr, float64(d.People*d.Minutes)),
+		"Refocus": span(tr, c.RefocusMinutesSavedIfAsync)})
 }
 
 // span writes person-minutes as advisor.Cost.Sentence does: whole minutes
-// under an hour, hours to one decimal above.
-func span(m float64) string {
+// under an hour, hours to one decimal above ("1.5 h", "1,5 h").
+func span(tr *l10n.T, m float64) string {
 	if m < 59.5 {
 		return strconv.Itoa(int(math.Round(m))) + " min"
 	}
-	return strconv.FormatFloat(math.Round(m/6)/10, 'f', -1, 64) + " h"
+	return tr.Number(math.Round(m/6)/10) + " h"
 }
 
 // afterFunc runs f after d on Fyne's goroutine.

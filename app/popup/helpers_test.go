@@ -60,9 +60,17 @@ var errLocked = errors.New("database is locked")
 // newTestPopup builds a popup in a fresh test app and shows it with pre.
 func newTestPopup(t testing.TB, pre Prefill) (*Popup, *rec) {
 	t.Helper()
+	return newTestPopupIn(t, "", pre)
+}
+
+// newTestPopupIn is newTestPopup in a UI language.
+func newTestPopupIn(t testing.TB, lang string, pre Prefill) (*Popup, *rec) {
+	t.Helper()
 	a := test.NewTempApp(t)
 	r := &rec{}
-	p := New(a.NewWindow("popup"), r.config())
+	cfg := r.config()
+	cfg.Language = lang
+	p := New(a.NewWindow("popup"), cfg)
 	t.Cleanup(p.Window().Close)
 	p.Show(pre)
 	return p, r

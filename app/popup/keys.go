@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/pingwise/pingwise/advisor"
+	"github.com/pingwise/pingwise/l10n"
 )
 
 // Fyne sends keys to the focused widget, and to the canvas only when
@@ -98,7 +99,7 @@ func newDraftEntry(p *Popup) *draftEntry {
 	e.MultiLine = true
 	e.Wrapping = fyne.TextWrapWord
 	e.SetMinRowsVisible(3)
-	e.PlaceHolder = "Paste or type the message. Shift+Enter makes a new line."
+	e.PlaceHolder = p.tr.S("popup.draft")
 	e.OnChanged = func(string) { p.changed() }
 	e.ExtendBaseWidget(e)
 	return e
@@ -223,17 +224,17 @@ func (p *Popup) showHint() {
 // Alt+letter; elsewhere a plain letter; a focused button takes Enter for
 // itself rather than for the highlighted action.
 func (p *Popup) hintText() string {
-	act := "send async"
+	act := p.tr.S("popup.act.async")
 	if p.v.Mode == advisor.Sync {
-		act = "go sync"
+		act = p.tr.S("popup.act.sync")
 	}
 	switch f := p.focused.(type) {
 	case *draftEntry:
-		return "Enter: " + act + " · Shift+Enter: new line · Alt+[letter]: its toggle · Esc: close"
+		return p.tr.S("popup.hint.draft", l10n.Args{"Act": act})
 	case *numEntry:
-		return "Enter: " + act + " · Up, Down: step · [letter]: its toggle · Esc: close"
+		return p.tr.S("popup.hint.number", l10n.Args{"Act": act})
 	case *keyButton:
-		return "Enter or Space: " + f.name + " · [letter]: its toggle · Esc: close"
+		return p.tr.S("popup.hint.button", l10n.Args{"Act": f.name})
 	}
-	return "Enter: " + act + " · [letter]: its toggle · Esc: close"
+	return p.tr.S("popup.hint.other", l10n.Args{"Act": act})
 }

@@ -8,11 +8,14 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"github.com/pingwise/pingwise/l10n"
 )
 
 // numField is a whole number a person types, or steps with the buttons or
 // Up and Down: the people count, the sync version's minutes.
 type numField struct {
+	tr           *l10n.T
 	name         string
 	lo, hi, step int
 	last         *int // the last valid value, which the verdict uses
@@ -22,9 +25,12 @@ type numField struct {
 }
 
 func newNumField(p *Popup, name string, last *int, lo, hi, step int) *numField {
-	f := &numField{name: name, lo: lo, hi: hi, step: step, last: last}
+	f := &numField{tr: p.tr, name: name, lo: lo, hi: hi, step: step, last: last}
 	f.entry = newNumEntry(p, f)
-	down, up := strings.ToLower(name)+" - "+strconv.Itoa(step), strings.ToLower(name)+" + "+strconv.Itoa(step)
+	step1 := func(sign string) string {
+		return p.tr.S("popup.step", l10n.Args{"Field": strings.ToLower(name), "Sign": sign, "Step": step})
+	}
+	down, up := step1("-"), step1("+")
 	f.minus = newKeyButton(p, down, "", theme.ContentRemoveIcon(), func() { f.add(p, -f.step) })
 	f.plus = newKeyButton(p, up, "", theme.ContentAddIcon(), func() { f.add(p, f.step) })
 	label := widget.NewLabel(name)
@@ -41,7 +47,7 @@ func (f *numField) value() (int, string) {
 	}
 	n, err := strconv.Atoi(s)
 	if err != nil || n < f.lo || n > f.hi || strings.ContainsAny(s, "+-") {
-		return 0, f.name + ": use a whole number from " + strconv.Itoa(f.lo) + " to " + strconv.Itoa(f.hi) + "."
+		return 0, f.tr.S("popup.range", l10n.Args{"Field": f.name, "Lo": f.lo, "Hi": f.hi})
 	}
 	return n, ""
 }

@@ -5,6 +5,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/pingwise/pingwise/advisor"
+	"github.com/pingwise/pingwise/l10n"
 )
 
 // maxLine is how much of the draft one line of the outline quotes.
@@ -17,7 +18,7 @@ const maxLine = 200
 // its first question; by when; and the details. What the draft does not
 // say stays a bracketed prompt to fill in, never an invented fact.
 func (p *Popup) outline() string {
-	return outline(p.pre.Target, p.draft.Text, p.urgent())
+	return outline(p.tr, p.pre.Target, p.draft.Text, p.urgent())
 }
 
 // urgent reports whether an answer is needed soon: the urgent toggle holds.
@@ -30,8 +31,8 @@ func (p *Popup) urgent() bool {
 	return false
 }
 
-func outline(target, draft string, urgent bool) string {
-	context, ask := "[what this is about, and what you already know]", "[what you need from them: a decision, a review, an answer]"
+func outline(tr *l10n.T, target, draft string, urgent bool) string {
+	context, ask := tr.S("popup.outline.contextBlank"), tr.S("popup.outline.askBlank")
 	gotContext, gotAsk := false, false
 	for _, s := range sentences(draft) {
 		switch {
@@ -44,18 +45,18 @@ func outline(target, draft string, urgent bool) string {
 			break
 		}
 	}
-	by := "By when: [the day and time you need it]; no need to drop what you are doing."
+	by := tr.S("popup.outline.by")
 	if urgent {
-		by = "By when: today, by [time]: it matters soon, so please reply when you surface."
+		by = tr.S("popup.outline.byToday")
 	}
 	var b strings.Builder
 	if target = strings.TrimSpace(target); target != "" {
-		b.WriteString("To: " + clip(target) + "\n")
+		b.WriteString(tr.S("popup.outline.to", l10n.Args{"Target": clip(target)}) + "\n")
 	}
-	b.WriteString("Context: " + context + "\n")
-	b.WriteString("The ask: " + ask + "\n")
+	b.WriteString(tr.S("popup.outline.context", l10n.Args{"Text": context}) + "\n")
+	b.WriteString(tr.S("popup.outline.ask", l10n.Args{"Text": ask}) + "\n")
 	b.WriteString(by + "\n")
-	b.WriteString("Details: [links, files, what you already tried]\n")
+	b.WriteString(tr.S("popup.outline.details") + "\n")
 	return b.String()
 }
 

@@ -10,6 +10,7 @@ import (
 
 	"github.com/pingwise/pingwise/advisor"
 	"github.com/pingwise/pingwise/focus"
+	"github.com/pingwise/pingwise/l10n"
 )
 
 func TestOutline(t *testing.T) {
@@ -35,7 +36,7 @@ func TestOutline(t *testing.T) {
 				"By when: [the day and time you need it]; no need to drop what you are doing.\n" +
 				"Details: [links, files, what you already tried]\n"},
 	} {
-		if got := outline(c.target, c.draft, c.urgent); got != c.want {
+		if got := outline(nil, c.target, c.draft, c.urgent); got != c.want {
 			t.Errorf("%s:\n%s\nwant\n%s", c.name, got, c.want)
 		}
 	}
@@ -78,15 +79,21 @@ func TestOutlineFollowsUrgent(t *testing.T) {
 func TestConfirmation(t *testing.T) {
 	c := advisor.Cost{RefocusMinutesSavedIfAsync: 92}
 	sync := focus.Decision{Chosen: focus.Sync, Channel: "call", People: 4, Minutes: 30}
-	if got, want := confirmation(sync, c, false), "Logged: sync by call. It costs 2 h plus 1.5 h of refocus."; got != want {
-		t.Errorf("%q, want %q", got, want)
-	}
 	async := focus.Decision{Chosen: focus.Async, Channel: "email", People: 4, Minutes: 30}
-	if got, want := confirmation(async, c, false), "Logged: async by email. About 1.5 h of refocus saved."; got != want {
-		t.Errorf("%q, want %q", got, want)
+	for _, tc := range []struct{ lang, sync, async string }{
+		{"en", "Logged: sync by call. It costs 2 h plus 1.5 h of refocus.", "Logged: async by email. About 1.5 h of refocus saved. A message outline is on the clipboard."},
+		{"de", "Erfasst: live per Anruf. Es kostet 2 h plus 1,5 h Wiedereinstieg.", "Erfasst: schriftlich per E-Mail. Etwa 1,5 h Wiedereinstieg gespart. Eine Gliederung der Nachricht liegt in der Zwischenablage."},
+	} {
+		p := &Popup{tr: l10n.For(tc.lang)}
+		if got := p.confirmation(sync, c, false); got != tc.sync {
+			t.Errorf("%s: %q, want %q", tc.lang, got, tc.sync)
+		}
+		if got := p.confirmation(async, c, true); got != tc.async {
+			t.Errorf("%s: %q, want %q", tc.lang, got, tc.async)
+		}
 	}
 	for m, want := range map[float64]string{0: "0 min", 23: "23 min", 59.4: "59 min", 59.6: "1 h", 92: "1.5 h", 600: "10 h"} {
-		if got := span(m); got != want {
+		if got := span(nil, m); got != want {
 			t.Errorf("span(%v) = %q, want %q", m, got, want)
 		}
 	}

@@ -12,9 +12,11 @@ import (
 
 	"github.com/pingwise/pingwise/advisor"
 	"github.com/pingwise/pingwise/focus"
+	"github.com/pingwise/pingwise/l10n"
 )
 
-// Title is the window's title, and the question the popup asks.
+// Title is the window's title, and the question the popup asks, in
+// English; the popup shows it in its language.
 const Title = "Sync or async?"
 
 // size is the popup's fixed size: what the question, four lines of
@@ -56,6 +58,9 @@ type Config struct {
 	// keyboard just before Fyne shows and paints it (see x11.Conn.Present).
 	// Nil leaves it all to Fyne.
 	Present func(fyne.Window)
+	// Language is the UI's: "en", "de", "fr" or "es"; "" is English. The
+	// popup's words, the advisor's reasons and tips speak it.
+	Language string
 }
 
 // Popup is the "Sync or async?" popup. The app keeps one: it owns one
@@ -63,6 +68,7 @@ type Config struct {
 type Popup struct {
 	win fyne.Window
 	cfg Config
+	tr  *l10n.T // cfg.Language's words
 
 	ready  bool // hidden and already reset for a blank question
 	placed bool // centred once; the window keeps its place after that
@@ -103,9 +109,10 @@ type Popup struct {
 // intercept. The app creates the window, borderless where it can; New sets
 // its title, content and fixed size.
 func New(w fyne.Window, cfg Config) *Popup {
-	p := &Popup{win: w, cfg: cfg, flags: make(map[advisor.Criterion]bool)}
+	p := &Popup{win: w, cfg: cfg, tr: l10n.For(cfg.Language), flags: make(map[advisor.Criterion]bool)}
+	tr := p.tr
 
-	title := widget.NewLabelWithStyle(Title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	title := widget.NewLabelWithStyle(tr.S("popup.title"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	title.SizeName = theme.SizeNameCaptionText
 	p.to = widget.NewLabel("")
 	p.to.SizeName = theme.SizeNameCaptionText
@@ -127,15 +134,15 @@ func New(w fyne.Window, cfg Config) *Popup {
 		}
 	}
 
-	p.peopleF = newNumField(p, "People", &p.people, 1, focus.MaxPeople, 1)
-	p.minutesF = newNumField(p, "Minutes", &p.minutes, 0, int(focus.MaxPlanned/time.Minute), 5)
-	p.minutesF.entry.PlaceHolder = "auto"
+	p.peopleF = newNumField(p, tr.S("popup.people.label"), &p.people, 1, focus.MaxPeople, 1)
+	p.minutesF = newNumField(p, tr.S("popup.minutes.label"), &p.minutes, 0, int(focus.MaxPlanned/time.Minute), 5)
+	p.minutesF.entry.PlaceHolder = tr.S("popup.auto")
 	numbers := container.NewHBox(p.peopleF.row, layout.NewSpacer(), p.minutesF.row)
 
 	p.draft = newDraftEntry(p)
 
-	p.goSync = newKeyButton(p, "go sync", "Go sync", theme.MediaPlayIcon(), func() { p.choose(advisor.Sync) })
-	p.sendAsync = newKeyButton(p, "send async", "Send async", theme.MailSendIcon(), func() { p.choose(advisor.Async) })
+	p.goSync = newKeyButton(p, tr.S("popup.act.sync"), tr.S("popup.goSync"), theme.MediaPlayIcon(), func() { p.choose(advisor.Sync) })
+	p.sendAsync = newKeyButton(p, tr.S("popup.act.async"), tr.S("popup.sendAsync"), theme.MailSendIcon(), func() { p.choose(advisor.Async) })
 	p.hint = widget.NewRichText(&widget.TextSegment{
 		Style: widget.RichTextStyle{ColorName: theme.ColorNamePlaceHolder, SizeName: theme.SizeNameText}})
 	p.hint.Truncation = fyne.TextTruncateEllipsis
@@ -162,7 +169,7 @@ func New(w fyne.Window, cfg Config) *Popup {
 	)
 	bottom := container.NewStack(p.actions, p.confirm)
 	content := container.NewBorder(top, bottom, nil, nil, p.draft)
-	w.SetTitle(Title)
+	w.SetTitle(tr.S("popup.title"))
 	w.SetContent(container.NewThemeOverride(content, compact{}))
 	w.Resize(size)
 	w.SetFixedSize(true)
@@ -237,9 +244,9 @@ func (p *Popup) reset(pre Prefill) {
 
 	to := ""
 	if pre.Target != "" {
-		to = "To: " + pre.Target
+		to = p.tr.S("popup.to", l10n.Args{"Target": pre.Target})
 		if pre.Channel != "" {
-			to += " · " + pre.Channel
+			to += " · " + p.channelName(pre.Channel)
 		}
 	}
 	p.to.SetText(to)

@@ -1,30 +1,18 @@
 package popup
 
 import (
-	"strings"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/pingwise/pingwise/advisor"
+	"github.com/pingwise/pingwise/l10n"
 )
 
-// labels are the toggles' names where the advisor's stable name is not a
-// word a person would use.
-var labels = map[advisor.Criterion]string{
-	advisor.TimeZones: "Time zones",
-	advisor.Context:   "Context, FYI",
-	advisor.SelfPaced: "Self-paced",
-}
-
-// label is what a toggle says: its accelerator, then its name, as in
-// "[u] Urgent".
-func label(c advisor.CriterionInfo) string {
-	name, ok := labels[c.Criterion]
-	if !ok {
-		name = strings.ToUpper(c.Name[:1]) + c.Name[1:]
-	}
-	return "[" + string(rune(c.Key)) + "] " + name
+// label is what a toggle says: its accelerator, then its name in the
+// popup's language, as in "[u] Urgent", "[u] Dringend". The accelerator
+// is the advisor's letter in every language, so the keys stay put.
+func label(tr *l10n.T, c advisor.CriterionInfo) string {
+	return "[" + string(rune(c.Key)) + "] " + tr.S("toggle."+c.Name)
 }
 
 // toggle is one criterion a person sets. It shows whether the criterion
@@ -37,7 +25,7 @@ type toggle struct {
 
 func newToggle(p *Popup, c advisor.CriterionInfo) *toggle {
 	t := &toggle{p: p, info: c}
-	t.Text = label(c)
+	t.Text = label(p.tr, c)
 	t.OnChanged = func(on bool) { p.set(c, on) }
 	t.ExtendBaseWidget(t)
 	return t

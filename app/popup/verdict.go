@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/pingwise/pingwise/advisor"
+	"github.com/pingwise/pingwise/l10n"
 )
 
 // maxReasons is how many reasons the popup lists; the rest are counted.
@@ -62,7 +63,7 @@ func (p *Popup) show() {
 	for _, t := range p.toggles {
 		t.show(p.holds(t.info))
 	}
-	cost := channelsLine(v) + v.Cost.Sentence(p.people, p.minutes)
+	cost := p.channelsLine(v) + p.costLine()
 	key := string(v.Mode) + strconv.FormatFloat(v.Confidence, 'f', 2, 64) + reasonsKey(v) +
 		cost + string(p.alt) + p.channelFor(advisor.Sync)
 	if key == p.shownKey {
@@ -71,18 +72,18 @@ func (p *Popup) show() {
 	p.shownKey = key
 
 	p.headline.Segments = []widget.RichTextSegment{&widget.TextSegment{
-		Text: headline(v),
+		Text: headline(p.tr, v),
 		Style: widget.RichTextStyle{ColorName: modeColour[v.Mode], SizeName: theme.SizeNameSubHeadingText,
 			TextStyle: fyne.TextStyle{Bold: true}},
 	}}
 	p.headline.Refresh()
-	p.confidence.SetText(confidence(v.Confidence))
-	p.reasons.Segments = reasonSegments(v)
+	p.confidence.SetText(confidence(p.tr, v.Confidence))
+	p.reasons.Segments = reasonSegments(p.tr, v)
 	p.reasons.Refresh()
 	p.cost.SetText(cost)
 
-	p.goSync.SetText("Go sync (" + p.channelFor(advisor.Sync) + ")")
-	p.sendAsync.SetText("Send async (" + p.channelFor(advisor.Async) + ")")
+	p.goSync.SetText(p.tr.S("popup.goSyncBy", l10n.Args{"Channel": p.channelName(p.channelFor(advisor.Sync))}))
+	p.sendAsync.SetText(p.tr.S("popup.sendAsyncBy", l10n.Args{"Channel": p.channelName(p.channelFor(advisor.Async))}))
 	p.goSync.Importance, p.sendAsync.Importance = widget.MediumImportance, widget.HighImportance
 	if v.Mode == advisor.Sync {
 		p.goSync.Importance, p.sendAsync.Importance = widget.HighImportance, widget.MediumImportance
@@ -93,47 +94,66 @@ func (p *Popup) show() {
 }
 
 // headline is the verdict in a few words.
-func headline(v *advisor.Verdict) string {
+func headline(tr *l10n.T, v *advisor.Verdict) string {
 	if v.Mode == advisor.Async {
-		return "Async: send it in writing"
+		return tr.S("popup.async")
 	}
 	for _, r := range v.Reasons {
 		if r.Criterion == advisor.TimeZones && r.Weight == 0 { // it yielded: schedule it
-			return "Sync: schedule a live talk"
+			return tr.S("popup.syncSchedule")
 		}
 	}
-	return "Sync: talk it through live"
+	return tr.S("popup.sync")
 }
 
 // confidence says how sure the advisor is, in words and as its figure
 // (0.5 is a coin flip, 0.73 the default alone, 0.95 a margin of 3).
-func confidence(c float64) string {
-	words := "a close call"
+func confidence(tr *l10n.T, c float64) string {
+	words := tr.S("popup.closeCall")
 	switch {
 	case c >= 0.95:
-		words = "clear"
+		words = tr.S("popup.clear")
 	case c >= 0.75:
-		words = "fairly sure"
+		words = tr.S("popup.fairlySure")
 	}
-	return words + " (" + strconv.Itoa(int(c*100+0.5)) + "%)"
+	return tr.S("popup.confidence", l10n.Args{"Words": words, "Percent": int(c*100 + 0.5)})
 }
 
 // channelsLine lists the verdict's channels, best first, as a sentence
 // that the cost follows.
-func channelsLine(v *advisor.Verdict) string {
+func (p *Popup) channelsLine(v *advisor.Verdict) string {
 	if len(v.Channels) == 0 {
 		return ""
 	}
-	s := "Best by " + string(v.Channels[0])
-	for i, c := range v.Channels[1:] {
-		if i == 0 {
-			s += "; else "
-		} else {
-			s += ", "
-		}
-		s += string(c)
+	best := p.channelName(string(v.Channels[0]))
+	if len(v.Channels) == 1 {
+		return p.tr.S("popup.bestBy", l10n.Args{"Channel": best})
 	}
-	return s + ". "
+	others := make([]string, len(v.Channels)-1)
+	for i, c := range v.Channels[1:] {
+		others[i] = p.channelName(string(c))
+	}
+	return p.tr.S("popup.bestByElse", l10n.Args{"Channel": best, "Others": strings.Join(others, ", ")})
+}
+
+// costLine says what the choice costs in plain words, as
+// advisor.Cost.Sentence does in English: "A 30-minute call with 4 people
+// costs 2 h plus 1.5 h of refocus; writing it instead costs about 15 min."
+func (p *Popup) costLine() string {
+	c, people := p.v.Cost, max(p.people, 1)
+	minutes := p.syncMinutes()
+	return p.tr.S("popup.cost", l10n.Args{"Minutes": minutes, "People": p.tr.N("popup.people", people),
+		"Sync": span(p.tr, float64(people*minutes)), "Refocus": span(p.tr, c.RefocusMinutesSavedIfAsync),
+		"Async": span(p.tr, c.AsyncPersonMinutes)})
+}
+
+// channelName names one of the advisor's channels, or a live channel
+// the popup was opened with, in the popup's language.
+func (p *Popup) channelName(c string) string {
+	if p.tr.Has("adv." + c) {
+		return p.tr.S("adv." + c)
+	}
+	return c
 }
 
 // reasonsKey identifies the reasons shown, to skip redrawing them.
@@ -153,18 +173,21 @@ func reasonsKey(v *advisor.Verdict) string {
 // in the mode's colour, the draft's words that triggered it in quotes, and
 // the gist of the reason. A reason that yielded (other time zones giving way
 // to a sensitive talk: "schedule it") is a note.
-func reasonSegments(v *advisor.Verdict) []widget.RichTextSegment {
+func reasonSegments(tr *l10n.T, v *advisor.Verdict) []widget.RichTextSegment {
 	rs := v.Reasons
-	segs := make([]widget.RichTextSegment, 0, 3*maxReasons+1)
+	segs := make([]widget.RichTextSegment, 0, 3*maxReasons+2)
 	for i, r := range rs {
 		if i == maxReasons {
-			segs = append(segs, &widget.TextSegment{Text: "and " + strconv.Itoa(len(rs)-maxReasons) + " more",
+			segs = append(segs, &widget.TextSegment{Text: tr.S("popup.more", l10n.Args{"N": len(rs) - maxReasons}),
 				Style: widget.RichTextStyle{ColorName: theme.ColorNamePlaceHolder, SizeName: theme.SizeNameText}})
 			break
 		}
-		tag, colour := string(r.Leans), modeColour[r.Leans]
+		tag, colour := tr.S("popup.tagAsync"), modeColour[r.Leans]
+		if r.Leans == advisor.Sync {
+			tag = tr.S("popup.tagSync")
+		}
 		if r.Weight == 0 {
-			tag, colour = "note", theme.ColorNamePlaceHolder
+			tag, colour = tr.S("popup.tagNote"), theme.ColorNamePlaceHolder
 		}
 		segs = append(segs, &widget.TextSegment{Text: tag + "  ", Style: widget.RichTextStyle{Inline: true,
 			ColorName: colour, SizeName: theme.SizeNameText, TextStyle: fyne.TextStyle{Bold: true}}})
@@ -172,7 +195,7 @@ func reasonSegments(v *advisor.Verdict) []widget.RichTextSegment {
 			segs = append(segs, &widget.TextSegment{Text: quoted(r.Words) + " ", Style: widget.RichTextStyle{Inline: true,
 				ColorName: theme.ColorNameForeground, SizeName: theme.SizeNameText, TextStyle: fyne.TextStyle{Italic: true}}})
 		}
-		segs = append(segs, &widget.TextSegment{Text: gist(r.Text), Style: widget.RichTextStyleParagraph})
+		segs = append(segs, &widget.TextSegment{Text: gist(r.In(tr.Lang())), Style: widget.RichTextStyleParagraph})
 	}
 	return segs
 }
@@ -194,11 +217,12 @@ func quoted(words []string) string {
 // you need an immediate response, now is the time"); the claim fits a line,
 // the full text is what gets logged.
 func gist(text string) string {
+	// French sets a space before a colon or semicolon: "claim : why".
 	if i := strings.Index(text, ": "); i > 0 {
-		return text[:i] + "."
+		return strings.TrimSpace(text[:i]) + "."
 	}
 	if i := strings.Index(text, "; "); i > 0 {
-		return text[:i] + "."
+		return strings.TrimSpace(text[:i]) + "."
 	}
 	return text
 }

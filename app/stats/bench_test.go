@@ -124,7 +124,7 @@ func BenchmarkOpenWeek(b *testing.B) {
 	b.ResetTimer()
 	for range b.N {
 		t.start()
-		w := New(a, src, historyNow.Now)
+		w := New(a, src, historyNow.Now, "")
 		w.Show(week)
 		t.shown()
 		w.Window().Canvas().Capture()
@@ -144,7 +144,7 @@ func BenchmarkSwitchWeek(b *testing.B) {
 	src := focus.NewTracker(heavyHistory(b), historyNow, focus.Policy{}).Week
 	a := test.NewTempApp(b)
 	weeks := []focus.Week{{Year: 2024, Number: 20, Loc: time.UTC}, {Year: 2024, Number: 21, Loc: time.UTC}}
-	w := New(a, src, historyNow.Now)
+	w := New(a, src, historyNow.Now, "")
 	w.Show(weeks[1])
 	w.Window().Canvas().Capture()
 	var t timing

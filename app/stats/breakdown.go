@@ -1,9 +1,6 @@
 package stats
 
 import (
-	"fmt"
-	"strings"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
@@ -11,13 +8,15 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/pingwise/pingwise/engine"
 	"github.com/pingwise/pingwise/focus"
+	"github.com/pingwise/pingwise/l10n"
 )
 
 // channelRows lays out the week's incoming interruptions by channel, in the
 // order menus list channels: a name, a bar of taken and deferred, and the
 // counts. Bars share one scale, the busiest channel, so they compare.
-func channelRows(st *focus.Stats) []fyne.CanvasObject {
+func channelRows(tr *l10n.T, st *focus.Stats) []fyne.CanvasObject {
 	scale := 0
 	for _, c := range st.ByChannel {
 		scale = max(scale, c.Taken+c.Deferred)
@@ -28,31 +27,25 @@ func channelRows(st *focus.Stats) []fyne.CanvasObject {
 		if !ok {
 			continue
 		}
-		rows = append(rows, widget.NewLabel(channelName(ch)),
+		rows = append(rows, widget.NewLabel(engine.ChannelLabel(tr, ch)),
 			splitRow(c.Taken, c.Deferred, theme.ColorNameError, theme.ColorNameSuccess, scale,
-				fmt.Sprintf("%d taken · %d deferred", c.Taken, c.Deferred)))
+				tr.S("stats.takenDeferred", l10n.Args{"Taken": c.Taken, "Deferred": c.Deferred})))
 	}
 	if rows == nil {
-		return []fyne.CanvasObject{widget.NewLabel("No interruptions"), layout.NewSpacer()}
+		return []fyne.CanvasObject{widget.NewLabel(tr.S("stats.noInterruptions")), layout.NewSpacer()}
 	}
 	return rows
 }
 
 // decisionRows lays out the week's sync-or-async decisions as one bar.
-func decisionRows(st *focus.Stats) []fyne.CanvasObject {
+func decisionRows(tr *l10n.T, st *focus.Stats) []fyne.CanvasObject {
 	t := &st.Tally
 	if t.DecisionsAsync+t.DecisionsSync == 0 {
-		return []fyne.CanvasObject{widget.NewLabel("No pings logged"), layout.NewSpacer()}
+		return []fyne.CanvasObject{widget.NewLabel(tr.S("stats.noPings")), layout.NewSpacer()}
 	}
-	return []fyne.CanvasObject{widget.NewLabel("Pings"),
+	return []fyne.CanvasObject{widget.NewLabel(tr.S("stats.pings")),
 		splitRow(t.DecisionsAsync, t.DecisionsSync, theme.ColorNameSuccess, theme.ColorNamePlaceHolder,
-			t.DecisionsAsync+t.DecisionsSync, fmt.Sprintf("%d async · %d sync", t.DecisionsAsync, t.DecisionsSync))}
-}
-
-// channelName writes a channel for people: "In person".
-func channelName(c focus.Channel) string {
-	s := strings.ReplaceAll(string(c), "-", " ")
-	return strings.ToUpper(s[:1]) + s[1:]
+			t.DecisionsAsync+t.DecisionsSync, tr.S("stats.asyncSync", l10n.Args{"Async": t.DecisionsAsync, "Sync": t.DecisionsSync}))}
 }
 
 func splitRow(a, b int, colourA, colourB fyne.ThemeColorName, scale int, counts string) fyne.CanvasObject {

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/pingwise/pingwise/focus"
+	"github.com/pingwise/pingwise/l10n"
 )
 
 // chart draws a week's focus minutes as a bar per day, Monday to Sunday,
@@ -19,11 +20,12 @@ import (
 // window gives it.
 type chart struct {
 	widget.BaseWidget
+	tr   *l10n.T
 	days []focus.Day
 }
 
-func newChart() *chart {
-	c := &chart{}
+func newChart(tr *l10n.T) *chart {
+	c := &chart{tr: tr}
 	c.ExtendBaseWidget(c)
 	return c
 }
@@ -36,7 +38,9 @@ func (c *chart) setDays(days []focus.Day) {
 
 func (c *chart) CreateRenderer() fyne.WidgetRenderer {
 	r := &chartRenderer{chart: c, baseline: canvas.NewRectangle(nil)}
-	r.legendText = [3]*canvas.Text{canvas.NewText("Focus", nil), canvas.NewText("Taken", nil), canvas.NewText("Deferred", nil)}
+	tr := c.tr
+	r.legendText = [3]*canvas.Text{canvas.NewText(tr.S("stats.legendFocus"), nil), canvas.NewText(tr.S("stats.legendTaken"), nil),
+		canvas.NewText(tr.S("stats.legendDeferred"), nil)}
 	for i := range r.legend {
 		r.legend[i] = canvas.NewRectangle(nil)
 		r.legend[i].CornerRadius = canvas.RadiusMaximum
@@ -132,20 +136,30 @@ func (r *chartRenderer) apply() {
 		col.bar.Hidden = d.FocusMinutes == 0
 		col.value.Text, col.value.Hidden = minutes(d.FocusMinutes), d.FocusMinutes == 0
 		col.value.Color, col.value.TextSize = th.Color(theme.ColorNameForeground, v), caption
-		col.day.Text, col.day.Color, col.day.TextSize = dayLabel(d.Date), th.Color(theme.ColorNamePlaceHolder, v), caption
+		col.day.Text, col.day.Color, col.day.TextSize = dayLabel(r.chart.tr, d.Date), th.Color(theme.ColorNamePlaceHolder, v), caption
 		col.taken.show(d.InterruptionsTaken, theme.ColorNameError, theme.ColorNameForegroundOnError, th, v)
 		col.deferred.show(d.InterruptionsDeferred, theme.ColorNameSuccess, theme.ColorNameForegroundOnSuccess, th, v)
 		col.taken.count.TextSize, col.deferred.count.TextSize = caption, caption
 	}
 }
 
-// dayLabel writes a day's date as "Mon 23".
-func dayLabel(date string) string {
+// dayLabel writes a day's date as "Mon 23", "Mo. 23.".
+func dayLabel(tr *l10n.T, date string) string {
 	t, err := time.Parse(time.DateOnly, date)
 	if err != nil {
 		return ""
 	}
-	return t.Format("Mon 2")
+	return tr.WeekdayDay(t)
+}
+
+// widestDay is the width of the widest day label tr writes, at size.
+func widestDay(tr *l10n.T, size float32) float32 {
+	var w float32
+	for d := range 7 {
+		day := time.Date(2026, time.November, 23+d, 0, 0, 0, 0, time.UTC) // each weekday, with two digits
+		w = max(w, fyne.MeasureText(tr.WeekdayDay(day), size, fyne.TextStyle{}).Width)
+	}
+	return w
 }
 
 // Layout stacks, from the top: the legend, the bars with their focus time
@@ -214,7 +228,7 @@ func (r *chartRenderer) Layout(size fyne.Size) {
 // MinSize leaves each day room for its longest labels, and the bars 80
 // points at least.
 func (r *chartRenderer) MinSize() fyne.Size {
-	day := fyne.MeasureText("Wed 30", r.caption, fyne.TextStyle{}).Width
+	day := widestDay(r.chart.tr, r.caption)
 	value := fyne.MeasureText("10 h 30 min", r.caption, fyne.TextStyle{}).Width
 	slot := max(day, value) + 2*r.pad
 	return fyne.NewSize(slot*float32(len(r.cols)), 4*r.text+6*r.pad+2+80)

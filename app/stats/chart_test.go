@@ -16,7 +16,7 @@ func TestChartGolden(t *testing.T) {
 	}{{"chart_light.png", light}, {"chart_dark.png", dark}} {
 		test.NewTempApp(t)
 		test.ApplyTheme(t, c.theme)
-		ch := newChart()
+		ch := newChart(nil)
 		ch.setDays(fixture().Days)
 		ch.Resize(fyne.NewSize(640, 260))
 		test.AssertObjectRendersToImage(t, c.golden, ch)
@@ -27,7 +27,7 @@ func TestChartGolden(t *testing.T) {
 // resizes it.
 func TestChartScales(t *testing.T) {
 	test.NewTempApp(t)
-	ch := newChart()
+	ch := newChart(nil)
 	ch.setDays(fixture().Days)
 	ch.Resize(fyne.NewSize(640, 260))
 	r := test.TempWidgetRenderer(t, ch).(*chartRenderer)

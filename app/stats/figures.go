@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/pingwise/pingwise/focus"
+	"github.com/pingwise/pingwise/l10n"
 )
 
 // mood is how a change against the week before reads for someone guarding
@@ -43,33 +44,36 @@ type figure struct {
 
 // headline formats a week's headline figures, in the order the window lays
 // them out.
-func headline(st *focus.Stats) []figure {
+func headline(tr *l10n.T, st *focus.Stats) []figure {
 	t, c := &st.Tally, &st.Change
+	count := func(key string, n, delta int, dir better) figure {
+		return changed(tr, tr.S(key), strconv.Itoa(n), signedCount(delta), delta, dir)
+	}
 	return []figure{
-		changed("Focus time", minutes(t.FocusMinutes), signedMinutes(c.FocusMinutes), c.FocusMinutes, higher),
-		changed("Sessions completed", strconv.Itoa(t.SessionsCompleted), signedCount(c.SessionsCompleted), c.SessionsCompleted, higher),
-		changed("Sessions abandoned", strconv.Itoa(t.SessionsAbandoned), signedCount(c.SessionsAbandoned), c.SessionsAbandoned, lower),
-		changed("Interruptions taken", strconv.Itoa(t.InterruptionsTaken), signedCount(c.InterruptionsTaken), c.InterruptionsTaken, lower),
-		changed("Interruptions deferred", strconv.Itoa(t.InterruptionsDeferred), signedCount(c.InterruptionsDeferred), c.InterruptionsDeferred, higher),
-		changed("Pings turned async", strconv.Itoa(t.DecisionsAsync), signedCount(c.DecisionsAsync), c.DecisionsAsync, higher),
-		changed("Refocus time saved", hours(t.RefocusMinutesSaved)+" h", signedHours(c.RefocusMinutesSaved, " h"), c.RefocusMinutesSaved, higher),
-		changed("Refocus time lost", hours(t.RefocusMinutesLost)+" h", signedHours(c.RefocusMinutesLost, " h"), c.RefocusMinutesLost, lower),
-		changed("Meeting person-hours avoided", hours(float64(t.MeetingPersonMinutesAvoided)),
-			signedHours(float64(c.MeetingPersonMinutesAvoided), ""), c.MeetingPersonMinutesAvoided, higher),
+		changed(tr, tr.S("stats.focusTime"), minutes(t.FocusMinutes), signedMinutes(c.FocusMinutes), c.FocusMinutes, higher),
+		count("stats.completed", t.SessionsCompleted, c.SessionsCompleted, higher),
+		count("stats.abandoned", t.SessionsAbandoned, c.SessionsAbandoned, lower),
+		count("stats.taken", t.InterruptionsTaken, c.InterruptionsTaken, lower),
+		count("stats.deferred", t.InterruptionsDeferred, c.InterruptionsDeferred, higher),
+		count("stats.async", t.DecisionsAsync, c.DecisionsAsync, higher),
+		changed(tr, tr.S("stats.saved"), hours(tr, t.RefocusMinutesSaved)+" h", signedHours(tr, c.RefocusMinutesSaved, " h"), c.RefocusMinutesSaved, higher),
+		changed(tr, tr.S("stats.lost"), hours(tr, t.RefocusMinutesLost)+" h", signedHours(tr, c.RefocusMinutesLost, " h"), c.RefocusMinutesLost, lower),
+		changed(tr, tr.S("stats.avoided"), hours(tr, float64(t.MeetingPersonMinutesAvoided)),
+			signedHours(tr, float64(c.MeetingPersonMinutesAvoided), ""), c.MeetingPersonMinutesAvoided, higher),
 		// The streak has no change in Stats, and the window works nothing out
 		// for itself.
-		{Name: "Streak", Value: plural(st.StreakDays, "day"), Change: "in a row"},
+		{Name: tr.S("stats.streak"), Value: tr.N("stats.days", st.StreakDays), Change: tr.S("stats.inARow")},
 	}
 }
 
 // changed fills in a figure's change, written as signed ("" when it rounds
 // to nothing) and judged by the sign of delta.
-func changed[N int | float64](name, value, signed string, delta N, dir better) figure {
-	f := figure{Name: name, Value: value, Change: "same as last week"}
+func changed[N int | float64](tr *l10n.T, name, value, signed string, delta N, dir better) figure {
+	f := figure{Name: name, Value: value, Change: tr.S("stats.same")}
 	if signed == "" {
 		return f
 	}
-	f.Change, f.Mood = signed+" vs last week", good
+	f.Change, f.Mood = tr.S("stats.vsLastWeek", l10n.Args{"Change": signed}), good
 	if (delta > 0) != (dir == higher) {
 		f.Mood = bad
 	}
@@ -78,25 +82,25 @@ func changed[N int | float64](name, value, signed string, delta N, dir better) f
 
 // refocusLine says what the refocus model makes of the week, so that the
 // hours saved read as time a person got back.
-func refocusLine(st *focus.Stats) string {
+func refocusLine(tr *l10n.T, st *focus.Stats) string {
 	t := &st.Tally
-	per := strconv.FormatFloat(st.RefocusMinutes, 'f', -1, 64)
+	per := tr.Number(st.RefocusMinutes)
 	if t.RefocusMinutesSaved == 0 && t.RefocusMinutesLost == 0 {
-		return fmt.Sprintf("Each interruption costs about %s min to refocus. None cost you anything this week.", per)
+		return tr.S("stats.refocusNone", l10n.Args{"Per": per})
 	}
-	line := fmt.Sprintf("Each interruption costs about %s min to refocus. Deferring %s and turning %s async saved you %s h this week",
-		per, plural(t.InterruptionsDeferred, "interruption"), plural(t.DecisionsAsync, "ping"), hours(t.RefocusMinutesSaved))
+	line := tr.S("stats.refocusSaved", l10n.Args{"Per": per, "Deferred": tr.N("stats.nInterruptions", t.InterruptionsDeferred),
+		"Pings": tr.N("stats.nPings", t.DecisionsAsync), "Saved": hours(tr, t.RefocusMinutesSaved)})
 	if t.InterruptionsTaken == 0 {
-		return line + ", and you took none."
+		return tr.S("stats.tookNone", l10n.Args{"Line": line})
 	}
-	return line + fmt.Sprintf("; the %d you took cost %s h.", t.InterruptionsTaken, hours(t.RefocusMinutesLost))
+	return tr.S("stats.tookSome", l10n.Args{"Line": line, "Taken": t.InterruptionsTaken, "Lost": hours(tr, t.RefocusMinutesLost)})
 }
 
 // minutes writes whole minutes as people say them: "6 h 40 min".
 func minutes(m int) string { return focus.Human(time.Duration(m) * time.Minute) }
 
-// hours writes minutes as hours with one decimal: "7.7".
-func hours(m float64) string { return strconv.FormatFloat(m/60, 'f', 1, 64) }
+// hours writes minutes as hours with one decimal: "7.7", "7,7".
+func hours(tr *l10n.T, m float64) string { return tr.Decimal(m/60, 1) }
 
 func signedMinutes(m int) string {
 	switch {
@@ -117,23 +121,16 @@ func signedCount(n int) string {
 
 // signedHours writes a change in minutes as signed hours with one decimal,
 // or "" when it rounds to 0.0: "-0.0 h" would be news of nothing.
-func signedHours(m float64, unit string) string {
-	s := hours(m)
+func signedHours(tr *l10n.T, m float64, unit string) string {
+	s := hours(tr, m)
 	switch s {
-	case "0.0", "-0.0":
+	case "0.0", "-0.0", "0,0", "-0,0":
 		return ""
 	}
 	if m > 0 {
 		s = "+" + s
 	}
 	return s + unit
-}
-
-func plural(n int, word string) string {
-	if n == 1 {
-		return "1 " + word
-	}
-	return strconv.Itoa(n) + " " + word + "s"
 }
 
 // figureCard shows one headline figure: its name, its value large, and its

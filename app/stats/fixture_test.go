@@ -132,9 +132,15 @@ func (f *fakeSource) week(w focus.Week) (focus.Stats, error) {
 // newTestWindow opens the window on week in a fresh test app.
 func newTestWindow(t *testing.T, week focus.Week) (*Window, *fakeSource) {
 	t.Helper()
+	return newTestWindowIn(t, "", week)
+}
+
+// newTestWindowIn is newTestWindow in a UI language.
+func newTestWindowIn(t *testing.T, lang string, week focus.Week) (*Window, *fakeSource) {
+	t.Helper()
 	test.NewTempApp(t)
 	src := &fakeSource{}
-	w := New(fyne.CurrentApp(), src.week, func() time.Time { return now })
+	w := New(fyne.CurrentApp(), src.week, func() time.Time { return now }, lang)
 	t.Cleanup(w.Window().Close)
 	w.Show(week)
 	return w, src

@@ -3,7 +3,6 @@ package stats
 import (
 	"encoding/csv"
 	"encoding/json"
-	"fmt"
 	"io"
 	"slices"
 	"strconv"
@@ -16,6 +15,7 @@ import (
 
 	"github.com/pingwise/pingwise/calendar"
 	"github.com/pingwise/pingwise/focus"
+	"github.com/pingwise/pingwise/l10n"
 )
 
 // MeetingsSource returns a week's meetings from the calendars' last good
@@ -29,17 +29,18 @@ const maxAsyncShown = 3
 // person-hours, its timeline of meetings against focus time, and the
 // meetings that could be async with the advisor's reasons.
 type meetingsSection struct {
+	tr       *l10n.T
 	box      *fyne.Container
 	summary  *widget.Label
 	timeline *timeline
 	async    *fyne.Container
 }
 
-func newMeetingsSection() *meetingsSection {
-	m := &meetingsSection{summary: widget.NewLabel(""), timeline: newTimeline(), async: container.NewVBox()}
+func newMeetingsSection(tr *l10n.T) *meetingsSection {
+	m := &meetingsSection{tr: tr, summary: widget.NewLabel(""), timeline: newTimeline(tr), async: container.NewVBox()}
 	m.summary.Wrapping = fyne.TextWrapWord
 	m.box = container.NewVBox(
-		widget.NewLabelWithStyle("Meetings", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		widget.NewLabelWithStyle(tr.S("stats.meetings"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		m.summary, m.timeline, m.async)
 	m.box.Hide()
 	return m
@@ -50,48 +51,50 @@ func newMeetingsSection() *meetingsSection {
 func (m *meetingsSection) show(w focus.Week, cw *calendar.Week, err error) {
 	m.async.Objects = nil
 	if err != nil {
-		m.summary.SetText("Calendars: " + err.Error())
+		m.summary.SetText(m.tr.S("stats.calendarsErr", l10n.Args{"Err": err.Error()}))
 		m.timeline.set(w, nil)
 		m.async.Refresh()
 		m.box.Show()
 		return
 	}
-	m.summary.SetText(meetingsLine(cw))
+	m.summary.SetText(meetingsLine(m.tr, cw))
 	m.timeline.set(w, cw)
 	if len(cw.CouldBeAsync) > 0 {
-		m.async.Add(widget.NewLabelWithStyle("Could be async", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+		m.async.Add(widget.NewLabelWithStyle(m.tr.S("stats.couldBeAsync"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
 	}
 	// The costliest first, and few enough to leave room for the chart.
 	list := slices.Clone(cw.CouldBeAsync)
 	slices.SortStableFunc(list, func(a, b calendar.Candidate) int { return b.PersonMinutes - a.PersonMinutes })
 	for _, c := range list[:min(len(list), maxAsyncShown)] {
-		l := widget.NewLabel(asyncLine(c, w))
+		l := widget.NewLabel(asyncLine(m.tr, c, w))
 		l.Wrapping = fyne.TextWrapWord
 		m.async.Add(l)
 	}
 	if n := len(list) - maxAsyncShown; n > 0 {
-		m.async.Add(widget.NewLabel(fmt.Sprintf("and %d more (pingwise meetings lists them all)", n)))
+		m.async.Add(widget.NewLabel(m.tr.S("stats.moreMeetings", l10n.Args{"N": n})))
 	}
 	m.async.Refresh()
 	m.box.Show()
 }
 
 // meetingsLine sums up the week's meetings in one sentence.
-func meetingsLine(cw *calendar.Week) string {
-	s := fmt.Sprintf("%s, %s in meetings: %s of people's time", plural(cw.Meetings, "meeting"),
-		minutes(cw.MeetingMinutes), minutes(cw.PersonMinutes))
+func meetingsLine(tr *l10n.T, cw *calendar.Week) string {
+	s := tr.S("stats.meetingsLine", l10n.Args{"Meetings": tr.N("stats.nMeetings", cw.Meetings),
+		"Time": minutes(cw.MeetingMinutes), "People": minutes(cw.PersonMinutes)})
 	if cw.RecurringPersonMinutes > 0 {
-		s += fmt.Sprintf(" (%s recurring)", minutes(cw.RecurringPersonMinutes))
+		s = tr.S("stats.recurring", l10n.Args{"Line": s, "Time": minutes(cw.RecurringPersonMinutes)})
 	}
-	return s + fmt.Sprintf(". Focus time left in working hours: %s.", minutes(cw.FocusMinutesAvailable))
+	return tr.S("stats.focusLeft", l10n.Args{"Line": s, "Time": minutes(cw.FocusMinutesAvailable)})
 }
 
-// asyncLine says what a could-be-async meeting costs and why.
-func asyncLine(c calendar.Candidate, w focus.Week) string {
-	s := fmt.Sprintf("%s, %s: %d people, %s of people's time", c.Title, c.Start.In(w.Loc).Format("Mon 15:04"),
-		c.People, minutes(c.PersonMinutes))
+// asyncLine says what a could-be-async meeting costs and why. The reasons
+// are the calendar's, in English: it keeps the advisor's text, not its
+// messages.
+func asyncLine(tr *l10n.T, c calendar.Candidate, w focus.Week) string {
+	s := tr.S("stats.asyncLine", l10n.Args{"Title": c.Title, "When": tr.WeekdayTime(c.Start.In(w.Loc)),
+		"People": tr.N("popup.people", c.People), "Time": minutes(c.PersonMinutes)})
 	if c.YearlyPersonHours > 0 {
-		s += fmt.Sprintf("; %g person-hours a year", c.YearlyPersonHours)
+		s = tr.S("stats.yearly", l10n.Args{"Line": s, "Hours": tr.Number(c.YearlyPersonHours)})
 	}
 	return s + ". " + strings.Join(c.Reasons, " ")
 }

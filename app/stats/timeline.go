@@ -10,6 +10,7 @@ import (
 
 	"github.com/pingwise/pingwise/calendar"
 	"github.com/pingwise/pingwise/focus"
+	"github.com/pingwise/pingwise/l10n"
 )
 
 // timeline draws the working week's meetings against its focus time: a
@@ -19,13 +20,14 @@ import (
 // warning colour.
 type timeline struct {
 	widget.BaseWidget
+	tr       *l10n.T
 	week     focus.Week
 	meetings []calendar.Meeting
 	blocks   []calendar.Block
 }
 
-func newTimeline() *timeline {
-	t := &timeline{}
+func newTimeline(tr *l10n.T) *timeline {
+	t := &timeline{tr: tr}
 	t.ExtendBaseWidget(t)
 	return t
 }
@@ -114,13 +116,13 @@ func (r *timelineRenderer) apply() {
 	th, v := r.t.Theme(), fyne.CurrentApp().Settings().ThemeVariant()
 	caption := th.Size(theme.SizeNameCaptionText)
 	r.text = fyne.MeasureText("Mg", caption, fyne.TextStyle{}).Height
-	r.label = fyne.MeasureText("Wed 30", caption, fyne.TextStyle{}).Width + th.Size(theme.SizeNamePadding)
+	r.label = widestDay(r.t.tr, caption) + th.Size(theme.SizeNamePadding)
 	r.spans, r.first, r.last = r.t.spans()
 	r.objects = r.objects[:0]
 	for i := range r.days {
 		r.days[i].Text, r.days[i].TextSize = "", caption
 		if r.t.week.Loc != nil {
-			r.days[i].Text = r.t.week.Day(i).Format("Mon 2")
+			r.days[i].Text = r.t.tr.WeekdayDay(r.t.week.Day(i))
 		}
 		r.days[i].Color = th.Color(theme.ColorNamePlaceHolder, v)
 		r.tracks[i].FillColor = th.Color(theme.ColorNameInputBackground, v)

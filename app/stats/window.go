@@ -15,6 +15,7 @@ import (
 
 	"github.com/pingwise/pingwise/calendar"
 	"github.com/pingwise/pingwise/focus"
+	"github.com/pingwise/pingwise/l10n"
 )
 
 // Source returns a week's stats; the app passes a tracker's Week.
@@ -23,6 +24,7 @@ type Source func(focus.Week) (focus.Stats, error)
 // Window is the Weekly focus window. The app keeps one: closing it only
 // hides it, and Show brings it back on any week.
 type Window struct {
+	tr   *l10n.T // the UI's language
 	win  fyne.Window
 	src  Source
 	now  func() time.Time
@@ -47,17 +49,19 @@ type Window struct {
 	mw          *calendar.Week // the week's meetings shown; nil when none
 }
 
-// New builds the window, hidden, in app a. now gives the current time, in
-// the location weeks are counted in, for "This week".
-func New(a fyne.App, src Source, now func() time.Time) *Window {
-	w := &Window{win: a.NewWindow("Weekly focus"), src: src, now: now}
+// New builds the window, hidden, in app a, speaking language ("en", "de",
+// "fr", "es"; "" is English). now gives the current time, in the location
+// weeks are counted in, for "This week".
+func New(a fyne.App, src Source, now func() time.Time, language string) *Window {
+	tr := l10n.For(language)
+	w := &Window{tr: tr, win: a.NewWindow(tr.S("stats.title")), src: src, now: now}
 
 	w.title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	w.prev = widget.NewButtonWithIcon("", theme.NavigateBackIcon(), func() { w.load(w.week.Prev()) })
 	w.next = widget.NewButtonWithIcon("", theme.NavigateNextIcon(), func() { w.load(w.week.Next()) })
-	w.thisWeek = widget.NewButton("This week", func() { w.load(focus.WeekOf(w.now())) })
-	w.exportCSV = widget.NewButtonWithIcon("Export CSV...", theme.DocumentSaveIcon(), func() { w.export(".csv", writeCSV) })
-	w.exportJSON = widget.NewButtonWithIcon("Export JSON...", theme.DocumentSaveIcon(), func() { w.export(".json", writeJSON) })
+	w.thisWeek = widget.NewButton(tr.S("stats.thisWeek"), func() { w.load(focus.WeekOf(w.now())) })
+	w.exportCSV = widget.NewButtonWithIcon(tr.S("stats.exportCSV"), theme.DocumentSaveIcon(), func() { w.export(".csv", writeCSV) })
+	w.exportJSON = widget.NewButtonWithIcon(tr.S("stats.exportJSON"), theme.DocumentSaveIcon(), func() { w.export(".json", writeJSON) })
 	header := container.NewBorder(nil, nil,
 		container.NewHBox(w.prev, w.next, w.thisWeek, w.title),
 		container.NewHBox(w.exportCSV, w.exportJSON))
@@ -75,18 +79,18 @@ func New(a fyne.App, src Source, now func() time.Time) *Window {
 	}
 	w.refocus = widget.NewLabel("")
 	w.refocus.Wrapping = fyne.TextWrapWord
-	w.chart = newChart()
+	w.chart = newChart(tr)
 	w.channels = container.New(layout.NewFormLayout())
 	w.decisions = container.New(layout.NewFormLayout())
 	heading := func(s string) *widget.Label {
 		return widget.NewLabelWithStyle(s, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	}
-	side := container.NewVBox(heading("Interruptions by channel"), w.channels, heading("Sync or async"), w.decisions)
-	w.meetings = newMeetingsSection()
+	side := container.NewVBox(heading(tr.S("stats.byChannel")), w.channels, heading(tr.S("stats.syncOrAsync")), w.decisions)
+	w.meetings = newMeetingsSection(tr)
 	w.report = container.NewBorder(container.NewVBox(grid, w.refocus), nil, nil, nil,
-		container.NewBorder(nil, nil, nil, side, container.NewBorder(heading("Focus per day"), w.meetings.box, nil, nil, w.chart)))
+		container.NewBorder(nil, nil, nil, side, container.NewBorder(heading(tr.S("stats.perDay")), w.meetings.box, nil, nil, w.chart)))
 
-	w.empty = emptyState()
+	w.empty = emptyState(tr)
 	w.win.SetContent(container.NewBorder(container.NewVBox(header, w.problem), nil, nil, nil,
 		container.NewStack(w.report, w.empty)))
 	w.win.Resize(fyne.NewSize(1000, 720))
@@ -96,8 +100,8 @@ func New(a fyne.App, src Source, now func() time.Time) *Window {
 }
 
 // emptyState invites a person to start, for a week with nothing logged.
-func emptyState() fyne.CanvasObject {
-	heading := widget.NewLabelWithStyle("Nothing logged this week", fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
+func emptyState(tr *l10n.T) fyne.CanvasObject {
+	heading := widget.NewLabelWithStyle(tr.S("stats.empty"), fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
 	heading.SizeName = theme.SizeNameSubHeadingText
 	// Each line's first segment sets its alignment; a segment that is not
 	// inline ends its line.
@@ -106,13 +110,12 @@ func emptyState() fyne.CanvasObject {
 		return &widget.TextSegment{Text: text, Style: style}
 	}
 	how := widget.NewRichText(
-		seg("Start a focus session with ", widget.RichTextStyleInline, true),
-		seg("Start focus", widget.RichTextStyleStrong, true),
-		seg(" in the tray menu, or run ", widget.RichTextStyleInline, true),
+		seg(tr.S("stats.empty.start"), widget.RichTextStyleInline, true),
+		seg(tr.S("menu.startFocus"), widget.RichTextStyleStrong, true),
+		seg(tr.S("stats.empty.tray"), widget.RichTextStyleInline, true),
 		seg("pingwise start", widget.RichTextStyleCodeInline, true),
-		seg(" in a terminal.", widget.RichTextStyleInline, false),
-		seg("Your focus hours, the interruptions you defer and the refocus time they save you will show here.",
-			widget.RichTextStyleParagraph, false))
+		seg(tr.S("stats.empty.terminal"), widget.RichTextStyleInline, false),
+		seg(tr.S("stats.empty.then"), widget.RichTextStyleParagraph, false))
 	return container.NewCenter(container.NewVBox(heading, how))
 }
 
@@ -138,7 +141,7 @@ func (w *Window) Show(week focus.Week) {
 // load fetches week from the source and shows it, or why it could not.
 func (w *Window) load(week focus.Week) {
 	w.week = week
-	w.title.SetText(week.String() + " · " + week.Start().Format("Mon 2 Jan") + " – " + week.Day(6).Format("Mon 2 Jan 2006"))
+	w.title.SetText(week.String() + " · " + w.tr.Date(week.Start(), false) + " – " + w.tr.Date(week.Day(6), true))
 	// Weeks to come hold nothing yet.
 	current := focus.WeekOf(w.now())
 	if week.Start().Before(current.Start()) {
@@ -155,7 +158,7 @@ func (w *Window) load(week focus.Week) {
 	st, err := w.src(week)
 	if err != nil {
 		w.st = nil
-		w.problem.SetText("Could not load " + week.String() + ": " + err.Error())
+		w.problem.SetText(w.tr.S("stats.cannotLoad", l10n.Args{"Week": week.String(), "Err": err.Error()}))
 		w.problem.Show()
 		w.report.Hide()
 		w.empty.Hide()
@@ -181,14 +184,14 @@ func (w *Window) load(week focus.Week) {
 		return
 	}
 	w.empty.Hide()
-	for i, f := range headline(&st) {
+	for i, f := range headline(w.tr, &st) {
 		w.figures[i].set(f)
 	}
-	w.refocus.SetText(refocusLine(&st))
+	w.refocus.SetText(refocusLine(w.tr, &st))
 	w.chart.setDays(st.Days)
-	w.channels.Objects = channelRows(&st)
+	w.channels.Objects = channelRows(w.tr, &st)
 	w.channels.Refresh()
-	w.decisions.Objects = decisionRows(&st)
+	w.decisions.Objects = decisionRows(w.tr, &st)
 	w.decisions.Refresh()
 	w.report.Show()
 }

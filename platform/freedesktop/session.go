@@ -19,28 +19,28 @@ func Open(d *platform.Desktop) {
 	conn, err := dbus.SessionBus()
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "pingwise: session bus:", err)
-		d.Say(platform.Tray, platform.Missing("No D-Bus session bus: no tray icon or notifications. Pingwise runs in its window instead."))
+		d.Say(platform.Tray, platform.Missing("No D-Bus session bus: no tray icon or notifications. Pingwise runs in its window instead.").Said("noBusTray"))
 		for _, s := range []string{platform.Notifications, platform.QuietFocus} {
-			d.Say(s, platform.Missing("no D-Bus session bus: start Pingwise from your desktop session"))
+			d.Say(s, platform.Missing("no D-Bus session bus: start Pingwise from your desktop session").Said("noBus"))
 		}
 		return
 	}
 	d.Say(platform.Tray, TrayStatus(conn))
 	srv, err := Probe(conn)
 	if err != nil {
-		d.Say(platform.Notifications, platform.Missing(err.Error()+": install a notification daemon (dunst, mako, your desktop's own)"))
-		d.Say(platform.QuietFocus, platform.Missing("no notification server to hold notifications"))
+		d.Say(platform.Notifications, platform.Missing(err.Error()+": install a notification daemon (dunst, mako, your desktop's own)").Said("noNotifyServer", err.Error()))
+		d.Say(platform.QuietFocus, platform.Missing("no notification server to hold notifications").Said("noHold"))
 		return
 	}
 	d.Notifier = notifier{}
-	d.Say(platform.Notifications, platform.Works("org.freedesktop.Notifications ("+srv.Name+")"))
+	d.Say(platform.Notifications, platform.Works("org.freedesktop.Notifications ("+srv.Name+")").Said("notifyServer", srv.Name))
 	q := &Quiet{conn: conn, server: srv}
 	d.Quiet = q
 	if _, err := ForServer(conn, srv, nil); err != nil {
-		d.Say(platform.QuietFocus, platform.Missing(fmt.Sprintf("%s has no Do Not Disturb switch Pingwise knows (dunst, xfce4-notifyd, GNOME, KDE Plasma, mako); held notifications are still counted", srv.Name)))
+		d.Say(platform.QuietFocus, platform.Missing(fmt.Sprintf("%s has no Do Not Disturb switch Pingwise knows (dunst, xfce4-notifyd, GNOME, KDE Plasma, mako); held notifications are still counted", srv.Name)).Said("noDNDSwitch", srv.Name))
 		return
 	}
-	d.Say(platform.QuietFocus, platform.Works("the Do Not Disturb of "+srv.Name+", and a D-Bus monitor that counts what it holds"))
+	d.Say(platform.QuietFocus, platform.Works("the Do Not Disturb of "+srv.Name+", and a D-Bus monitor that counts what it holds").Said("dnd", srv.Name))
 }
 
 // HasSessionBus reports whether a D-Bus session bus answers.
@@ -59,7 +59,7 @@ func TrayStatus(conn *dbus.Conn) platform.Status {
 	case err != nil:
 		return platform.Missing("cannot ask the session bus for a tray: " + err.Error())
 	case !has:
-		return platform.Missing("No system tray found (on GNOME, the AppIndicator extension adds one). Pingwise runs in its window; its tray icon appears when a tray does.")
+		return platform.Missing("No system tray found (on GNOME, the AppIndicator extension adds one). Pingwise runs in its window; its tray icon appears when a tray does.").Said("noTray")
 	}
 	return platform.Works("StatusNotifierItem (org.kde.StatusNotifierWatcher)")
 }

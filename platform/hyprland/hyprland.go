@@ -87,11 +87,11 @@ func OpenWith(d *platform.Desktop, o Options) {
 		if d.Hotkey == nil {
 			d.Hotkey = &Hotkey{c: c, exe: o.Exe, home: o.Home}
 		}
-		d.Say(platform.HotkeyService, platform.Works("bound at run time over Hyprland's IPC (keyword bind ... exec pingwise ask), again after each config reload; nothing to add to hyprland.conf"))
+		d.Say(platform.HotkeyService, platform.Works("bound at run time over Hyprland's IPC (keyword bind ... exec pingwise ask), again after each config reload; nothing to add to hyprland.conf").Said("hyprHotkey"))
 		if d.Active == nil {
 			d.Active = &Active{c: c}
 		}
-		d.Say(platform.ActiveApp, platform.Works("Hyprland IPC activewindow events (window class: the app id, or X11 class under XWayland)"))
+		d.Say(platform.ActiveApp, platform.Works("Hyprland IPC activewindow events (window class: the app id, or X11 class under XWayland)").Said("hyprActive"))
 	}
 	idle, err := wayland.OpenIdle(o.Wayland, nil)
 	if err != nil {
@@ -102,7 +102,7 @@ func OpenWith(d *platform.Desktop, o Options) {
 	if d.Idle == nil {
 		d.Idle = idle
 	}
-	d.Say(platform.IdleService, platform.Works("Wayland "+idle.Protocol+" idle notifications"))
+	d.Say(platform.IdleService, platform.Works("Wayland "+idle.Protocol+" idle notifications").Said("waylandIdle", idle.Protocol))
 }
 
 // client speaks to one Hyprland instance.

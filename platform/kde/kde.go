@@ -91,7 +91,7 @@ func OpenWith(d *platform.Desktop, o Options) {
 		if d.Active == nil {
 			d.Active = &Active{conn: o.Bus, dir: o.ScriptDir}
 		}
-		d.Say(platform.ActiveApp, platform.Works("a KWin script loaded over org.kde.kwin.Scripting reports window activations over D-Bus"))
+		d.Say(platform.ActiveApp, platform.Works("a KWin script loaded over org.kde.kwin.Scripting reports window activations over D-Bus").Said("kwinActive"))
 	}
 	idle, err := wayland.OpenIdle(o.Wayland, nil)
 	if err != nil {
@@ -102,7 +102,7 @@ func OpenWith(d *platform.Desktop, o Options) {
 	if d.Idle == nil {
 		d.Idle = idle
 	}
-	d.Say(platform.IdleService, platform.Works("Wayland "+idle.Protocol+" idle notifications"))
+	d.Say(platform.IdleService, platform.Works("Wayland "+idle.Protocol+" idle notifications").Said("waylandIdle", idle.Protocol))
 }
 
 // Active follows the window in front through the KWin script.

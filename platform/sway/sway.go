@@ -47,11 +47,11 @@ func OpenWith(d *platform.Desktop, o Options) {
 		if d.Hotkey == nil {
 			d.Hotkey = &Hotkey{cmd: cmd, socket: o.Socket, exe: o.Exe, home: o.Home}
 		}
-		d.Say(platform.HotkeyService, platform.Works("bound at run time over sway's IPC (bindsym, heard as binding events), again after each config reload; nothing to add to the sway config"))
+		d.Say(platform.HotkeyService, platform.Works("bound at run time over sway's IPC (bindsym, heard as binding events), again after each config reload; nothing to add to the sway config").Said("swayHotkey"))
 		if d.Active == nil {
 			d.Active = &Active{cmd: cmd, socket: o.Socket}
 		}
-		d.Say(platform.ActiveApp, platform.Works("sway IPC window focus events (app id, or X11 class under XWayland)"))
+		d.Say(platform.ActiveApp, platform.Works("sway IPC window focus events (app id, or X11 class under XWayland)").Said("swayActive"))
 	}
 	idle, err := wayland.OpenIdle(o.Wayland, nil)
 	if err != nil {
@@ -62,7 +62,7 @@ func OpenWith(d *platform.Desktop, o Options) {
 	if d.Idle == nil {
 		d.Idle = idle
 	}
-	d.Say(platform.IdleService, platform.Works("Wayland "+idle.Protocol+" idle notifications"))
+	d.Say(platform.IdleService, platform.Works("Wayland "+idle.Protocol+" idle notifications").Said("waylandIdle", idle.Protocol))
 }
 
 // Hotkey binds keys with sway's bindsym to a command that does nothing

@@ -14,8 +14,8 @@ func Open(d *platform.Desktop) {
 	if d.Name == "" {
 		d.Name = "Wayland"
 	}
-	d.Say(platform.HotkeyService, platform.Missing("this Wayland compositor lets no app bind a global key: bind `pingwise ask` to a key in its own settings"))
-	d.Say(platform.ActiveApp, platform.Missing("this Wayland compositor tells no app which window is in front, so interception cannot see chat apps take focus"))
+	d.Say(platform.HotkeyService, platform.Missing("this Wayland compositor lets no app bind a global key: bind `pingwise ask` to a key in its own settings").Said("waylandNoHotkey"))
+	d.Say(platform.ActiveApp, platform.Missing("this Wayland compositor tells no app which window is in front, so interception cannot see chat apps take focus").Said("waylandNoActive"))
 	socket, err := SessionSocket()
 	if err == nil {
 		var idle *Idle
@@ -24,7 +24,7 @@ func Open(d *platform.Desktop) {
 			if d.Idle == nil {
 				d.Idle = idle
 			}
-			d.Say(platform.IdleService, platform.Works("Wayland "+idle.Protocol+" idle notifications"))
+			d.Say(platform.IdleService, platform.Works("Wayland "+idle.Protocol+" idle notifications").Said("waylandIdle", idle.Protocol))
 			return
 		}
 	}

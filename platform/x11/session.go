@@ -21,13 +21,13 @@ func Open(d *platform.Desktop) *Conn {
 	}
 	d.Hotkey, d.Active = c, activeWatcher{c}
 	d.OnClose(func() { c.Close() })
-	d.Say(platform.HotkeyService, platform.Works("X11 XGrabKey on "+os.Getenv("DISPLAY")))
+	d.Say(platform.HotkeyService, platform.Works("X11 XGrabKey on "+os.Getenv("DISPLAY")).Said("x11Hotkey", os.Getenv("DISPLAY")))
 	d.Say(platform.ActiveApp, platform.Works("X11 _NET_ACTIVE_WINDOW (EWMH)"))
 	if c.idleErr != nil {
 		d.Say(platform.IdleService, platform.Missing(c.idleErr.Error()))
 	} else {
 		d.Idle = c
-		d.Say(platform.IdleService, platform.Works("X11 MIT-SCREEN-SAVER idle time"))
+		d.Say(platform.IdleService, platform.Works("X11 MIT-SCREEN-SAVER idle time").Said("x11Idle"))
 	}
 	return c
 }
