@@ -176,7 +176,7 @@ func (d *desk) stop() {
 // its ProcessState; the test learns of the exit through exited.
 type app struct {
 	cmd     *exec.Cmd
-	stderr  *bytes.Buffer
+	stderr  *lockedBuffer
 	exited  chan struct{} // closed when the app has exited
 	waitErr error         // what Wait returned; read after exited is closed
 }
@@ -204,8 +204,8 @@ func (d *desk) startApp(extraEnv ...string) *app {
 // and shows what it said if the test failed.
 func launch(t *testing.T, cmd *exec.Cmd, home string, limit time.Duration) *app {
 	t.Helper()
-	a := &app{cmd: cmd, stderr: &bytes.Buffer{}, exited: make(chan struct{})}
-	cmd.Stderr = &syncWriter{w: a.stderr}
+	a := &app{cmd: cmd, stderr: &lockedBuffer{}, exited: make(chan struct{})}
+	cmd.Stderr = a.stderr
 	if err := cmd.Start(); err != nil {
 		t.Fatalf("start app: %v", err)
 	}
@@ -245,23 +245,26 @@ func (a *app) wait(t *testing.T) error {
 	}
 }
 
-type syncWriter struct {
-	mu sync.Mutex
-	w  *bytes.Buffer
+// lockedBuffer is a program's output, written by the goroutines of its
+// pipes and read by the test while it runs.
+type lockedBuffer struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
 }
 
-func (s *syncWriter) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.w.Write(p)
+func (b *lockedBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
 }
 
-func (a *app) errors() string {
-	w := a.cmd.Stderr.(*syncWriter)
-	w.mu.Lock()
-	defer w.mu.Unlock()
-	return w.w.String()
+func (b *lockedBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
 }
+
+func (a *app) errors() string { return a.stderr.String() }
 
 // pingwise runs a command against the desk's home and returns its stdout.
 func (d *desk) pingwise(args ...string) (string, error) {

@@ -101,12 +101,12 @@ func (w *wdesk) command(name string, args ...string) *exec.Cmd {
 
 // start runs a program on the desk until the test ends; it and its
 // children are ended then. It returns the program's output and its pid.
-func (w *wdesk) start(name string, args ...string) (*bytes.Buffer, int) {
+func (w *wdesk) start(name string, args ...string) (*lockedBuffer, int) {
 	w.t.Helper()
 	cmd := w.command(name, args...)
 	cmd.SysProcAttr.Setpgid = true
-	out := &bytes.Buffer{}
-	cmd.Stdout, cmd.Stderr = &syncWriter{w: out}, &syncWriter{w: out}
+	out := &lockedBuffer{}
+	cmd.Stdout, cmd.Stderr = out, out
 	if err := cmd.Start(); err != nil {
 		w.t.Fatalf("start %s: %v", name, err)
 	}
