@@ -173,9 +173,12 @@ func parse(line []byte, at int64, pos *Position, probs *Problems, fn func(*Entry
 	}
 	damaged := func() { probs.damaged(at) }
 	var l Line
-	if err := json.Unmarshal(line, &l); err != nil {
-		damaged()
-		return nil
+	if !decodeLine(line, &l) {
+		l = Line{}
+		if err := json.Unmarshal(line, &l); err != nil {
+			damaged()
+			return nil
+		}
 	}
 	dev := l.Device
 	if dev == "" {
