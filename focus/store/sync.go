@@ -449,14 +449,14 @@ func (s *DB) merge() error {
 	}
 	// Most changes are this device's own appends, already read: find out
 	// without taking the write lock.
-	var todo []file
+	var todo []string
 	for _, f := range changed {
 		pos, _, err := position(s.db, f.path)
 		if err != nil {
 			return s.explain(err)
 		}
 		if pos.Offset != f.size {
-			todo = append(todo, f)
+			todo = append(todo, f.path)
 		}
 	}
 	if len(todo) > 0 || owing {
@@ -468,28 +468,22 @@ func (s *DB) merge() error {
 		}
 		defer s.db.Exec(`PRAGMA cache_size = -2000`)
 		err := s.tx(func(tx *sql.Tx) error {
-			for _, f := range todo {
-				pos, said, err := position(tx, f.path)
-				if err != nil {
+			if _, err := os.Stat(y.own); owing && errors.Is(err, fs.ErrNotExist) {
+				// This device's journal starts with its history: written
+				// before the others' journals are merged, finding it is not
+				// a search through their years of rows.
+				if err := s.owed(tx); err != nil {
 					return err
 				}
-				if f.size < pos.Offset {
-					pos = journal.Position{} // replaced by an older copy: read it again
-				}
-				if _, err := s.readJournal(tx, f.path, pos, said); err != nil {
-					return err
-				}
+				owing = false
 			}
 			if len(todo) > 0 {
-				if err := purgeDeleted(tx); err != nil {
+				if err := s.mergeFiles(tx, todo); err != nil {
 					return err
 				}
 			}
 			if owing {
-				if err := s.nameSelf(tx); err != nil {
-					return err
-				}
-				return s.flush(tx, nil)
+				return s.owed(tx)
 			}
 			return nil
 		})
@@ -503,6 +497,108 @@ func (s *DB) merge() error {
 	}
 	y.mu.Unlock()
 	return nil
+}
+
+// owed records this device's name and appends what waits in the outbox.
+func (s *DB) owed(tx *sql.Tx) error {
+	if err := s.nameSelf(tx); err != nil {
+		return err
+	}
+	return s.flush(tx, nil)
+}
+
+// mergeFiles merges in what the journals at paths gained.
+func (s *DB) mergeFiles(tx *sql.Tx, paths []string) error {
+	bulk, err := isBulk(tx, paths)
+	if err != nil {
+		return err
+	}
+	var indexes []string
+	if bulk {
+		if indexes, err = dropIndexes(tx); err != nil {
+			return err
+		}
+	}
+	for _, path := range paths {
+		pos, said, err := position(tx, path)
+		if err != nil {
+			return err
+		}
+		if info, err := os.Stat(path); err == nil && info.Size() < pos.Offset {
+			pos = journal.Position{} // replaced by an older copy: read it again
+		}
+		if _, err := s.readJournal(tx, path, pos, said); err != nil {
+			return err
+		}
+	}
+	if err := purgeDeleted(tx); err != nil {
+		return err
+	}
+	for _, q := range indexes {
+		if _, err := tx.Exec(q); err != nil {
+			return fmt.Errorf("build index again: %w", err)
+		}
+	}
+	return nil
+}
+
+// isBulk reports whether the journals at paths bring more events than the
+// store holds: then building the events' secondary indexes again after the
+// merge, by sorting, costs a fraction of keeping them up to date row by row
+// (in random order, every row touches pages all over each index). The
+// lines are counted from the bytes unread, the rows from the highest ids,
+// both at a glance.
+func isBulk(tx *sql.Tx, paths []string) (bool, error) {
+	var unread int64
+	for _, path := range paths {
+		pos, _, err := position(tx, path)
+		if err != nil {
+			return false, err
+		}
+		if info, err := os.Stat(path); err == nil {
+			unread += max(info.Size()-pos.Offset, 0)
+		}
+	}
+	const lineSize = 256 // about what an event's line takes
+	lines := unread / lineSize
+	if lines < 10000 {
+		return false, nil
+	}
+	var rows int64
+	err := tx.QueryRow(`SELECT (SELECT coalesce(max(id), 0) FROM sessions)
+		+ (SELECT coalesce(max(id), 0) FROM interruptions) + (SELECT coalesce(max(id), 0) FROM decisions)`).Scan(&rows)
+	return lines > rows, err
+}
+
+// dropIndexes drops the events' secondary indexes and returns the
+// statements that make them again, as the schema has them: what a
+// migration made, a bulk merge keeps. Within the merge's transaction, a
+// merge that fails or is killed leaves them as they were.
+func dropIndexes(tx *sql.Tx) ([]string, error) {
+	rows, err := tx.Query(`SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL
+		AND tbl_name IN ('sessions', 'interruptions', 'decisions') ORDER BY name`)
+	if err != nil {
+		return nil, err
+	}
+	var names, create []string
+	for rows.Next() {
+		var name, q string
+		if err := rows.Scan(&name, &q); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		names, create = append(names, name), append(create, q)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	for _, name := range names {
+		if _, err := tx.Exec(`DROP INDEX "` + name + `"`); err != nil {
+			return nil, err
+		}
+	}
+	return create, nil
 }
 
 // nameSelf records this device's name, and appends its device record when
