@@ -112,9 +112,7 @@ func (d *decoder) string(s *string) bool {
 func (d *decoder) number() ([]byte, bool) {
 	start := d.i
 	d.byte('-')
-	if d.byte('0') {
-		// no more digits may follow a leading 0
-	} else if !d.digits() {
+	if !d.byte('0') && !d.digits() { // no digit may follow a leading 0
 		return nil, false
 	}
 	if d.byte('.') && !d.digits() {
