@@ -55,7 +55,7 @@ const maxLine = 1 << 20
 // fn with each it understands, and returns the position after the last
 // complete line. An error from fn stops the read. Lines are parsed on
 // another goroutine while fn stores the ones before: on a first start
-// with years of history, parsing JSON is a third of the work.
+// with years of history, parsing is a fifth of the work.
 func Read(path string, pos Position, fn func(*Entry) error) (Position, Problems, error) {
 	f, err := os.Open(path)
 	if err != nil {
@@ -173,9 +173,12 @@ func parse(line []byte, at int64, pos *Position, probs *Problems, fn func(*Entry
 	}
 	damaged := func() { probs.damaged(at) }
 	var l Line
-	if err := json.Unmarshal(line, &l); err != nil {
-		damaged()
-		return nil
+	if !decodeLine(line, &l) {
+		l = Line{}
+		if err := json.Unmarshal(line, &l); err != nil {
+			damaged()
+			return nil
+		}
 	}
 	dev := l.Device
 	if dev == "" {

@@ -157,20 +157,31 @@ func purgeDeleted(tx execer) error {
 // insertInterruption stores i as logged by device (empty for this one). It
 // reports whether a row was added or changed.
 func insertInterruption(tx execer, i *focus.Interruption, device string, dup onDup) (bool, error) {
-	q := `INSERT INTO interruptions (` + interruptionCols + `) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+	q := `INSERT INTO interruptions (` + interruptionCols + `) VALUES ` + interruptionValues
 	switch dup {
 	case skip:
 		q += ` ON CONFLICT (uid) DO NOTHING`
 	case merge:
 		q += mergeInterruption
 	}
-	r, err := tx.Exec(q, i.ID, ms(i.At), string(i.Direction), string(i.Channel), string(i.Outcome),
-		i.People, i.Who, i.Note, i.InSession, nullMS(i.Handled), i.App, max(i.Count, 1), device)
+	r, err := tx.Exec(q, interruptionArgs(nil, i, device)...)
 	if err != nil {
 		return false, err
 	}
 	n, err := r.RowsAffected()
 	return n > 0, err
+}
+
+// interruptionValues are the values of an interruption's row, bound to
+// interruptionArgs.
+const interruptionValues = `(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+
+// interruptionArgs appends the arguments of i's row, as logged by device.
+func interruptionArgs(args []any, i *focus.Interruption, device string) []any {
+	// Values the driver takes as they are (int64, not int): a first merge
+	// binds millions.
+	return append(args, i.ID, ms(i.At), string(i.Direction), string(i.Channel), string(i.Outcome),
+		int64(i.People), i.Who, i.Note, i.InSession, nullMS(i.Handled), i.App, int64(max(i.Count, 1)), device)
 }
 
 func scanInterruption(rows *sql.Rows) (focus.Interruption, error) {
@@ -201,24 +212,36 @@ func (s *DB) AddDecision(d *focus.Decision) error {
 // insertDecision stores d as logged by device. Decisions are never edited,
 // so one already stored stays as it is.
 func insertDecision(tx execer, d *focus.Decision, device string, dup onDup) (bool, error) {
-	reasons, err := json.Marshal(d.Reasons)
+	args, err := decisionArgs(nil, d, device)
 	if err != nil {
 		return false, err
 	}
-	if d.Reasons == nil {
-		reasons = []byte("[]")
-	}
-	q := `INSERT INTO decisions (` + decisionCols + `) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+	q := `INSERT INTO decisions (` + decisionCols + `) VALUES ` + decisionValues
 	if dup != plain {
 		q += ` ON CONFLICT (uid) DO NOTHING`
 	}
-	r, err := tx.Exec(q, d.ID, ms(d.At), string(d.Recommended), string(d.Chosen), d.Channel,
-		d.People, d.Minutes, string(reasons), d.InSession, device)
+	r, err := tx.Exec(q, args...)
 	if err != nil {
 		return false, err
 	}
 	n, err := r.RowsAffected()
 	return n > 0, err
+}
+
+// decisionValues are the values of a decision's row, bound to decisionArgs.
+const decisionValues = `(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+
+// decisionArgs appends the arguments of d's row, as logged by device.
+func decisionArgs(args []any, d *focus.Decision, device string) ([]any, error) {
+	reasons, err := json.Marshal(d.Reasons)
+	if err != nil {
+		return args, err
+	}
+	if d.Reasons == nil {
+		reasons = []byte("[]")
+	}
+	return append(args, d.ID, ms(d.At), string(d.Recommended), string(d.Chosen), d.Channel,
+		int64(d.People), int64(d.Minutes), string(reasons), d.InSession, device), nil
 }
 
 func scanDecision(rows *sql.Rows) (focus.Decision, error) {
@@ -500,8 +523,7 @@ func (s *DB) Delete(id string, at time.Time) error {
 // deleteEvent removes the event id, logged by device, and keeps its
 // tombstone.
 func deleteEvent(tx execer, id, device string, at time.Time) error {
-	if _, err := tx.Exec(`INSERT INTO deleted (uid, at, device) VALUES (?, ?, ?) ON CONFLICT (uid) DO NOTHING`,
-		id, ms(at), device); err != nil {
+	if err := keepTombstone(tx, id, device, at); err != nil {
 		return err
 	}
 	for _, table := range []string{"sessions", "interruptions", "decisions"} {
@@ -510,6 +532,14 @@ func deleteEvent(tx execer, id, device string, at time.Time) error {
 		}
 	}
 	return nil
+}
+
+// keepTombstone keeps the tombstone of the event id, logged by device and
+// deleted at.
+func keepTombstone(tx execer, id, device string, at time.Time) error {
+	_, err := tx.Exec(`INSERT INTO deleted (uid, at, device) VALUES (?, ?, ?) ON CONFLICT (uid) DO NOTHING`,
+		id, ms(at), device)
+	return err
 }
 
 // HeldSince returns how many notifications were held since t.

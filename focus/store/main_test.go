@@ -32,6 +32,9 @@ func TestMain(m *testing.M) {
 		n, _ := strconv.Atoi(os.Getenv(writerCount))
 		os.Exit(writer(path, n))
 	}
+	if path := os.Getenv(mergeDB); path != "" {
+		os.Exit(merger(path, os.Getenv(mergeFolder)))
+	}
 	code := m.Run()
 	dropHistories()
 	os.Exit(code)

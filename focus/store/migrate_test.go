@@ -41,6 +41,11 @@ func TestMigrateFromVersion1(t *testing.T) {
 	if i.ID != "old-1" || i.Who != "Dana" || i.Count != 1 || i.App != "" {
 		t.Errorf("migrated interruption = %+v", i)
 	}
+	// The uids stay unique through the indexes that replaced the
+	// constraints: importing the same event again adds nothing.
+	if n, err := db.Import([]focus.Event{i}); n != 0 || err != nil {
+		t.Errorf("importing a migrated event again: %d added, %v", n, err)
+	}
 	if err := db.SetState("dnd", `{"kind":"dunst"}`); err != nil {
 		t.Fatalf("the state table is missing: %v", err)
 	}

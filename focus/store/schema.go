@@ -103,6 +103,77 @@ var migrations = []string{
 		seq  INTEGER PRIMARY KEY,
 		line TEXT NOT NULL
 	);`,
+
+	// The events' uids are unique through indexes of their own instead of
+	// UNIQUE constraints, which SQLite cannot drop: a first merge into an
+	// empty store drops every index of the events and builds them again
+	// after the rows, by sorting, many times faster than row by row. The
+	// tables are made again as they were, rows and ids kept.
+	`CREATE TABLE sessions_new (
+		id         INTEGER PRIMARY KEY,
+		uid        TEXT NOT NULL,
+		start_at   INTEGER NOT NULL,
+		planned_s  INTEGER NOT NULL,
+		intent     TEXT NOT NULL DEFAULT '',
+		paused_ms  INTEGER NOT NULL DEFAULT 0,
+		paused_at  INTEGER,
+		end_at     INTEGER,
+		outcome    TEXT CHECK (outcome IN ('completed', 'abandoned')),
+		device     TEXT NOT NULL DEFAULT ''
+	);
+	INSERT INTO sessions_new SELECT id, uid, start_at, planned_s, intent, paused_ms, paused_at, end_at, outcome, device
+		FROM sessions;
+	DROP TABLE sessions;
+	ALTER TABLE sessions_new RENAME TO sessions;
+	CREATE UNIQUE INDEX sessions_uid ON sessions (uid);
+	CREATE INDEX sessions_start ON sessions (start_at);
+	CREATE INDEX sessions_active ON sessions (start_at) WHERE end_at IS NULL;
+	CREATE INDEX sessions_completed ON sessions (end_at) WHERE outcome = 'completed';
+
+	CREATE TABLE interruptions_new (
+		id         INTEGER PRIMARY KEY,
+		uid        TEXT NOT NULL,
+		at         INTEGER NOT NULL,
+		direction  TEXT NOT NULL CHECK (direction IN ('incoming', 'outgoing')),
+		channel    TEXT NOT NULL,
+		outcome    TEXT NOT NULL CHECK (outcome IN ('taken', 'deferred')),
+		people     INTEGER NOT NULL DEFAULT 1 CHECK (people >= 1),
+		who        TEXT NOT NULL DEFAULT '',
+		note       TEXT NOT NULL DEFAULT '',
+		in_session INTEGER NOT NULL DEFAULT 0,
+		handled_at INTEGER,
+		app        TEXT NOT NULL DEFAULT '',
+		count      INTEGER NOT NULL DEFAULT 1 CHECK (count >= 1),
+		device     TEXT NOT NULL DEFAULT ''
+	);
+	INSERT INTO interruptions_new SELECT id, uid, at, direction, channel, outcome, people, who, note, in_session,
+		handled_at, app, count, device FROM interruptions;
+	DROP TABLE interruptions;
+	ALTER TABLE interruptions_new RENAME TO interruptions;
+	CREATE UNIQUE INDEX interruptions_uid ON interruptions (uid);
+	CREATE INDEX interruptions_at ON interruptions (at);
+	CREATE INDEX interruptions_pending ON interruptions (at)
+		WHERE outcome = 'deferred' AND in_session = 1 AND handled_at IS NULL;
+
+	CREATE TABLE decisions_new (
+		id          INTEGER PRIMARY KEY,
+		uid         TEXT NOT NULL,
+		at          INTEGER NOT NULL,
+		recommended TEXT NOT NULL CHECK (recommended IN ('sync', 'async')),
+		chosen      TEXT NOT NULL CHECK (chosen IN ('sync', 'async')),
+		channel     TEXT NOT NULL DEFAULT '',
+		people      INTEGER NOT NULL DEFAULT 1 CHECK (people >= 1),
+		minutes     INTEGER NOT NULL DEFAULT 0,
+		reasons     TEXT NOT NULL DEFAULT '[]', -- JSON array of strings
+		in_session  INTEGER NOT NULL DEFAULT 0,
+		device      TEXT NOT NULL DEFAULT ''
+	);
+	INSERT INTO decisions_new SELECT id, uid, at, recommended, chosen, channel, people, minutes, reasons, in_session,
+		device FROM decisions;
+	DROP TABLE decisions;
+	ALTER TABLE decisions_new RENAME TO decisions;
+	CREATE UNIQUE INDEX decisions_uid ON decisions (uid);
+	CREATE INDEX decisions_at ON decisions (at);`,
 }
 
 // SchemaVersion is the schema this build writes.

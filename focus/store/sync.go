@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 	"time"
 
@@ -292,7 +293,10 @@ func (s *DB) appendOwn(tx *sql.Tx, data []byte) error {
 		if info.Size() < pos.Offset {
 			pos = journal.Position{} // replaced by an older copy: read it again
 		}
-		if pos, err = s.readJournal(tx, y.own, pos, said); err != nil {
+		m := newMerger(s, tx)
+		pos, err = s.readJournal(m, y.own, pos, said)
+		m.close()
+		if err != nil {
 			return err
 		}
 		if err := purgeDeleted(tx); err != nil {
@@ -449,14 +453,14 @@ func (s *DB) merge() error {
 	}
 	// Most changes are this device's own appends, already read: find out
 	// without taking the write lock.
-	var todo []file
+	var todo []string
 	for _, f := range changed {
 		pos, _, err := position(s.db, f.path)
 		if err != nil {
 			return s.explain(err)
 		}
 		if pos.Offset != f.size {
-			todo = append(todo, f)
+			todo = append(todo, f.path)
 		}
 	}
 	if len(todo) > 0 || owing {
@@ -468,28 +472,22 @@ func (s *DB) merge() error {
 		}
 		defer s.db.Exec(`PRAGMA cache_size = -2000`)
 		err := s.tx(func(tx *sql.Tx) error {
-			for _, f := range todo {
-				pos, said, err := position(tx, f.path)
-				if err != nil {
+			if _, err := os.Stat(y.own); owing && errors.Is(err, fs.ErrNotExist) {
+				// This device's journal starts with its history: written
+				// before the others' journals are merged, finding it is not
+				// a search through their years of rows.
+				if err := s.owed(tx); err != nil {
 					return err
 				}
-				if f.size < pos.Offset {
-					pos = journal.Position{} // replaced by an older copy: read it again
-				}
-				if _, err := s.readJournal(tx, f.path, pos, said); err != nil {
-					return err
-				}
+				owing = false
 			}
 			if len(todo) > 0 {
-				if err := purgeDeleted(tx); err != nil {
+				if err := s.mergeFiles(tx, todo); err != nil {
 					return err
 				}
 			}
 			if owing {
-				if err := s.nameSelf(tx); err != nil {
-					return err
-				}
-				return s.flush(tx, nil)
+				return s.owed(tx)
 			}
 			return nil
 		})
@@ -502,6 +500,146 @@ func (s *DB) merge() error {
 		y.seen[f.path] = f.stamp
 	}
 	y.mu.Unlock()
+	return nil
+}
+
+// owed records this device's name and appends what waits in the outbox.
+func (s *DB) owed(tx *sql.Tx) error {
+	if err := s.nameSelf(tx); err != nil {
+		return err
+	}
+	return s.flush(tx, nil)
+}
+
+// mergeFiles merges in what the journals at paths gained.
+func (s *DB) mergeFiles(tx *sql.Tx, paths []string) error {
+	m := newMerger(s, tx)
+	defer m.close()
+	indexes, err := m.begin(paths)
+	if err != nil {
+		return err
+	}
+	for _, path := range paths {
+		pos, said, err := position(tx, path)
+		if err != nil {
+			return err
+		}
+		if info, err := os.Stat(path); err == nil && info.Size() < pos.Offset {
+			pos = journal.Position{} // replaced by an older copy: read it again
+		}
+		if _, err := s.readJournal(m, path, pos, said); err != nil {
+			return err
+		}
+	}
+	if err := m.end(indexes); err != nil {
+		return err
+	}
+	return purgeDeleted(tx)
+}
+
+// bulkLines is how many new lines make a merge a bulk one, if they are more
+// than the events the store holds. Tests lower it.
+var bulkLines int64 = 10000
+
+// begin sets up the merge of the journals at paths. One that brings more
+// events than the store holds is a bulk merge: it drops the events'
+// indexes and builds them again after the rows, by sorting, a fraction of
+// the cost of keeping them up to date row by row (in random order, each
+// row touches pages all over each index). Into a store that holds events,
+// the uid indexes stay, for the upserts; into one that holds none, they go
+// too, and the merge loads its rows plain (see load). begin returns the
+// statements that make the dropped indexes again, as the schema has them:
+// within the merge's transaction, a merge that fails or is killed leaves
+// them as they were.
+func (m *merger) begin(paths []string) ([]string, error) {
+	var unread int64
+	for _, path := range paths {
+		pos, _, err := position(m.tx, path)
+		if err != nil {
+			return nil, err
+		}
+		if info, err := os.Stat(path); err == nil {
+			unread += max(info.Size()-pos.Offset, 0)
+		}
+	}
+	const lineSize = 256 // about what an event's line takes
+	lines := unread / lineSize
+	if lines < bulkLines {
+		return nil, nil
+	}
+	// Counted from the highest ids, at a glance.
+	var rows int64
+	if err := m.tx.QueryRow(`SELECT (SELECT coalesce(max(id), 0) FROM sessions)
+		+ (SELECT coalesce(max(id), 0) FROM interruptions) + (SELECT coalesce(max(id), 0) FROM decisions)`).Scan(&rows); err != nil {
+		return nil, err
+	}
+	if lines <= rows {
+		return nil, nil
+	}
+	var empty bool
+	if err := m.tx.QueryRow(`SELECT NOT EXISTS (SELECT 1 FROM sessions) AND NOT EXISTS (SELECT 1 FROM interruptions)
+		AND NOT EXISTS (SELECT 1 FROM decisions)`).Scan(&empty); err != nil {
+		return nil, err
+	}
+	rs, err := m.tx.Query(`SELECT m.name, m.sql, i."unique" FROM sqlite_master m JOIN pragma_index_list(m.tbl_name) i USING (name)
+		WHERE m.type = 'index' AND m.sql IS NOT NULL AND m.tbl_name IN ('sessions', 'interruptions', 'decisions')
+		ORDER BY m.name`)
+	if err != nil {
+		return nil, err
+	}
+	var names, create []string
+	for rs.Next() {
+		var (
+			name, q string
+			unique  bool
+		)
+		if err := rs.Scan(&name, &q, &unique); err != nil {
+			rs.Close()
+			return nil, err
+		}
+		if !unique || empty {
+			names, create = append(names, name), append(create, q)
+		}
+	}
+	rs.Close()
+	if err := rs.Err(); err != nil {
+		return nil, err
+	}
+	for _, name := range names {
+		if _, err := m.tx.Exec(`DROP INDEX "` + name + `"`); err != nil {
+			return nil, err
+		}
+	}
+	if empty {
+		m.load = &load{seen: make(map[string]struct{}, lines)}
+	}
+	return create, nil
+}
+
+// end finishes a merge: the rows waiting go in, the indexes dropped are
+// built again, and the events whose id came twice in a load merge in.
+func (m *merger) end(indexes []string) error {
+	l := m.load
+	if l != nil {
+		for k := range l.rows {
+			if err := m.insertRows(k); err != nil {
+				return err
+			}
+		}
+	}
+	for _, q := range indexes {
+		if _, err := m.tx.Exec(q); err != nil {
+			return fmt.Errorf("build index again: %w", err)
+		}
+	}
+	m.load = nil
+	if l != nil {
+		for i := range l.again {
+			if err := m.apply(&l.again[i]); err != nil {
+				return err
+			}
+		}
+	}
 	return nil
 }
 
@@ -533,10 +671,9 @@ func (s *DB) nameSelf(tx *sql.Tx) error {
 }
 
 // readJournal merges in the complete lines of the journal at path after
-// pos, saves how far it read, and says once what it could not read.
-func (s *DB) readJournal(tx *sql.Tx, path string, pos journal.Position, said string) (journal.Position, error) {
-	m := merger{s: s, tx: tx, stmts: map[string]*sql.Stmt{}}
-	defer m.close()
+// pos through m, saves how far it read, and says once what it could not
+// read.
+func (s *DB) readJournal(m *merger, path string, pos journal.Position, said string) (journal.Position, error) {
 	pos, probs, err := journal.Read(path, pos, m.apply)
 	if err != nil {
 		return pos, err
@@ -545,7 +682,7 @@ func (s *DB) readJournal(tx *sql.Tx, path string, pos journal.Position, said str
 		s.sync.say(msg)
 		said = msg
 	}
-	return pos, setPosition(tx, path, pos, said)
+	return pos, setPosition(m.tx, path, pos, said)
 }
 
 // problem puts what a read could not take in into words, or "".
@@ -568,6 +705,32 @@ type merger struct {
 	s     *DB
 	tx    *sql.Tx
 	stmts map[string]*sql.Stmt
+	load  *load // a bulk merge into a store without events, until its end
+}
+
+// load is a bulk merge into a store that holds no events, while the events'
+// tables have no index: with no uid index to upsert on, rows go in plain,
+// many to a statement, and an event whose id came before waits for the end
+// of the merge, when the indexes are back, to merge into the first as it
+// would have then. Tombstones purge at the end too.
+type load struct {
+	seen  map[string]struct{}
+	again []journal.Entry
+	rows  [len(loadTables)][]any // arguments of the rows waiting, by table
+}
+
+// loadTables are the tables a load fills, and the values of a row of each.
+var loadTables = [...]struct{ table, cols, values string }{
+	{"sessions", sessionCols, sessionValues},
+	{"interruptions", interruptionCols, interruptionValues},
+	{"decisions", decisionCols, decisionValues},
+}
+
+// loadRows is how many rows one statement of a load inserts.
+const loadRows = 50
+
+func newMerger(s *DB, tx *sql.Tx) *merger {
+	return &merger{s: s, tx: tx, stmts: map[string]*sql.Stmt{}}
 }
 
 // Exec makes merger an execer over prepared statements.
@@ -598,8 +761,55 @@ func (m *merger) apply(e *journal.Entry) error {
 			e.Device, e.Name, e.Format)
 		return err
 	case journal.TypeDeleted:
+		if m.load != nil {
+			return keepTombstone(m, e.ID, dev, e.At) // purged at the end
+		}
 		return deleteEvent(m, e.ID, dev, e.At)
 	}
+	if m.load != nil {
+		return m.loadEvent(e, dev)
+	}
 	_, err := insertEvent(m, e.Event, dev, merge)
+	return err
+}
+
+// loadEvent adds an event to a load.
+func (m *merger) loadEvent(e *journal.Entry, dev string) error {
+	l := m.load
+	n := len(l.seen)
+	if l.seen[eventID(e.Event)] = struct{}{}; len(l.seen) == n {
+		l.again = append(l.again, *e)
+		return nil
+	}
+	var k int
+	switch ev := e.Event.(type) {
+	case *focus.Session:
+		k, l.rows[0] = 0, sessionArgs(l.rows[0], ev, dev)
+	case *focus.Interruption:
+		k, l.rows[1] = 1, interruptionArgs(l.rows[1], ev, dev)
+	case *focus.Decision:
+		var err error
+		if l.rows[2], err = decisionArgs(l.rows[2], ev, dev); err != nil {
+			return err
+		}
+		k = 2
+	}
+	if len(l.rows[k]) < loadRows*strings.Count(loadTables[k].values, "?") {
+		return nil
+	}
+	return m.insertRows(k)
+}
+
+// insertRows inserts the rows of a load waiting for table k.
+func (m *merger) insertRows(k int) error {
+	args := m.load.rows[k]
+	t := loadTables[k]
+	n := len(args) / strings.Count(t.values, "?")
+	if n == 0 {
+		return nil
+	}
+	q := `INSERT INTO ` + t.table + ` (` + t.cols + `) VALUES ` + strings.Repeat(t.values+`, `, n-1) + t.values
+	_, err := m.Exec(q, args...)
+	m.load.rows[k] = args[:0]
 	return err
 }

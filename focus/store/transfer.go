@@ -93,15 +93,26 @@ func insertEvent(tx execer, e focus.Event, device string, dup onDup) (bool, erro
 // is, unless it is still running here: the line a crash kept from being
 // committed says how it ended.
 func insertSession(tx execer, se *focus.Session, device string) (bool, error) {
-	r, err := tx.Exec(`INSERT INTO sessions (`+sessionCols+`) VALUES (?, ?, ?, ?, ?, NULL, ?, ?, ?)
+	r, err := tx.Exec(`INSERT INTO sessions (`+sessionCols+`) VALUES `+sessionValues+`
 		ON CONFLICT (uid) DO UPDATE SET paused_ms = excluded.paused_ms, paused_at = NULL,
 			end_at = excluded.end_at, outcome = excluded.outcome WHERE end_at IS NULL`,
-		se.ID, ms(se.Start), int64(se.Planned/time.Second), se.Intent, se.Paused.Milliseconds(), ms(se.End), string(se.Result), device)
+		sessionArgs(nil, se, device)...)
 	if err != nil {
 		return false, err
 	}
 	n, err := r.RowsAffected()
 	return n > 0, err
+}
+
+// sessionValues are the values of an ended session's row, bound to
+// sessionArgs.
+const sessionValues = `(?, ?, ?, ?, ?, NULL, ?, ?, ?)`
+
+// sessionArgs appends the arguments of the ended session se's row, as
+// logged by device.
+func sessionArgs(args []any, se *focus.Session, device string) []any {
+	return append(args, se.ID, ms(se.Start), int64(se.Planned/time.Second), se.Intent, se.Paused.Milliseconds(),
+		ms(se.End), string(se.Result), device)
 }
 
 func eventID(e focus.Event) string {
