@@ -21,12 +21,12 @@ const (
 	heldOutCorpusFloor = 0.85
 )
 
-// blindFloors are the floors of the blind corpora (blind_*.jsonl: 680
-// messages in four languages, written by someone who never saw the rules,
-// and never tuned on). They sit just under what the rules score today, to
-// catch a regression; the goal is 95%, and it is not met yet.
-var blindFloors = map[string]float64{
-	"blind_en.jsonl": 0.85, "blind_de.jsonl": 0.85, "blind_fr.jsonl": 0.75, "blind_es.jsonl": 0.75,
+// devFloors are the floors of the dev corpora (dev_*.jsonl: 680 messages
+// in four languages, written blind by someone who never saw the rules, then
+// used to tune in session 5). They sit just under what the advisor scores
+// today, to catch a regression.
+var devFloors = map[string]float64{
+	"dev_en.jsonl": 0.85, "dev_de.jsonl": 0.85, "dev_fr.jsonl": 0.75, "dev_es.jsonl": 0.75,
 }
 
 // corpusLanguages are the language each tuning corpus is written in: every
@@ -105,7 +105,7 @@ func TestCorpusAccuracy(t *testing.T) {
 			floor := heldOutCorpusFloor
 			if tuning {
 				floor = ownCorpusFloor
-			} else if f, ok := blindFloors[base]; ok {
+			} else if f, ok := devFloors[base]; ok {
 				floor = f
 			}
 			t.Logf("accuracy %d/%d = %.1f%% (floor %.0f%%)", right, len(lines), 100*acc, 100*floor)
