@@ -17,7 +17,7 @@ func ExampleAdvise() {
 		fmt.Printf("%s -> %s %q\n", r.Criterion, r.Leans, r.Words)
 	}
 	// Output:
-	// sync 0.88 in-person
+	// sync 0.86 in-person
 	// sensitive -> sync ["about your review"]
 	// urgent -> async ["No rush"]
 	// default -> async []

@@ -498,8 +498,9 @@ type hit struct {
 // scratch holds one reading's buffers; pooled, so a verdict allocates only
 // what it returns.
 type scratch struct {
-	toks []token
-	hits []hit
+	toks  []token
+	hits  []hit
+	feats features
 }
 
 var scratchPool = sync.Pool{New: func() any { return &scratch{toks: make([]token, 0, 512), hits: make([]hit, 0, 32)} }}

@@ -1,0 +1,353 @@
+package advisor
+
+//go:generate go run ./internal/modelgen -data testdata -out model.bin
+
+import (
+	_ "embed"
+	"math"
+	"math/bits"
+	"slices"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/pingwise/pingwise/advisor/internal/learn"
+)
+
+// The word model (see doc.go, "Rules and a model"): a logistic regression
+// over hashed features of the draft, trained by internal/modelgen on the
+// corpora in testdata and embedded here. It reads what the rules cannot
+// list, and the rules' own findings are among its inputs.
+
+//go:embed model.bin
+var modelData []byte
+
+// model is decoded the first time a draft is read, never at start.
+var model = sync.OnceValue(func() *learn.Model {
+	m, err := learn.Decode(modelData)
+	if err != nil {
+		panic("advisor: the embedded model.bin is broken (run go generate ./advisor): " + err.Error())
+	}
+	return m
+})
+
+func init() { learn.Read = readFeatures }
+
+// Feature families, a bit set in the model's config: the generator picks
+// the set by cross-validation, and the advisor reads drafts with the set
+// its model was trained on.
+const (
+	famUni    = 1 << iota // each word, per language
+	famBi                 // each pair of words, per language, the first paired with the start
+	famStem               // each word's first StemLen bytes, per language: "urgente", "urgentes"
+	famShared             // each word, in one table for all languages: loanwords ("deploy", "asap")
+	famRules              // what the rules found: each criterion, either way, and their margin
+	famShape              // the draft's length, the recipients' count
+	famNorm               // word features weigh less in a long draft, so its length does not sway the sum
+)
+
+// Salts keep the families (and the languages) apart in the one table.
+const (
+	saltUni = iota + 1
+	saltBi
+	saltStem
+	saltShared
+	saltRule
+	saltRuleKey
+	saltMargin
+	saltBias
+	saltLength
+	saltPeople
+)
+
+func salt(family uint64, l lang) uint64 {
+	return family*0x9E3779B97F4A7C15 ^ (uint64(l)+1)*0xC2B2AE3D27D4EB4F
+}
+
+// allLangs salts a feature shared by the four languages.
+const allLangs lang = numLangs
+
+// bucket spreads a feature's hash over the table (a 64-bit finalizer: the
+// word hashes are FNV, whose high bits alone are poorly mixed).
+func bucket(h uint64, b uint8) uint32 {
+	h ^= h >> 31
+	h *= 0x7fb5d329728ea185
+	h ^= h >> 27
+	h *= 0x81dadef4bc2dd44d
+	h ^= h >> 33
+	return uint32(h >> (64 - b))
+}
+
+// features is a draft read for the model. tok is, for a word feature, the
+// index of the token it ends at, and the number of tokens it spans; -1
+// for the others.
+type features struct {
+	fs   []learn.Feature
+	tok  []int32
+	span []uint8
+}
+
+func (f *features) reset() {
+	f.fs, f.tok, f.span = f.fs[:0], f.tok[:0], f.span[:0]
+}
+
+func (f *features) add(i uint32, v float32, tok int32, span uint8) {
+	f.fs = append(f.fs, learn.Feature{Index: i, Value: v})
+	f.tok = append(f.tok, tok)
+	f.span = append(f.span, span)
+}
+
+// bos is the word before the first: "got a sec" at the start of a draft is
+// a bare ping, in the middle of one it rarely is.
+const bos = 0x5bd1e9955bd1e995
+
+// featurize reads the draft's tokens and the rules' text-only signals into
+// features under the model's config. margin is the rules' sync margin on
+// the text alone.
+func featurize(c *learn.Config, l lang, toks []token, text string, sig *[numCriteria]signal, margin float64, people int, out *features) {
+	out.reset()
+	b := c.Bits
+	out.add(bucket(salt(saltBias, l), b), 1, -1, 0)
+	out.add(bucket(salt(saltBias, allLangs), b), 1, -1, 0)
+	fam := c.Families
+	v := float32(1)
+	if fam&famNorm != 0 && len(toks) > 16 {
+		v = float32(math.Sqrt(16 / float64(len(toks))))
+	}
+	uni, bi, stem, shared := salt(saltUni, l), salt(saltBi, l), salt(saltStem, l), salt(saltShared, allLangs)
+	prev := uint64(bos)
+	for i := range toks {
+		t := &toks[i]
+		if t.eos {
+			prev = bos
+		}
+		if fam&famUni != 0 {
+			out.add(bucket(t.hash^uni, b), v, int32(i), 1)
+		}
+		if fam&famBi != 0 {
+			span := uint8(2)
+			if prev == bos {
+				span = 1
+			}
+			out.add(bucket((prev*fnvPrime)^t.hash^bi, b), v, int32(i), span)
+		}
+		if fam&famShared != 0 {
+			out.add(bucket(t.hash^shared, b), v, int32(i), 1)
+		}
+		if fam&famStem != 0 {
+			if h, ok := stemHash(text[t.start:t.end], int(c.StemLen)); ok {
+				out.add(bucket(h^stem, b), v, int32(i), 1)
+			}
+		}
+		prev = t.hash
+	}
+	if fam&famRules != 0 {
+		for cr := Crisis; cr < numCriteria; cr++ {
+			sg := &sig[cr]
+			if !sg.known {
+				continue
+			}
+			h := uint64(cr)<<1 | uint64(b2i(sg.holds))
+			out.add(bucket(h^salt(saltRule, l), b), 1, -1, 0)
+			out.add(bucket(h^salt(saltRule, allLangs), b), 1, -1, 0)
+			if sg.key != keyNone {
+				out.add(bucket(uint64(sg.key)^salt(saltRuleKey, allLangs), b), 1, -1, 0)
+			}
+		}
+		m := float32(math.Tanh(margin / 4))
+		out.add(bucket(salt(saltMargin, l), b), m, -1, 0)
+		out.add(bucket(salt(saltMargin, allLangs), b), m, -1, 0)
+	}
+	if fam&famShape != 0 {
+		out.add(bucket(uint64(bits.Len(uint(len(toks))))^salt(saltLength, l), b), 1, -1, 0)
+		out.add(bucket(uint64(bits.Len(uint(people)))^salt(saltPeople, allLangs), b), 1, -1, 0)
+	}
+}
+
+// stemHash hashes a word's first n bytes in normal form (lower case,
+// accents folded); false when the word is no longer than that, and its
+// stem is the word itself.
+func stemHash(w string, n int) (uint64, bool) {
+	h, k := uint64(fnvOffset), 0
+	for i := 0; i < len(w); {
+		c := w[i]
+		if c < utf8.RuneSelf {
+			i++
+			if c = wordByte[c]; c == 0 { // an apostrophe, a joiner: not part of the word's letters
+				continue
+			}
+			if k == n {
+				return h, true
+			}
+			h = (h ^ uint64(c)) * fnvPrime
+			k++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(w[i:])
+		i += size
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			continue
+		}
+		r = unicode.ToLower(r)
+		var buf [utf8.UTFMax]byte
+		f := fold(r)
+		if f == "" {
+			f = string(utf8.AppendRune(buf[:0], r))
+		}
+		for j := range len(f) {
+			if k == n {
+				return h, true
+			}
+			h = (h ^ uint64(f[j])) * fnvPrime
+			k++
+		}
+	}
+	return h, false
+}
+
+// score is the model's logit for the features. The words that push for a
+// criterion a person set do not count: the person's word on it replaces
+// the model's reading, as it replaces the rules'.
+func score(m *learn.Model, f *features, flags map[Criterion]bool) float64 {
+	if len(flags) == 0 {
+		return float64(m.Score(f.fs))
+	}
+	var z float32
+	for i, ft := range f.fs {
+		x := m.Weight(ft.Index) * ft.Value
+		if f.tok[i] >= 0 {
+			c := syncClasses[m.Classes[ft.Index]>>4]
+			if x < 0 {
+				c = asyncClasses[m.Classes[ft.Index]&15]
+			}
+			if _, set := flags[c.crit]; set && c.key != keyNone {
+				continue
+			}
+		}
+		z += x
+	}
+	return float64(z)
+}
+
+// modelClass is a reason the model can name: the class numbers are the
+// generator's (internal/modelgen), four bits on each side.
+type modelClass struct {
+	crit Criterion
+	key  reasonKey
+	// holds is what the class says of its criterion, for the tips and the
+	// channels: "not urgent" is Urgent known not to hold.
+	holds bool
+}
+
+var syncClasses = [learn.NumClasses]modelClass{
+	1: {Crisis, keyCrisis, true}, 2: {Urgent, keyUrgent, true}, 3: {Sensitive, keySensitive, true},
+	4: {Brainstorm, keyBrainstorm, true}, 5: {Rapport, keyRapport, true}, 6: {Kickoff, keyKickoff, true},
+	7: {Stalled, keyStalled, true},
+}
+
+var asyncClasses = [learn.NumClasses]modelClass{
+	1: {Urgent, keyNotUrgent, false}, 2: {Complex, keyComplex, true}, 3: {Reply, keyReply, true},
+	4: {TimeZones, keyTimeZones, true}, 5: {People, keyPeople, true}, 6: {Context, keyContext, true},
+	7: {Context, keyContextPast, true}, 8: {Ping, keyPing, true}, 9: {Crisis, keyCrisisHypothetical, false},
+	10: {SelfPaced, keySelfPaced, true}, 11: {Default, keyDefault, true},
+}
+
+// maxModelWords is how many of the draft's phrases a model reason quotes.
+const maxModelWords = 3
+
+// explain names what the model read on side m: the class its word
+// features on that side vote for (each by its contribution), skipping the
+// criteria a person set, and the draft's words that pushed hardest for
+// it. The weight is the sum of the class's contributions.
+func explain(mdl *learn.Model, f *features, text string, toks []token, m Mode, flags map[Criterion]bool) (modelClass, []string, float64) {
+	classes, sign, shift := &asyncClasses, float32(-1), 0
+	if m == Sync {
+		classes, sign, shift = &syncClasses, 1, 4
+	}
+	var votes [learn.NumClasses]float64
+	for i, ft := range f.fs {
+		if f.tok[i] < 0 {
+			continue
+		}
+		c := mdl.Classes[ft.Index] >> shift & 15
+		if x := sign * mdl.Weight(ft.Index) * ft.Value; x > 0 && classes[c].key != keyNone {
+			if _, set := flags[classes[c].crit]; !set {
+				votes[c] += float64(x)
+			}
+		}
+	}
+	best := 0
+	for c := range votes {
+		if votes[c] > votes[best] {
+			best = c
+		}
+	}
+	class := classes[best]
+	if best == 0 { // nothing on this side but the bias: the plainest reason of the side
+		class = modelClass{Default, keyDefault, true}
+		if m == Sync {
+			class = syncClasses[2]
+		}
+	}
+	// The class's strongest words; for the fallback, the side's.
+	type pick struct {
+		x     float32
+		first int32
+		last  int32
+	}
+	var top [maxModelWords]pick
+	for i, ft := range f.fs {
+		if f.tok[i] < 0 || (best != 0 && int(mdl.Classes[ft.Index]>>shift&15) != best) {
+			continue
+		}
+		x := sign * mdl.Weight(ft.Index) * ft.Value
+		if x <= top[maxModelWords-1].x {
+			continue
+		}
+		p := pick{x, f.tok[i] - int32(f.span[i]) + 1, f.tok[i]}
+		k := maxModelWords - 1
+		for k > 0 && top[k-1].x < x {
+			top[k] = top[k-1]
+			k--
+		}
+		top[k] = p
+	}
+	// Quote them in the draft's order, overlapping phrases as one.
+	spans := make([][2]int32, 0, maxModelWords)
+	for _, p := range top {
+		if p.x > 0 {
+			spans = append(spans, [2]int32{p.first, p.last})
+		}
+	}
+	slices.SortFunc(spans, func(a, b [2]int32) int { return int(a[0] - b[0]) })
+	words := make([]string, 0, len(spans))
+	for i := 0; i < len(spans); i++ {
+		first, last := spans[i][0], spans[i][1]
+		for i+1 < len(spans) && spans[i+1][0] <= last+1 {
+			last = max(last, spans[i+1][1])
+			i++
+		}
+		w := text[toks[first].start:toks[last].end]
+		if !containsFold(words, w) {
+			words = append(words, w)
+		}
+	}
+	return class, words, votes[best]
+}
+
+// readFeatures is learn.Read: the generator's view of a draft, read by the
+// very code a verdict reads it with.
+func readFeatures(text string, people int, c learn.Config) (int, []learn.Feature) {
+	n := normalize(Situation{Text: text, People: people})
+	sc := scratchPool.Get().(*scratch)
+	defer sc.release()
+	l, g := read(n.Text, sc)
+	if g == guessScript || g > guessES {
+		return -1, nil
+	}
+	ts := decide(sc.hits, n.Text)
+	var sig [numCriteria]signal
+	group := fill(&sig, &n, &ts, false, false, reasonArgs{})
+	featurize(&c, l, sc.toks, n.Text, &sig, margin(&sig, group), n.people, &sc.feats)
+	return int(l), slices.Clone(sc.feats.fs)
+}
