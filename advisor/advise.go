@@ -101,6 +101,13 @@ type signal struct {
 	args         reasonArgs
 }
 
+// flaggedCorrection bounds the model's correction once a person has set a
+// toggle: the lightest toggle weighs 1.5, so what the model reads in the
+// draft can tip a close weighing, never overrule what the person said.
+// (Its prior for a few words with no evidence, about -3, is not the rules'
+// default of -1; unbounded, it would outweigh an "urgent" set by hand.)
+const flaggedCorrection = 1
+
 // unreadCap is the most confidence a verdict gets when the draft is in a
 // language the advisor cannot read and no toggle is set: the default alone
 // is then a guess, and the verdict says so.
@@ -153,7 +160,7 @@ func Advise(s Situation) Verdict {
 	correction, mdl := 0.0, (*learn.Model)(nil)
 	if language != "" && language != Undetermined {
 		// A criterion a person set is the person's word, not the text's:
-		// neither the rules' reading of it nor the model's counts.
+		// the rules' reading of it is not the model's to replace.
 		var own [numCriteria]signal
 		ownGroup := fill(&own, &n, &text, false, false, reasonArgs{})
 		for c := range n.Flags {
@@ -164,7 +171,10 @@ func Advise(s Situation) Verdict {
 		textMargin := margin(&own, ownGroup)
 		mdl = model()
 		featurize(&mdl.Config, readIn, sc.toks, n.Text, &own, textMargin, n.people, &sc.feats)
-		correction = score(mdl, &sc.feats, n.Flags) - textMargin
+		correction = score(mdl, &sc.feats) - textMargin
+		if flagged {
+			correction = max(-flaggedCorrection, min(flaggedCorrection, correction))
+		}
 	}
 
 	known := 0

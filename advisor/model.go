@@ -7,6 +7,7 @@ import (
 	"math"
 	"math/bits"
 	"slices"
+	"strings"
 	"sync"
 	"unicode"
 	"unicode/utf8"
@@ -37,13 +38,17 @@ func init() { learn.Read = readFeatures }
 // the set by cross-validation, and the advisor reads drafts with the set
 // its model was trained on.
 const (
-	famUni    = 1 << iota // each word, per language
-	famBi                 // each pair of words, per language, the first paired with the start
-	famStem               // each word's first StemLen bytes, per language: "urgente", "urgentes"
-	famShared             // each word, in one table for all languages: loanwords ("deploy", "asap")
-	famRules              // what the rules found: each criterion, either way, and their margin
-	famShape              // the draft's length, the recipients' count
-	famNorm               // word features weigh less in a long draft, so its length does not sway the sum
+	famUni      = 1 << iota // each word, per language
+	famBi                   // each pair of words, per language, the first paired with the start
+	famStem                 // each word's first StemLen bytes, per language: "urgente", "urgentes"
+	famShared               // each word, in one table for all languages: loanwords ("deploy", "asap")
+	famRules                // what the rules found: each criterion, either way, and their margin
+	famShape                // the draft's length, the recipients' count
+	famNorm                 // word features weigh less in a long draft, so its length does not sway the sum
+	famLinear               // with famNorm: past averageFrom words, their sum is an average
+	famNeg                  // each word in a negation's scope, marked: "not urgent", "nothing is broken"
+	famQuestion             // how many questions the draft asks
+	famClock                // two clock times within the hour of each other: "due at 5, it's 4:25"
 )
 
 // Salts keep the families (and the languages) apart in the one table.
@@ -58,6 +63,9 @@ const (
 	saltBias
 	saltLength
 	saltPeople
+	saltNeg
+	saltQuestion
+	saltClock
 )
 
 func salt(family uint64, l lang) uint64 {
@@ -97,6 +105,17 @@ func (f *features) add(i uint32, v float32, tok int32, span uint8) {
 	f.span = append(f.span, span)
 }
 
+// Word features count fully up to normFrom words, then by the square
+// root of the share, so that a long message's many words do not outvote
+// what it says. Past averageFrom words, longer than almost every message
+// the model learnt from, the word features are averaged: a long mail is
+// read for what its words say on the whole, not swayed by how many there
+// are (the frequent words of a language all lean a little one way).
+const (
+	normFrom    = 16.0
+	averageFrom = 64.0
+)
+
 // bos is the word before the first: "got a sec" at the start of a draft is
 // a bare ping, in the middle of one it rarely is.
 const bos = 0x5bd1e9955bd1e995
@@ -111,9 +130,17 @@ func featurize(c *learn.Config, l lang, toks []token, text string, sig *[numCrit
 	out.add(bucket(salt(saltBias, allLangs), b), 1, -1, 0)
 	fam := c.Families
 	v := float32(1)
-	if fam&famNorm != 0 && len(toks) > 16 {
-		v = float32(math.Sqrt(16 / float64(len(toks))))
+	if n := float64(len(toks)); fam&famNorm != 0 && n > normFrom {
+		v = float32(math.Sqrt(normFrom / n))
+		if fam&famLinear != 0 && n > averageFrom {
+			v = float32(math.Sqrt(normFrom/averageFrom) * averageFrom / n)
+		}
 	}
+	var lex *lexicon
+	if fam&famNeg != 0 {
+		lex = lexicons[l]()
+	}
+	scope := 0 // words still in a negation's scope
 	uni, bi, stem, shared := salt(saltUni, l), salt(saltBi, l), salt(saltStem, l), salt(saltShared, allLangs)
 	prev := uint64(bos)
 	for i := range toks {
@@ -133,6 +160,23 @@ func featurize(c *learn.Config, l lang, toks []token, text string, sig *[numCrit
 		}
 		if fam&famShared != 0 {
 			out.add(bucket(t.hash^shared, b), v, int32(i), 1)
+		}
+		if lex != nil {
+			if t.brk {
+				scope = 0
+			}
+			switch lex.classOf(t.hash) {
+			case negator:
+				scope = negationWindow + 1
+			case scopeEnd:
+				scope = 0
+			}
+			if scope > 0 {
+				scope--
+				if scope < negationWindow {
+					out.add(bucket(t.hash^salt(saltNeg, l), b), v, int32(i), 1)
+				}
+			}
 		}
 		if fam&famStem != 0 {
 			if h, ok := stemHash(text[t.start:t.end], int(c.StemLen)); ok {
@@ -157,6 +201,14 @@ func featurize(c *learn.Config, l lang, toks []token, text string, sig *[numCrit
 		m := float32(math.Tanh(margin / 4))
 		out.add(bucket(salt(saltMargin, l), b), m, -1, 0)
 		out.add(bucket(salt(saltMargin, allLangs), b), m, -1, 0)
+	}
+	if fam&famQuestion != 0 {
+		q := min(strings.Count(text, "?")+strings.Count(text, "¿"), 2)
+		out.add(bucket(uint64(q)^salt(saltQuestion, l), b), 1, -1, 0)
+	}
+	if fam&famClock != 0 && closeClocks(text, toks) {
+		out.add(bucket(salt(saltClock, l), b), 1, -1, 0)
+		out.add(bucket(salt(saltClock, allLangs), b), 1, -1, 0)
 	}
 	if fam&famShape != 0 {
 		out.add(bucket(uint64(bits.Len(uint(len(toks))))^salt(saltLength, l), b), 1, -1, 0)
@@ -205,29 +257,8 @@ func stemHash(w string, n int) (uint64, bool) {
 	return h, false
 }
 
-// score is the model's logit for the features. The words that push for a
-// criterion a person set do not count: the person's word on it replaces
-// the model's reading, as it replaces the rules'.
-func score(m *learn.Model, f *features, flags map[Criterion]bool) float64 {
-	if len(flags) == 0 {
-		return float64(m.Score(f.fs))
-	}
-	var z float32
-	for i, ft := range f.fs {
-		x := m.Weight(ft.Index) * ft.Value
-		if f.tok[i] >= 0 {
-			c := syncClasses[m.Classes[ft.Index]>>4]
-			if x < 0 {
-				c = asyncClasses[m.Classes[ft.Index]&15]
-			}
-			if _, set := flags[c.crit]; set && c.key != keyNone {
-				continue
-			}
-		}
-		z += x
-	}
-	return float64(z)
-}
+// score is the model's logit for the features.
+func score(m *learn.Model, f *features) float64 { return float64(m.Score(f.fs)) }
 
 // modelClass is a reason the model can name: the class numbers are the
 // generator's (internal/modelgen), four bits on each side.
@@ -350,4 +381,85 @@ func readFeatures(text string, people int, c learn.Config) (int, []learn.Feature
 	group := fill(&sig, &n, &ts, false, false, reasonArgs{})
 	featurize(&c, l, sc.toks, n.Text, &sig, margin(&sig, group), n.people, &sc.feats)
 	return int(l), slices.Clone(sc.feats.fs)
+}
+
+// maxClocks is how many clock times closeClocks compares.
+const maxClocks = 8
+
+// closeClocks tells whether the draft names two clock times less than an
+// hour and a quarter apart: "the wire has to go out by 2pm, it's 1:15",
+// "l'audience est à 14h, il est 13h20". A deadline that close is time
+// pressure in any words; the times are compared on a twelve-hour dial, as
+// "3:20" may be the afternoon.
+func closeClocks(text string, toks []token) bool {
+	var at [maxClocks]int
+	n := 0
+	for i := range toks {
+		if !toks[i].num || n == maxClocks {
+			continue
+		}
+		next := ""
+		if i+1 < len(toks) {
+			next = text[toks[i+1].start:toks[i+1].end]
+		}
+		if m, ok := clockTime(text[toks[i].start:toks[i].end], next); ok {
+			at[n] = m
+			n++
+		}
+	}
+	for i := range n {
+		for j := range i {
+			d := (at[i] - at[j] + 24*60) % (12 * 60)
+			if d = min(d, 12*60-d); d > 0 && d <= 75 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// clockTime reads a clock time in minutes from a word that starts with a
+// digit, and the word after it: "14:30", "2pm", "2:30pm", "14h", "13h20",
+// "12 Uhr", "3 pm". A bare number is no time.
+func clockTime(w, next string) (int, bool) {
+	h, i := 0, 0
+	for i < len(w) && isDigit(w[i]) && i < 2 {
+		h = 10*h + int(w[i]-'0')
+		i++
+	}
+	if i == 0 || h > 24 || (i < len(w) && isDigit(w[i])) {
+		return 0, false
+	}
+	m, rest := 0, w[i:]
+	switch {
+	case len(rest) == 3 && rest[0] == ':' && isDigit(rest[1]) && isDigit(rest[2]),
+		len(rest) == 3 && (rest[0] == 'h' || rest[0] == 'H') && isDigit(rest[1]) && isDigit(rest[2]):
+		m = int(rest[1]-'0')*10 + int(rest[2]-'0')
+		rest = ""
+	case len(rest) == 5 && rest[0] == ':' && isDigit(rest[1]) && isDigit(rest[2]):
+		m = int(rest[1]-'0')*10 + int(rest[2]-'0')
+		rest = rest[3:]
+	case rest == "h" || rest == "H":
+		rest = ""
+	case rest == "":
+		switch strings.ToLower(next) {
+		case "am", "pm", "uhr", "h":
+			rest = strings.ToLower(next)
+		default:
+			return 0, false
+		}
+	}
+	switch strings.ToLower(rest) {
+	case "pm":
+		if h < 12 {
+			h += 12
+		}
+	case "", "am", "uhr", "h":
+	default:
+		return 0, false
+	}
+	if m > 59 {
+		return 0, false
+	}
+	return h*60 + m, true
 }

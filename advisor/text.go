@@ -289,6 +289,9 @@ type lexicon struct {
 	maybe [1 << 10]uint64
 	cues  []cue
 	class map[uint64]wordClass
+	// classFilter has one bit per hash of a word in class, so that the
+	// word model's negation scope passes most words without a map lookup.
+	classFilter [4]uint64
 	// numbers are the number words of time phrases: "twenty", "an", "zwanzig".
 	numbers map[uint64]float64
 	// heads are the words a compound may end with and be read as
@@ -479,6 +482,14 @@ const (
 // negationWindow is how many words before a cue a negator may stand:
 // "not urgent", "isn't an emergency", "don't need an answer today".
 const negationWindow = 3
+
+// classOf is a word's class, 0 for most words.
+func (l *lexicon) classOf(h uint64) wordClass {
+	if l.classFilter[h>>62]&(1<<(h>>56&63)) == 0 {
+		return 0
+	}
+	return l.class[h]
+}
 
 func (l *lexicon) mightStart(h uint64) bool {
 	b := h >> 48

@@ -54,6 +54,9 @@ type Params struct {
 	Rate   float64 // AdaGrad's base rate
 	L2     float64 // per example
 	Seed   uint64
+	// Average returns the mean of the weights after each epoch instead of
+	// the last: smoother, and less swayed by the last examples seen.
+	Average bool
 }
 
 // Model is a trained, quantized model.
@@ -89,6 +92,10 @@ func weights(ex []Example, size int, p Params) []float64 {
 		order[i] = i
 	}
 	rng := rand.New(rand.NewPCG(p.Seed, 0x9e3779b97f4a7c15))
+	var avg []float64
+	if p.Average {
+		avg = make([]float64, size)
+	}
 	for range p.Epochs {
 		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
 		for _, k := range order {
@@ -108,8 +115,19 @@ func weights(ex []Example, size int, p Params) []float64 {
 				w[f.Index] -= float64(p.Rate * g / (math.Sqrt(g2[f.Index]) + 1e-8))
 			}
 		}
+		if avg != nil {
+			for i, x := range w {
+				avg[i] += x
+			}
+		}
 	}
-	return w
+	if avg == nil {
+		return w
+	}
+	for i := range avg {
+		avg[i] /= float64(p.Epochs)
+	}
+	return avg
 }
 
 func sigmoid(z float64) float64 { return 1 / (1 + math.Exp(-z)) }

@@ -28,8 +28,8 @@ import (
 // The chosen settings, picked by -search (k-fold cross-validation over all
 // the data, scored on the messages the rules were not written on).
 var (
-	chosenConfig = learn.Config{Bits: 16, Families: uni | bi | stem | shared | rules | shape | norm, StemLen: 5}
-	chosenParams = learn.Params{Epochs: 12, Rate: 0.1, L2: 1e-5, Seed: 17}
+	chosenConfig = learn.Config{Bits: 16, Families: uni | bi | stem | shared | rules | shape | norm | linear | neg | question | clock, StemLen: 5}
+	chosenParams = learn.Params{Epochs: 30, Rate: 0.1, L2: 1e-5, Seed: 17, Average: true}
 	// corpusWeight scales the messages the rules were tuned on: the rules
 	// read them perfectly, and at full weight they would teach the model
 	// to trust the rules more than unseen text deserves.
@@ -45,6 +45,10 @@ const (
 	rules
 	shape
 	norm
+	linear
+	neg
+	question
+	clock
 )
 
 // folds is k for k-fold cross-validation.
@@ -63,6 +67,7 @@ func run(args []string, out io.Writer) error {
 	dest := fs.String("out", "", "write the model here")
 	report := fs.Bool("report", false, "print the cross-validation of the chosen settings")
 	search := fs.Bool("search", false, "compare settings by cross-validation")
+	misses := fs.String("misses", "", "list the messages of this source (corpus, dev, train) that a model trained on the others gets wrong")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -71,6 +76,12 @@ func run(args []string, out io.Writer) error {
 		return err
 	}
 	switch {
+	case *misses != "":
+		s := slices.Index(sourceNames[:], *misses)
+		if s < 0 {
+			return fmt.Errorf("no source %q", *misses)
+		}
+		listMisses(out, msgs, source(s))
 	case *search:
 		searchSettings(out, msgs)
 	case *report:
@@ -295,9 +306,11 @@ func searchSettings(out io.Writer, msgs []message) {
 		cands = append(cands, s)
 	}
 	add(func(*setting) {})
-	for _, fam := range []uint16{uni | bi | rules, uni | bi | stem | rules, uni | bi | stem | shared | rules, uni | bi | stem | rules | shape | norm, uni | bi | stem | shared | rules | norm, uni | stem | shared | rules | shape | norm, uni | bi | stem | shared | shape | norm} {
+	all := chosenConfig.Families
+	for _, fam := range []uint16{all &^ rules, all &^ (neg | question | clock), all &^ neg, all &^ question, all &^ clock, all &^ shared, all &^ stem, all &^ bi, all &^ shape} {
 		add(func(s *setting) { s.c.Families = fam })
 	}
+	add(func(s *setting) { s.p.Average = false })
 	for _, b := range []uint8{14, 15, 17} {
 		add(func(s *setting) { s.c.Bits = b })
 	}
@@ -320,8 +333,34 @@ func searchSettings(out io.Writer, msgs []message) {
 		ex, src := examples(msgs, s.c, s.cw), sources(msgs, s.c)
 		acc := cv(ex, src, s.c, s.p)
 		dev := learn.Evaluate(ex, s.c, s.p, func(i int) bool { return src[i] != srcDev }, func(i int) bool { return src[i] == srcDev })
-		fmt.Fprintf(out, "bits %d fam %3d stem %d epochs %2d rate %.2f l2 %.0e corpus %.2f: cv %.1f%% [%.1f %.1f %.1f %.1f] dev-out %.1f%%\n",
-			s.c.Bits, s.c.Families, s.c.StemLen, s.p.Epochs, s.p.Rate, s.p.L2, s.cw, 100*mean(acc),
-			100*acc[0].Rate(), 100*acc[1].Rate(), 100*acc[2].Rate(), 100*acc[3].Rate(), 100*mean(dev))
+		train := learn.Evaluate(ex, s.c, s.p, func(i int) bool { return src[i] != srcTrain }, func(i int) bool { return src[i] == srcTrain })
+		fmt.Fprintf(out, "avg %v bits %d fam %4d stem %d epochs %2d rate %.2f l2 %.0e corpus %.2f: cv %.1f%% [%.1f %.1f %.1f %.1f] dev-out %.1f%% train-out %.1f%% [%.1f %.1f %.1f %.1f]\n",
+			s.p.Average, s.c.Bits, s.c.Families, s.c.StemLen, s.p.Epochs, s.p.Rate, s.p.L2, s.cw, 100*mean(acc),
+			100*acc[0].Rate(), 100*acc[1].Rate(), 100*acc[2].Rate(), 100*acc[3].Rate(), 100*mean(dev), 100*mean(train),
+			100*train[0].Rate(), 100*train[1].Rate(), 100*train[2].Rate(), 100*train[3].Rate())
+	}
+}
+
+func listMisses(out io.Writer, msgs []message, s source) {
+	c := chosenConfig
+	var train []message
+	for _, m := range msgs {
+		if m.src != s {
+			train = append(train, m)
+		}
+	}
+	mdl := learn.Train(examples(train, c, corpusWeight), c, chosenParams)
+	for _, m := range msgs {
+		if m.src != s {
+			continue
+		}
+		l, fs := learn.Read(m.Text, m.People, c)
+		if l < 0 {
+			continue
+		}
+		z := mdl.Score(fs)
+		if (z > 0) != (m.Mode == "sync") {
+			fmt.Fprintf(out, "%s %-5s %+.1f %s | %s\n", langNames[l], m.Mode, z, m.Text, m.Why)
+		}
 	}
 }
