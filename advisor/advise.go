@@ -228,7 +228,7 @@ func Advise(s Situation) Verdict {
 			quoted = quoted || r.Leans == v.Mode && r.Weight > 0 && len(r.Words) > 0
 		}
 		if tipped || !quoted {
-			class, words, w := explain(mdl, &sc.feats, n.Text, sc.toks, v.Mode, n.Flags)
+			class, words, w := explain(mdl, &sc.feats, n.Text, sc.toks, readIn, v.Mode, n.Flags, v.Reasons)
 			if tipped {
 				w = math.Abs(correction)
 			}

@@ -290,7 +290,12 @@ const maxModelWords = 3
 // features on that side vote for (each by its contribution), skipping the
 // criteria a person set, and the draft's words that pushed hardest for
 // it. The weight is the sum of the class's contributions.
-func explain(mdl *learn.Model, f *features, text string, toks []token, m Mode, flags map[Criterion]bool) (modelClass, []string, float64) {
+//
+// When the rules found reasons on that side, and the model's words vote for
+// one of them, that one is named: the model then only weighed in beside the
+// rules. Words that mean nothing alone ("and", "le", "die": a language's
+// stop words) are not quoted.
+func explain(mdl *learn.Model, f *features, text string, toks []token, l lang, m Mode, flags map[Criterion]bool, found []Reason) (modelClass, []string, float64) {
 	classes, sign, shift := &asyncClasses, float32(-1), 0
 	if m == Sync {
 		classes, sign, shift = &syncClasses, 1, 4
@@ -307,11 +312,17 @@ func explain(mdl *learn.Model, f *features, text string, toks []token, m Mode, f
 			}
 		}
 	}
-	best := 0
+	best, bestFound := 0, 0
 	for c := range votes {
 		if votes[c] > votes[best] {
 			best = c
 		}
+		if votes[c] > votes[bestFound] && classes[c].key != keyNone && rulesFound(found, classes[c].crit, m) {
+			bestFound = c
+		}
+	}
+	if bestFound != 0 {
+		best = bestFound
 	}
 	class := classes[best]
 	if best == 0 { // nothing on this side but the bias: the plainest reason of the side
@@ -320,28 +331,33 @@ func explain(mdl *learn.Model, f *features, text string, toks []token, m Mode, f
 			class = syncClasses[2]
 		}
 	}
-	// The class's strongest words; for the fallback, the side's.
+	lex := lexicons[l]()
 	type pick struct {
 		x     float32
 		first int32
 		last  int32
 	}
+	// Three tries, each less strict, until some word pushed this way: the
+	// class's telling words, the class's words, the side's words.
 	var top [maxModelWords]pick
-	for i, ft := range f.fs {
-		if f.tok[i] < 0 || (best != 0 && int(mdl.Classes[ft.Index]>>shift&15) != best) {
-			continue
+	for try := 0; try < 3 && top[0].x <= 0; try++ {
+		for i, ft := range f.fs {
+			first := f.tok[i] - int32(f.span[i]) + 1
+			if f.tok[i] < 0 || (try < 2 && best != 0 && int(mdl.Classes[ft.Index]>>shift&15) != best) ||
+				(try == 0 && !telling(lex, toks, first, f.tok[i])) {
+				continue
+			}
+			x := sign * mdl.Weight(ft.Index) * ft.Value
+			if x <= top[maxModelWords-1].x {
+				continue
+			}
+			k := maxModelWords - 1
+			for k > 0 && top[k-1].x < x {
+				top[k] = top[k-1]
+				k--
+			}
+			top[k] = pick{x, first, f.tok[i]}
 		}
-		x := sign * mdl.Weight(ft.Index) * ft.Value
-		if x <= top[maxModelWords-1].x {
-			continue
-		}
-		p := pick{x, f.tok[i] - int32(f.span[i]) + 1, f.tok[i]}
-		k := maxModelWords - 1
-		for k > 0 && top[k-1].x < x {
-			top[k] = top[k-1]
-			k--
-		}
-		top[k] = p
 	}
 	// Quote them in the draft's order, overlapping phrases as one.
 	spans := make([][2]int32, 0, maxModelWords)
@@ -462,4 +478,29 @@ func clockTime(w, next string) (int, bool) {
 		return 0, false
 	}
 	return h*60 + m, true
+}
+
+// rulesFound tells whether the rules gave a reason for c on side m that
+// quotes the draft.
+func rulesFound(found []Reason, c Criterion, m Mode) bool {
+	for _, r := range found {
+		if r.Criterion == c && r.Leans == m && len(r.Words) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// telling tells whether the words from toks[first] to toks[last] say
+// something alone: at least one is no stop word, or is a negator ("not",
+// "kein": stop words that tell).
+func telling(lex *lexicon, toks []token, first, last int32) bool {
+	stops := stopTable()
+	for k := max(first, 0); k <= last; k++ {
+		h := toks[k].hash
+		if _, stop := stops.get(h); !stop || lex.classOf(h) == negator {
+			return true
+		}
+	}
+	return false
 }
