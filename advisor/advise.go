@@ -158,20 +158,21 @@ func Advise(s Situation) Verdict {
 	}
 	// The model's correction: its logit minus the rules' margin on the text.
 	correction, mdl := 0.0, (*learn.Model)(nil)
+	var own [numCriteria]signal // what the text alone says
+	textMargin := 0.0
 	if language != "" && language != Undetermined {
 		// A criterion a person set is the person's word, not the text's:
 		// the rules' reading of it is not the model's to replace.
-		var own [numCriteria]signal
 		ownGroup := fill(&own, &n, &text, false, false, reasonArgs{})
 		for c := range n.Flags {
 			if c < numCriteria && table[c].key != 0 {
 				own[c] = signal{}
 			}
 		}
-		textMargin := margin(&own, ownGroup)
+		textMargin = margin(&own, ownGroup)
 		mdl = model()
-		featurize(&mdl.Config, readIn, sc.toks, n.Text, &own, textMargin, n.people, &sc.feats)
-		correction = score(mdl, &sc.feats) - textMargin
+		featurize(&mdl.Config, mdl, false, readIn, sc.toks, n.Text, &own, textMargin, n.people, &sc.feats)
+		correction = sc.feats.logit(mdl) - textMargin
 		if flagged {
 			correction = max(-flaggedCorrection, min(flaggedCorrection, correction))
 		}
@@ -228,6 +229,9 @@ func Advise(s Situation) Verdict {
 			quoted = quoted || r.Leans == v.Mode && r.Weight > 0 && len(r.Words) > 0
 		}
 		if tipped || !quoted {
+			// Read again, keeping the features this time: most verdicts
+			// never need them.
+			featurize(&mdl.Config, nil, true, readIn, sc.toks, n.Text, &own, textMargin, n.people, &sc.feats)
 			class, words, w := explain(mdl, &sc.feats, n.Text, sc.toks, readIn, v.Mode, n.Flags, v.Reasons)
 			if tipped {
 				w = math.Abs(correction)

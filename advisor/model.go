@@ -45,7 +45,7 @@ const (
 	famRules                // what the rules found: each criterion, either way, and their margin
 	famShape                // the draft's length, the recipients' count
 	famNorm                 // word features weigh less in a long draft, so its length does not sway the sum
-	famLinear               // with famNorm: past averageFrom words, their sum is an average
+	famWindow               // past averageFrom words, only the opening and the end are read
 	famNeg                  // each word in a negation's scope, marked: "not urgent", "nothing is broken"
 	famQuestion             // how many questions the draft asks
 	famClock                // two clock times within the hour of each other: "due at 5, it's 4:25"
@@ -75,45 +75,66 @@ func salt(family uint64, l lang) uint64 {
 // allLangs salts a feature shared by the four languages.
 const allLangs lang = numLangs
 
-// bucket spreads a feature's hash over the table (a 64-bit finalizer: the
-// word hashes are FNV, whose high bits alone are poorly mixed).
-func bucket(h uint64, b uint8) uint32 {
-	h ^= h >> 31
-	h *= 0x7fb5d329728ea185
-	h ^= h >> 27
-	h *= 0x81dadef4bc2dd44d
-	h ^= h >> 33
-	return uint32(h >> (64 - b))
-}
+// bucket spreads a feature's hash over the table: one multiply, and the
+// top bits, which depend on every bit of the hash.
+func bucket(h uint64, b uint8) uint32 { return uint32((h * 0x9E3779B97F4A7C15) >> (64 - b)) }
 
-// features is a draft read for the model. tok is, for a word feature, the
-// index of the token it ends at, and the number of tokens it spans; -1
-// for the others.
+// features is a draft read for the model: the logit, summed on the way
+// when a model is given, and the features themselves when kept (for the
+// training, and for explain).
 type features struct {
+	w    []int16 // the model's weights; nil: no sum
+	z    int64   // the sum of the weights, in units of the model's scale, times wordScale
+	keep bool
 	fs   []learn.Feature
+	// tok is, for a word feature, the index of the token it ends at, and
+	// span the number of tokens it covers; -1 and 0 for the others.
 	tok  []int32
 	span []uint8
 }
 
-func (f *features) reset() {
+// wordScale is the fixed point of a feature's value in the running sum: a
+// value is at most 1, and a draft has at most maxDraft words, so the sum
+// stays far inside an int64.
+const wordScale = 1 << 16
+
+func (f *features) reset(m *learn.Model, keep bool) {
+	f.w, f.z, f.keep = nil, 0, keep
+	if m != nil {
+		f.w = m.Weights
+	}
 	f.fs, f.tok, f.span = f.fs[:0], f.tok[:0], f.span[:0]
 }
 
-func (f *features) add(i uint32, v float32, tok int32, span uint8) {
-	f.fs = append(f.fs, learn.Feature{Index: i, Value: v})
-	f.tok = append(f.tok, tok)
-	f.span = append(f.span, span)
+// add counts one feature; v is its value in units of 1/wordScale.
+func (f *features) add(i uint32, v int64, tok int32, span uint8) {
+	if f.w != nil {
+		f.z += int64(f.w[i]) * v
+	}
+	if f.keep {
+		f.fs = append(f.fs, learn.Feature{Index: i, Value: float32(v) / wordScale})
+		f.tok = append(f.tok, tok)
+		f.span = append(f.span, span)
+	}
+}
+
+// logit is the sum as a logit.
+func (f *features) logit(m *learn.Model) float64 {
+	return float64(f.z) / wordScale * float64(m.Scale)
 }
 
 // Word features count fully up to normFrom words, then by the square
 // root of the share, so that a long message's many words do not outvote
 // what it says. Past averageFrom words, longer than almost every message
-// the model learnt from, the word features are averaged: a long mail is
-// read for what its words say on the whole, not swayed by how many there
-// are (the frequent words of a language all lean a little one way).
+// the model learnt from, the model reads the first headWords words and the
+// last ones, up to averageFrom in all: where a mail says what it is about
+// and what it asks. The rules read all of it; the frequent words of a long
+// mail's middle would only add their small lean to one side, and cost a
+// lookup each.
 const (
 	normFrom    = 16.0
-	averageFrom = 64.0
+	averageFrom = 64
+	headWords   = 48
 )
 
 // bos is the word before the first: "got a sec" at the start of a draft is
@@ -123,67 +144,80 @@ const bos = 0x5bd1e9955bd1e995
 // featurize reads the draft's tokens and the rules' text-only signals into
 // features under the model's config. margin is the rules' sync margin on
 // the text alone.
-func featurize(c *learn.Config, l lang, toks []token, text string, sig *[numCriteria]signal, margin float64, people int, out *features) {
-	out.reset()
+//
+// With a model, the logit is summed on the way (out.logit); with keep, the
+// features are kept in out.fs. The training keeps them and needs no model;
+// a verdict sums them and keeps them only when it has to explain them.
+func featurize(c *learn.Config, m *learn.Model, keep bool, l lang, toks []token, text string, sig *[numCriteria]signal, margin float64, people int, out *features) {
+	out.reset(m, keep)
 	b := c.Bits
-	out.add(bucket(salt(saltBias, l), b), 1, -1, 0)
-	out.add(bucket(salt(saltBias, allLangs), b), 1, -1, 0)
+	const one = wordScale
+	out.add(bucket(salt(saltBias, l), b), one, -1, 0)
+	out.add(bucket(salt(saltBias, allLangs), b), one, -1, 0)
 	fam := c.Families
-	v := float32(1)
-	if n := float64(len(toks)); fam&famNorm != 0 && n > normFrom {
-		v = float32(math.Sqrt(normFrom / n))
-		if fam&famLinear != 0 && n > averageFrom {
-			v = float32(math.Sqrt(normFrom/averageFrom) * averageFrom / n)
-		}
+	v := int64(one)
+	if n := float64(min(len(toks), averageFrom)); fam&famNorm != 0 && n > normFrom {
+		v = int64(math.Round(math.Sqrt(normFrom/n) * one))
+	}
+	// The words read: all of them, or past averageFrom words with
+	// famWindow, the opening and the end of a long mail.
+	from, to := [2]int{0, len(toks)}, [2]int{len(toks), len(toks)}
+	if fam&famWindow != 0 && len(toks) > averageFrom {
+		to[0], from[1] = headWords, len(toks)-(averageFrom-headWords)
 	}
 	var lex *lexicon
 	if fam&famNeg != 0 {
 		lex = lexicons[l]()
 	}
-	scope := 0 // words still in a negation's scope
 	uni, bi, stem, shared := salt(saltUni, l), salt(saltBi, l), salt(saltStem, l), salt(saltShared, allLangs)
-	prev := uint64(bos)
-	for i := range toks {
-		t := &toks[i]
-		if t.eos {
-			prev = bos
+	for part := range 2 {
+		scope := 0 // words still in a negation's scope
+		prev := uint64(bos)
+		if k := from[part]; k > 0 && k < len(toks) && !toks[k].eos {
+			prev = toks[k-1].hash
 		}
-		if fam&famUni != 0 {
-			out.add(bucket(t.hash^uni, b), v, int32(i), 1)
-		}
-		if fam&famBi != 0 {
-			span := uint8(2)
-			if prev == bos {
-				span = 1
+		for i := from[part]; i < to[part]; i++ {
+			t := &toks[i]
+			if t.eos {
+				prev = bos
 			}
-			out.add(bucket((prev*fnvPrime)^t.hash^bi, b), v, int32(i), span)
-		}
-		if fam&famShared != 0 {
-			out.add(bucket(t.hash^shared, b), v, int32(i), 1)
-		}
-		if lex != nil {
-			if t.brk {
-				scope = 0
+			if fam&famUni != 0 {
+				out.add(bucket(t.hash^uni, b), v, int32(i), 1)
 			}
-			switch lex.classOf(t.hash) {
-			case negator:
-				scope = negationWindow + 1
-			case scopeEnd:
-				scope = 0
+			if fam&famBi != 0 {
+				span := uint8(2)
+				if prev == bos {
+					span = 1
+				}
+				out.add(bucket((prev*fnvPrime)^t.hash^bi, b), v, int32(i), span)
 			}
-			if scope > 0 {
-				scope--
-				if scope < negationWindow {
-					out.add(bucket(t.hash^salt(saltNeg, l), b), v, int32(i), 1)
+			if fam&famShared != 0 {
+				out.add(bucket(t.hash^shared, b), v, int32(i), 1)
+			}
+			if lex != nil {
+				if t.brk {
+					scope = 0
+				}
+				switch lex.classOf(t.hash) {
+				case negator:
+					scope = negationWindow + 1
+				case scopeEnd:
+					scope = 0
+				}
+				if scope > 0 {
+					scope--
+					if scope < negationWindow {
+						out.add(bucket(t.hash^salt(saltNeg, l), b), v, int32(i), 1)
+					}
 				}
 			}
-		}
-		if fam&famStem != 0 {
-			if h, ok := stemHash(text[t.start:t.end], int(c.StemLen)); ok {
-				out.add(bucket(h^stem, b), v, int32(i), 1)
+			if fam&famStem != 0 {
+				if h, ok := stemHash(text[t.start:t.end], int(c.StemLen)); ok {
+					out.add(bucket(h^stem, b), v, int32(i), 1)
+				}
 			}
+			prev = t.hash
 		}
-		prev = t.hash
 	}
 	if fam&famRules != 0 {
 		for cr := Crisis; cr < numCriteria; cr++ {
@@ -192,27 +226,27 @@ func featurize(c *learn.Config, l lang, toks []token, text string, sig *[numCrit
 				continue
 			}
 			h := uint64(cr)<<1 | uint64(b2i(sg.holds))
-			out.add(bucket(h^salt(saltRule, l), b), 1, -1, 0)
-			out.add(bucket(h^salt(saltRule, allLangs), b), 1, -1, 0)
+			out.add(bucket(h^salt(saltRule, l), b), one, -1, 0)
+			out.add(bucket(h^salt(saltRule, allLangs), b), one, -1, 0)
 			if sg.key != keyNone {
-				out.add(bucket(uint64(sg.key)^salt(saltRuleKey, allLangs), b), 1, -1, 0)
+				out.add(bucket(uint64(sg.key)^salt(saltRuleKey, allLangs), b), one, -1, 0)
 			}
 		}
-		m := float32(math.Tanh(margin / 4))
-		out.add(bucket(salt(saltMargin, l), b), m, -1, 0)
-		out.add(bucket(salt(saltMargin, allLangs), b), m, -1, 0)
+		x := int64(math.Round(math.Tanh(margin/4) * one))
+		out.add(bucket(salt(saltMargin, l), b), x, -1, 0)
+		out.add(bucket(salt(saltMargin, allLangs), b), x, -1, 0)
 	}
 	if fam&famQuestion != 0 {
 		q := min(strings.Count(text, "?")+strings.Count(text, "¿"), 2)
-		out.add(bucket(uint64(q)^salt(saltQuestion, l), b), 1, -1, 0)
+		out.add(bucket(uint64(q)^salt(saltQuestion, l), b), one, -1, 0)
 	}
 	if fam&famClock != 0 && closeClocks(text, toks) {
-		out.add(bucket(salt(saltClock, l), b), 1, -1, 0)
-		out.add(bucket(salt(saltClock, allLangs), b), 1, -1, 0)
+		out.add(bucket(salt(saltClock, l), b), one, -1, 0)
+		out.add(bucket(salt(saltClock, allLangs), b), one, -1, 0)
 	}
 	if fam&famShape != 0 {
-		out.add(bucket(uint64(bits.Len(uint(len(toks))))^salt(saltLength, l), b), 1, -1, 0)
-		out.add(bucket(uint64(bits.Len(uint(people)))^salt(saltPeople, allLangs), b), 1, -1, 0)
+		out.add(bucket(uint64(bits.Len(uint(len(toks))))^salt(saltLength, l), b), one, -1, 0)
+		out.add(bucket(uint64(bits.Len(uint(people)))^salt(saltPeople, allLangs), b), one, -1, 0)
 	}
 }
 
@@ -256,9 +290,6 @@ func stemHash(w string, n int) (uint64, bool) {
 	}
 	return h, false
 }
-
-// score is the model's logit for the features.
-func score(m *learn.Model, f *features) float64 { return float64(m.Score(f.fs)) }
 
 // modelClass is a reason the model can name: the class numbers are the
 // generator's (internal/modelgen), four bits on each side.
@@ -395,7 +426,7 @@ func readFeatures(text string, people int, c learn.Config) (int, []learn.Feature
 	ts := decide(sc.hits, n.Text)
 	var sig [numCriteria]signal
 	group := fill(&sig, &n, &ts, false, false, reasonArgs{})
-	featurize(&c, l, sc.toks, n.Text, &sig, margin(&sig, group), n.people, &sc.feats)
+	featurize(&c, nil, true, l, sc.toks, n.Text, &sig, margin(&sig, group), n.people, &sc.feats)
 	return int(l), slices.Clone(sc.feats.fs)
 }
 

@@ -25,7 +25,7 @@ import (
 // the data, scored on the messages the rules were not written on, with the
 // leave-one-source-out figures beside it as the honest check.
 var (
-	chosenConfig = learn.Config{Bits: 16, Families: uni | bi | stem | shared | rules | shape | norm | linear | neg | question | clock, StemLen: 5}
+	chosenConfig = learn.Config{Bits: 16, Families: uni | bi | stem | shared | rules | shape | norm | window | neg | question | clock, StemLen: 5}
 	chosenParams = learn.Params{Epochs: 30, Rate: 0.1, L2: 1e-5, Seed: 17, Average: true}
 	// corpusWeight scales the messages the rules were tuned on: the rules
 	// read them perfectly, and at full weight they would teach the model
@@ -42,7 +42,7 @@ const (
 	rules
 	shape
 	norm
-	linear
+	window
 	neg
 	question
 	clock
@@ -314,9 +314,6 @@ func searchSettings(out io.Writer, msgs []message) {
 	add(func(s *setting) { s.p.Average = false })
 	for _, b := range []uint8{14, 15, 17} {
 		add(func(s *setting) { s.c.Bits = b })
-	}
-	for _, n := range []uint8{4, 6} {
-		add(func(s *setting) { s.c.StemLen = n })
 	}
 	for _, l2 := range []float64{0, 1e-4, 1e-3} {
 		add(func(s *setting) { s.p.L2 = l2 })
