@@ -240,7 +240,7 @@ func featurize(c *learn.Config, m *learn.Model, keep bool, l lang, toks []token,
 		q := min(strings.Count(text, "?")+strings.Count(text, "¿"), 2)
 		out.add(bucket(uint64(q)^salt(saltQuestion, l), b), one, -1, 0)
 	}
-	if fam&famClock != 0 && closeClocks(text, toks) {
+	if fam&famClock != 0 && closeClocks(text, toks, from, to) {
 		out.add(bucket(salt(saltClock, l), b), one, -1, 0)
 		out.add(bucket(salt(saltClock, allLangs), b), one, -1, 0)
 	}
@@ -255,6 +255,20 @@ func featurize(c *learn.Config, m *learn.Model, keep bool, l lang, toks []token,
 // stem is the word itself.
 func stemHash(w string, n int) (uint64, bool) {
 	h, k := uint64(fnvOffset), 0
+	if len(w) > n && n < 16 { // most words: their first n+1 bytes are plain letters
+		var lower [16]byte
+		plain := byte(1)
+		for i := range n + 1 {
+			lower[i] = wordByte[w[i]]
+			plain &= b2u8(lower[i] != 0)
+		}
+		if plain != 0 {
+			for _, c := range lower[:n] {
+				h = (h ^ uint64(c)) * fnvPrime
+			}
+			return h, true
+		}
+	}
 	for i := 0; i < len(w); {
 		c := w[i]
 		if c < utf8.RuneSelf {
@@ -433,25 +447,28 @@ func readFeatures(text string, people int, c learn.Config) (int, []learn.Feature
 // maxClocks is how many clock times closeClocks compares.
 const maxClocks = 8
 
-// closeClocks tells whether the draft names two clock times less than an
-// hour and a quarter apart: "the wire has to go out by 2pm, it's 1:15",
-// "l'audience est à 14h, il est 13h20". A deadline that close is time
-// pressure in any words; the times are compared on a twelve-hour dial, as
-// "3:20" may be the afternoon.
-func closeClocks(text string, toks []token) bool {
+// closeClocks tells whether the words the model reads (from, to: see
+// featurize) name two clock times less than an hour and a quarter apart:
+// "the wire has to go out by 2pm, it's 1:15", "l'audience est à 14h, il
+// est 13h20". A deadline that close is time pressure in any words; the
+// times are compared on a twelve-hour dial, as "3:20" may be the
+// afternoon.
+func closeClocks(text string, toks []token, from, to [2]int) bool {
 	var at [maxClocks]int
 	n := 0
-	for i := range toks {
-		if !toks[i].num || n == maxClocks {
-			continue
-		}
-		next := ""
-		if i+1 < len(toks) {
-			next = text[toks[i+1].start:toks[i+1].end]
-		}
-		if m, ok := clockTime(text[toks[i].start:toks[i].end], next); ok {
-			at[n] = m
-			n++
+	for part := range 2 {
+		for i := from[part]; i < to[part] && n < maxClocks; i++ {
+			if !toks[i].num {
+				continue
+			}
+			next := ""
+			if i+1 < len(toks) {
+				next = text[toks[i+1].start:toks[i+1].end]
+			}
+			if m, ok := clockTime(text[toks[i].start:toks[i].end], next); ok {
+				at[n] = m
+				n++
+			}
 		}
 	}
 	for i := range n {
@@ -534,4 +551,11 @@ func telling(lex *lexicon, toks []token, first, last int32) bool {
 		}
 	}
 	return false
+}
+
+func b2u8(b bool) byte {
+	if b {
+		return 1
+	}
+	return 0
 }

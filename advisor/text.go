@@ -79,10 +79,16 @@ func (z *tokenizer) add(i int, b byte) {
 }
 
 func (z *tokenizer) end(text string, i int) {
-	if z.in {
-		z.toks = append(z.toks, token{z.h, int32(z.start), int32(i), z.brk, z.eos, isDigit(text[z.start])})
-		z.in, z.brk, z.eos = false, false, false
+	if !z.in {
+		return
 	}
+	// Filled in place: a token built aside and copied in is stored field
+	// by field and then loaded whole, and the load waits for the stores.
+	z.toks = append(z.toks, token{})
+	t := &z.toks[len(z.toks)-1]
+	t.hash, t.start, t.end = z.h, int32(z.start), int32(i)
+	t.brk, t.eos, t.num = z.brk, z.eos, isDigit(text[z.start])
+	z.in, z.brk, z.eos = false, false, false
 }
 
 // word consumes a run of ASCII letters and digits, the common case, in one
@@ -803,7 +809,7 @@ func (l *lexicon) walk(toks []token, at int32, start, k int, m *match) {
 func (l *lexicon) negated(toks []token, i, floor int) (bool, int) {
 	for k, n := i, 0; n < negationWindow && k > floor && !toks[k].brk; n++ {
 		k--
-		switch l.class[toks[k].hash] {
+		switch l.classOf(toks[k].hash) {
 		case negator:
 			return true, k
 		case scopeEnd:
