@@ -205,6 +205,25 @@ func (z *tokenizer) elide(i int, text string, next int) {
 
 // rune handles a non-ASCII character and returns its size.
 func (z *tokenizer) rune(text string, i int) int {
+	// The accented letters of the four languages, U+00C0 to U+00FF, are most
+	// of the non-ASCII in a draft: read at once, without the general tables.
+	if text[i] == 0xC3 && i+1 < len(text) && text[i+1]&0xC0 == 0x80 {
+		if r := rune(0xC0 | text[i+1]&0x3F); r != '×' && r != '÷' {
+			if r <= 'Þ' { // À..Þ lower by 0x20; ß has no capital here
+				r += 0x20
+			}
+			z.hint(r)
+			if f := fold(r); f != "" {
+				for j := range len(f) {
+					z.add(i, f[j])
+				}
+			} else {
+				z.add(i, 0xC3)
+				z.add(i, 0x80|byte(r&0x3F))
+			}
+			return 2
+		}
+	}
 	r, size := utf8.DecodeRuneInString(text[i:])
 	switch {
 	case (r == '’' || r == 'ʼ' || r == '‘') && z.in:
