@@ -163,11 +163,16 @@ func Advise(s Situation) Verdict {
 	if language != "" && language != Undetermined {
 		// A criterion a person set is the person's word, not the text's:
 		// the rules' reading of it is not the model's to replace.
-		ownGroup := fill(&own, &n, &text, false, false, reasonArgs{})
-		for c := range n.Flags {
-			if c < numCriteria && table[c].key != 0 {
-				own[c] = signal{}
+		ownGroup := group
+		if flagged || off {
+			ownGroup = fill(&own, &n, &text, false, false, reasonArgs{})
+			for c := range n.Flags {
+				if c < numCriteria && table[c].key != 0 {
+					own[c] = signal{}
+				}
 			}
+		} else {
+			own = sig // nothing but the text spoke
 		}
 		textMargin = margin(&own, ownGroup)
 		mdl = model()

@@ -254,8 +254,11 @@ func featurize(c *learn.Config, m *learn.Model, keep bool, l lang, toks []token,
 // accents folded); false when the word is no longer than that, and its
 // stem is the word itself.
 func stemHash(w string, n int) (uint64, bool) {
+	if len(w) <= n { // folding does not lengthen a word ("œ", "ß" are two bytes already)
+		return 0, false
+	}
 	h, k := uint64(fnvOffset), 0
-	if len(w) > n && n < 16 { // most words: their first n+1 bytes are plain letters
+	if n < 16 { // most words: their first n+1 bytes are plain letters
 		var lower [16]byte
 		plain := byte(1)
 		for i := range n + 1 {
