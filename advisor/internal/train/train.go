@@ -61,6 +61,23 @@ func Model(dir string) ([]byte, error) {
 	return learn.Train(examples(msgs, chosenConfig, corpusWeight), chosenConfig, chosenParams).Encode(), nil
 }
 
+// CrossValidation is the k-fold cross-validation of the chosen settings,
+// per language (en, de, fr, es), scored on the dev and train messages, and
+// the leave-one-source-out accuracy on the train messages of a model
+// trained on the rest: the first is the reported estimate, the second the
+// honest check against a writer the model never read.
+func CrossValidation(dir string) (kfold, trainOut [4]learn.Accuracy, err error) {
+	msgs, err := load(dir)
+	if err != nil {
+		return kfold, trainOut, err
+	}
+	ex, src := examples(msgs, chosenConfig, corpusWeight), sources(msgs, chosenConfig)
+	kfold = cv(ex, src, chosenConfig, chosenParams)
+	trainOut = learn.Evaluate(ex, chosenConfig, chosenParams,
+		func(i int) bool { return src[i] != srcTrain }, func(i int) bool { return src[i] == srcTrain })
+	return kfold, trainOut, nil
+}
+
 // Report prints the k-fold cross-validation of the chosen settings, per
 // language, and the leave-one-source-out figures.
 func Report(out io.Writer, dir string) error {
