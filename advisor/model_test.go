@@ -2,6 +2,7 @@ package advisor
 
 import (
 	"bytes"
+	"math"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -23,12 +24,12 @@ func TestModelIsGenerated(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !bytes.Equal(got, modelData) {
-		t.Fatal("model.bin is not what the data and settings give: run go generate ./advisor")
-	}
 	m, err := learn.Decode(got)
 	if err != nil {
 		t.Fatal(err)
+	}
+	if !bytes.Equal(got, modelData) && !nearlyEqual(m, model()) {
+		t.Fatal("model.bin is not what the data and settings give: run go generate ./advisor")
 	}
 	if size := len(got); size > 300<<10 {
 		t.Errorf("the model is %d KB; keep it under 300 KB", size>>10)
@@ -107,6 +108,21 @@ func quotes(v Verdict) bool {
 		}
 	}
 	return false
+}
+
+// nearlyEqual allows what another processor's math.Exp may change in the
+// last bit of a float: a weight one or two steps of the quantization off.
+// The reasons, counted, must be the same.
+func nearlyEqual(a, b *learn.Model) bool {
+	if a.Config != b.Config || !bytes.Equal(a.Classes, b.Classes) || math.Abs(float64(a.Scale/b.Scale)-1) > 1e-3 {
+		return false
+	}
+	for i := range a.Weights {
+		if d := int(a.Weights[i]) - int(b.Weights[i]); d < -2 || d > 2 {
+			return false
+		}
+	}
+	return true
 }
 
 func TestClockTimes(t *testing.T) {
