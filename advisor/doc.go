@@ -112,7 +112,8 @@
 // shared words half a point each; negation-scope words added nothing and
 // were left out; the tuning corpora count half, since the rules read them
 // perfectly and at full weight would teach the model to trust the rules
-// more than unseen text deserves. A long mail is read by its first 48 and
-// last 16 words (every message the model learnt from is shorter), which
-// keeps a verdict on 2 KB within the rules' own cost.
+// more than unseen text deserves. A long mail is read by its first 30 and
+// last 10 words, where it says what it is about and what it asks
+// (cross-validation lost nothing between 64 words and 40), which keeps the
+// model's share of a verdict on 2 KB to a tenth.
 package advisor

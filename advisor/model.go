@@ -125,16 +125,15 @@ func (f *features) logit(m *learn.Model) float64 {
 
 // Word features count fully up to normFrom words, then by the square
 // root of the share, so that a long message's many words do not outvote
-// what it says. Past averageFrom words, longer than almost every message
-// the model learnt from, the model reads the first headWords words and the
-// last ones, up to averageFrom in all: where a mail says what it is about
-// and what it asks. The rules read all of it; the frequent words of a long
-// mail's middle would only add their small lean to one side, and cost a
-// lookup each.
+// what it says. Past averageFrom words the model reads the first headWords
+// and the last ones, averageFrom in all: where a mail says what it is
+// about and what it asks. The rules read all of it; the words of a long
+// mail's middle would add little but their small lean to one side, and
+// cost a lookup each (cross-validation: no loss from 64 words down to 40).
 const (
 	normFrom    = 16.0
-	averageFrom = 64
-	headWords   = 48
+	averageFrom = 40
+	headWords   = 30
 )
 
 // bos is the word before the first: "got a sec" at the start of a draft is
