@@ -144,6 +144,10 @@ func (z *tokenizer) run(text string) {
 		switch asciiClass[c] {
 		case letter, upper:
 			i = z.word(text, i)
+			if i < len(text) && text[i] == ' ' { // the usual end of a word, without another turn of the loop
+				z.end(text, i)
+				i++
+			}
 			continue
 		case at:
 			if !z.in {
