@@ -41,6 +41,8 @@ type Verdict struct {
 	Mode Mode `json:"mode"`
 	// Confidence grows with the margin between the two sides of the scale:
 	// 0.5 is a coin flip, 0.73 is the default alone, 0.95 is a margin of 3.
+	// With a draft, the margin is the word model's logit (its log-odds of
+	// sync) plus what the flags, the clock and the group add.
 	Confidence float64   `json:"confidence"`
 	Channels   []Channel `json:"channels"` // best first, all of the chosen mode
 	// Reasons are every criterion that weighed in, heaviest first; the
