@@ -178,7 +178,7 @@ func Advise(s Situation) Verdict {
 		}
 		textMargin = margin(&own, ownGroup)
 		mdl = model()
-		featurize(&mdl.Config, mdl, false, readIn, sc.toks, n.Text, &own, textMargin, n.people, &sc.feats)
+		featurize(&mdl.Config, mdl, false, readIn, sc.toks, n.Text, sc.questions, &own, textMargin, n.people, &sc.feats)
 		correction = sc.feats.logit(mdl) - textMargin
 		if flagged {
 			correction = max(-flaggedCorrection, min(flaggedCorrection, correction))
@@ -238,7 +238,7 @@ func Advise(s Situation) Verdict {
 		if tipped || !quoted {
 			// Read again, keeping the features this time: most verdicts
 			// never need them.
-			featurize(&mdl.Config, nil, true, readIn, sc.toks, n.Text, &own, textMargin, n.people, &sc.feats)
+			featurize(&mdl.Config, nil, true, readIn, sc.toks, n.Text, sc.questions, &own, textMargin, n.people, &sc.feats)
 			class, words, w := explain(mdl, &sc.feats, n.Text, sc.toks, readIn, v.Mode, n.Flags, v.Reasons)
 			if tipped {
 				w = math.Abs(correction)

@@ -147,7 +147,7 @@ const bos = 0x5bd1e9955bd1e995
 // With a model, the logit is summed on the way (out.logit); with keep, the
 // features are kept in out.fs. The training keeps them and needs no model;
 // a verdict sums them and keeps them only when it has to explain them.
-func featurize(c *learn.Config, m *learn.Model, keep bool, l lang, toks []token, text string, sig *[numCriteria]signal, margin float64, people int, out *features) {
+func featurize(c *learn.Config, m *learn.Model, keep bool, l lang, toks []token, text string, questions int, sig *[numCriteria]signal, margin float64, people int, out *features) {
 	out.reset(m, keep)
 	b := c.Bits
 	const one = wordScale
@@ -236,7 +236,7 @@ func featurize(c *learn.Config, m *learn.Model, keep bool, l lang, toks []token,
 		out.add(bucket(salt(saltMargin, allLangs), b), x, -1, 0)
 	}
 	if fam&famQuestion != 0 {
-		q := min(strings.Count(text, "?")+strings.Count(text, "¿"), 2)
+		q := min(questions, 2)
 		out.add(bucket(uint64(q)^salt(saltQuestion, l), b), one, -1, 0)
 	}
 	if fam&famClock != 0 && closeClocks(text, toks, from, to) {
@@ -442,7 +442,7 @@ func readFeatures(text string, people int, c learn.Config) (int, []learn.Feature
 	ts := decide(sc.hits, n.Text)
 	var sig [numCriteria]signal
 	group := fill(&sig, &n, &ts, false, false, reasonArgs{})
-	featurize(&c, nil, true, l, sc.toks, n.Text, &sig, margin(&sig, group), n.people, &sc.feats)
+	featurize(&c, nil, true, l, sc.toks, n.Text, sc.questions, &sig, margin(&sig, group), n.people, &sc.feats)
 	return int(l), slices.Clone(sc.feats.fs)
 }
 

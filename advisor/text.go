@@ -69,6 +69,8 @@ type tokenizer struct {
 	// and foreign the letters of scripts other than Latin, for detect.
 	hints   [numGuesses]int32
 	foreign int32
+	// questions counts the question marks, for the word model.
+	questions int
 }
 
 func (z *tokenizer) add(i int, b byte) {
@@ -170,6 +172,7 @@ func (z *tokenizer) run(text string) {
 			z.end(text, i)
 			z.brk = true
 			z.eos = z.eos || asciiClass[c] == ender
+			z.questions += b2i(c == '?')
 		default:
 			z.end(text, i)
 		}
@@ -258,6 +261,7 @@ func (z *tokenizer) rune(text string, i int) int {
 		if r == '¿' || r == '¡' {
 			z.hints[guessES] += 2
 		}
+		z.questions += b2i(r == '¿')
 	default:
 		z.end(text, i)
 	}
@@ -538,9 +542,10 @@ type hit struct {
 // scratch holds one reading's buffers; pooled, so a verdict allocates only
 // what it returns.
 type scratch struct {
-	toks  []token
-	hits  []hit
-	feats features
+	toks      []token
+	hits      []hit
+	feats     features
+	questions int // in the draft, "?" and "¿"
 }
 
 var scratchPool = sync.Pool{New: func() any { return &scratch{toks: make([]token, 0, 512), hits: make([]hit, 0, 32)} }}
@@ -564,7 +569,7 @@ func (sc *scratch) scan(text string) guess {
 	// word appended would store the slice through the heap.
 	z := tokenizer{toks: sc.toks[:0]}
 	z.run(text[:min(len(text), maxDraft)])
-	sc.toks = z.toks
+	sc.toks, sc.questions = z.toks, z.questions
 	return detect(z.toks, &z.hints, z.foreign)
 }
 
