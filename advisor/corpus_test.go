@@ -32,6 +32,11 @@ const (
 	heldOutCorpusFloor = 0.97
 )
 
+// blindGoal is the floor of a blind corpus (blind*.jsonl) put here to be
+// measured: the goal on text the advisor has never seen. The training
+// never reads such a file (internal/train reads its corpora by name).
+const blindGoal = 0.95
+
 // devFloors are the floors of the dev and training corpora.
 var devFloors = map[string]float64{
 	"dev_en.jsonl": 0.98, "dev_de.jsonl": 0.98, "dev_fr.jsonl": 0.98, "dev_es.jsonl": 0.98,
@@ -116,6 +121,8 @@ func TestCorpusAccuracy(t *testing.T) {
 				floor = ownCorpusFloor
 			} else if f, ok := devFloors[base]; ok {
 				floor = f
+			} else if strings.HasPrefix(base, "blind") {
+				floor = blindGoal
 			}
 			t.Logf("accuracy %d/%d = %.1f%% (floor %.0f%%)", right, len(lines), 100*acc, 100*floor)
 			if acc < floor {

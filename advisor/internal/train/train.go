@@ -136,23 +136,21 @@ type message struct {
 	file   string
 }
 
+// load reads the corpora the model learns from, by name: corpus*.jsonl and
+// holdout.jsonl (the rules' own), dev_*.jsonl and train_*.jsonl. Any other
+// file in the folder is not read: a blind corpus dropped there to be
+// measured (blind2_*.jsonl) must never be learnt by a go generate.
 func load(dir string) ([]message, error) {
 	files, err := filepath.Glob(filepath.Join(dir, "*.jsonl"))
 	if err != nil {
 		return nil, err
 	}
-	if len(files) == 0 {
-		return nil, fmt.Errorf("no *.jsonl in %s", dir)
-	}
 	slices.Sort(files)
 	var out []message
 	for _, path := range files {
-		src := srcCorpus
-		switch base := filepath.Base(path); {
-		case strings.HasPrefix(base, "dev_"):
-			src = srcDev
-		case strings.HasPrefix(base, "train_"):
-			src = srcTrain
+		src, ok := sourceOf(filepath.Base(path))
+		if !ok {
+			continue
 		}
 		msgs, err := loadFile(path, src)
 		if err != nil {
@@ -160,7 +158,23 @@ func load(dir string) ([]message, error) {
 		}
 		out = append(out, msgs...)
 	}
+	if len(out) == 0 {
+		return nil, fmt.Errorf("no corpus to learn from in %s (corpus*.jsonl, holdout.jsonl, dev_*.jsonl, train_*.jsonl)", dir)
+	}
 	return out, nil
+}
+
+// sourceOf tells a training corpus's source by its file name.
+func sourceOf(base string) (source, bool) {
+	switch {
+	case strings.HasPrefix(base, "corpus"), base == "holdout.jsonl":
+		return srcCorpus, true
+	case strings.HasPrefix(base, "dev_"):
+		return srcDev, true
+	case strings.HasPrefix(base, "train_"):
+		return srcTrain, true
+	}
+	return 0, false
 }
 
 func loadFile(path string, src source) ([]message, error) {
@@ -252,8 +266,8 @@ var (
 		{regexp.MustCompile(`(?i)course|kurs|cours|curso|training|schulung|formation|formación|self-paced|eigenen tempo`), 10},
 		{regexp.MustCompile(`(?i)complex|komplex|complej|doc|spec|guide|anleitung|guía|how-to|explic|erklär|explain|review|reference|nachlesen|consultar`), 2},
 		{regexp.MustCompile(`(?i)context|kontext|contexte|contexto|recap|pre-read|agenda|notes|minutes|protokoll|compte rendu|resumen|fyi|heads up|status|estado|update|info|aviso`), 6},
-		{regexp.MustCompile(`(?i)repl|answer|antwort|réponse|respuesta|thank|dank|merci|gracias|ack|approv|freigabe|valid|aprob`), 3},
 		{regexp.MustCompile(`(?i)urgen|dring|eile|rush|prisa|presse|immediate|sofort|immédiat|inmediat|wait|warten|attendre|esperar|negat|vernein|nié|negad|deadline|frist|plazo|échéance|question|frage|pregunta`), 1},
+		{regexp.MustCompile(`(?i)repl|answer|antwort|réponse|respuesta|thank|dank|merci|gracias|ack|approv|freigabe|valid|aprob`), 3},
 	}
 )
 
