@@ -46,7 +46,7 @@ const (
 	famShape                // the draft's length, the recipients' count
 	famNorm                 // word features weigh less in a long draft, so its length does not sway the sum
 	famWindow               // past averageFrom words, only the opening and the end are read
-	famNeg                  // each word in a negation's scope, marked: "not urgent", "nothing is broken"
+	famNeg                  // each word in a negation's scope, marked ("not urgent"): tried, no gain, not used
 	famQuestion             // how many questions the draft asks
 	famClock                // two clock times within the hour of each other: "due at 5, it's 4:25"
 )
