@@ -246,13 +246,13 @@ var (
 		re    *regexp.Regexp
 		class uint8
 	}{
-		{regexp.MustCompile(`(?i)stall|circle|festgefahren|atascad|bloqu|allers|back.and.forth|hin und her|va y viene|ronds|vueltas|kreis`), 7},
-		{regexp.MustCompile(`(?i)cris|krise|outage|ausfall|caíd|caid|incident|inciden|vorfall|breach|panne|fire|brand|security|sécurité|seguridad|sicherheit|alert|astreinte|emergenc|notfall|urgence vitale|hurt|verletz|bless|herid`), 1},
-		{regexp.MustCompile(`(?i)sensi|feedback|heikel|delicad|délicat|personal|personnel|persönlich|resign|kündig|démission|renuncia|layoff|licenci|entlass|perform|leistung|harass|conflict|konflikt|salary|gehalt|salaire|salario|health|santé|salud|gesundheit|critique|crítica|kritik`), 3},
-		{regexp.MustCompile(`(?i)brainstorm|unknown|inconnu|incógnit|incognit|unbekannt|ideas|idées|ideen`), 4},
-		{regexp.MustCompile(`(?i)rapport|relation|confianza|beziehung|lien|welcome|bienvenid|bienvenue|willkommen|get to know|connaître|conocer|kennenlernen|1:1|onboard|bonding`), 5},
+		{regexp.MustCompile(`(?i)stall|circle|festgefahren|atascad|fil bloqu|hilo bloque|allers|back.and.forth|hin und her|va y viene|ronds|vueltas|kreis|rond|uneinig|estancad|stuck|échanges|intercambios|converg|incompréhension|aboutit|disagree|désaccord|desacuerdo|misunderstand|missverst|malentendu|malentendido|rounds|runden|rondas`), 7},
+		{regexp.MustCompile(`(?i)cris|krise|outage|ausfall|caíd|caid|incident|inciden|vorfall|breach|panne|fire|brand|feu|fuego|feuer|security|sécurité|seguridad|sicherheit|alert|astreinte|on-call|emergenc|notfall|urgence vitale|hurt|injur|verletz|bless|herid|crash|data loss|datenverlust|perte de données|pérdida de datos|blocked|blockiert|en cours|in progress|en curso|danger|gefahr|peligro|accident|unfall|attack|angriff|attaque|ataque|ransom|hack|leak|fuite|fuga|détresse|distress|kaputt|grave|gerade|jetzt|\bnow\b|safety|at risk|spreading|failing|failure|impact|loss|läuft|leck`), 1},
+		{regexp.MustCompile(`(?i)sensi|feedback|heikel|heikl|cadrage|perso|stellenabbau|belästig|beförder|delicad|délicat|personal|personnel|persönlich|resign|kündig|démission|renuncia|layoff|licenci|entlass|perform|leistung|harass|conflict|konflikt|conflit|conflicto|salary|gehalt|salaire|salario|\bpay\b|promotion|\bhr\b|health|santé|salud|gesundheit|wellbeing|critique|crítica|kritik|condolence|grief|deuil|duelo|trauer|bad news|frustrat|accus|theft|diebstahl|\bvol\b|robo|behav|comport|verhalten`), 3},
+		{regexp.MustCompile(`(?i)brainstorm|unknown|inconnu|incógnit|incognit|unbekannt|ideas|idées|ideen|explor|open questions|offene fragen|questions ouvertes|preguntas abiertas|options|optionen|opciones`), 4},
+		{regexp.MustCompile(`(?i)rapport|relation|relaci|accueil|begrüß|welcom|cohé|premi|primer|first|erste|vínculo|vinculo|einarbeitung|acogida|confianza|beziehung|lien|welcome|bienvenid|bienvenue|willkommen|get to know|connaître|conocer|kennenlernen|1:1|onboard|bonding|introduc|présent|vorstell|presentac|cohes|zusammenhalt|mentor|career|karriere|carrière|carrera|team event`), 5},
 		{regexp.MustCompile(`(?i)kick|lancement|arranque|lanzamiento|moving parts|abstimmung|alignement|alinea|dependenc`), 6},
-		{regexp.MustCompile(`(?i)urgen|dring|time pressure|zeitdruck|presión|presion|pression|deadline|frist|plazo|échéance|minut|stunde|hora|heure|escalat|eskal|escalad`), 2},
+		{regexp.MustCompile(`(?i)urgen|dring|time pressure|zeitdruck|presión|presion|pression|deadline|frist|plazo|échéance|minut|stunde|hora|heure|hour|escalat|eskal|escalad|immediate|immédiat|inmediat|sofort|waiting|attend|wartet|espera|on the line|au bout du fil|stakes|enjeu|decision|décision|entscheid|decisión|droht|threat|menace|amenaza|imminent|inminente|bloquant|bloqueo`), 2},
 	}
 	asyncWhy = []struct {
 		re    *regexp.Regexp

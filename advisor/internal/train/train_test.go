@@ -55,6 +55,10 @@ func TestClassesFromWhy(t *testing.T) {
 		{"sync", "Zeitdruck: Kunde wartet in der Leitung", 2},
 		{"sync", "tema delicado: despido", 3},
 		{"sync", "stalled thread: async debate stuck", 7},
+		{"sync", "brainstorm: many unknowns", 4}, // "unknowns" holds "now"
+		{"sync", "welcoming a new hire", 5},
+		{"sync", "heikles Thema: Stellenabbau", 3},
+		{"sync", "money loss happening now", 1},
 		{"async", "naked ping: just ask the question", 8},
 		{"async", "past incident: postmortem", 7},
 		{"async", "otra zona horaria", 4},
