@@ -106,6 +106,12 @@ windows:
 bench: build
 	bench/run
 
+# The advisor's word model, retrained from advisor/testdata (deterministic:
+# the same data gives the same bytes), and its cross-validation.
+.PHONY: advisor-model
+advisor-model:
+	cd advisor && $(GO) generate ./ && $(GO) run ./internal/modelgen -report
+
 clean:
 	rm -rf bin dist
 

@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/pingwise/pingwise/advisor/internal/learn"
 )
 
 // Channel is a way to reach people, synchronous or not.
@@ -39,6 +41,8 @@ type Verdict struct {
 	Mode Mode `json:"mode"`
 	// Confidence grows with the margin between the two sides of the scale:
 	// 0.5 is a coin flip, 0.73 is the default alone, 0.95 is a margin of 3.
+	// With a draft, the margin is the word model's logit (its log-odds of
+	// sync) plus what the flags, the clock and the group add.
 	Confidence float64   `json:"confidence"`
 	Channels   []Channel `json:"channels"` // best first, all of the chosen mode
 	// Reasons are every criterion that weighed in, heaviest first; the
@@ -99,6 +103,13 @@ type signal struct {
 	args         reasonArgs
 }
 
+// flaggedCorrection bounds the model's correction once a person has set a
+// toggle: the lightest toggle weighs 1.5, so what the model reads in the
+// draft can tip a close weighing, never overrule what the person said.
+// (Its prior for a few words with no evidence, about -3, is not the rules'
+// default of -1; unbounded, it would outweigh an "urgent" set by hand.)
+const flaggedCorrection = 1
+
 // unreadCap is the most confidence a verdict gets when the draft is in a
 // language the advisor cannot read and no toggle is set: the default alone
 // is then a guess, and the verdict says so.
@@ -108,26 +119,33 @@ const unreadCap = 0.6
 // for concurrent use. Input that Validate would reject is read with the
 // defaults (fewer than one person counts as one, a negative length as the
 // default length), so Advise always answers.
+//
+// The rules weigh everything they know: the flags a person set, the
+// recipients' clock and group, and what they read in the draft. The word
+// model then replaces the rules' say on the draft alone with its own: the
+// margin is the rules' full margin, minus their margin on the draft alone,
+// plus the model's logit. With no flag and no clock, the model decides; a
+// flag still wins over the text, because the rules' reading of the text it
+// overrides is taken out along with the rest of their text-only margin.
 func Advise(s Situation) Verdict {
 	n := normalize(s)
-	var sig [numCriteria]signal
 	sc := scratchPool.Get().(*scratch)
 	defer sc.release()
 	// No draft, no reading: the lexicons are built when the first draft in
 	// their language needs them, not for a blank popup waiting in the tray.
 	var text [numCriteria]textSignal
-	language, unread := "", guessNone
+	language, unread, readIn := "", guessNone, lang(0)
 	if strings.TrimSpace(n.Text) != "" {
 		l, g := read(n.Text, sc)
 		if g == guessScript || g >= numGuesses || g > guessES {
 			language, unread = Undetermined, g
 		} else {
-			language = langCodes[l]
+			language, readIn = langCodes[l], l
 			text = decide(sc.hits, n.Text)
 		}
 	}
 	off, offArgs := n.offHours()
-	sig[Default] = signal{known: true, holds: true}
+	var sig [numCriteria]signal
 	switch unread {
 	case guessScript:
 		sig[Default].key = keyUnreadScript
@@ -135,11 +153,143 @@ func Advise(s Situation) Verdict {
 	default:
 		sig[Default].key, sig[Default].args = keyUnreadLanguage, reasonArgs{strconv.Itoa(int(unread))}
 	}
+	group := fill(&sig, &n, &text, true, off, offArgs)
 	flagged := false
+	for c := range n.Flags {
+		flagged = flagged || c < numCriteria && table[c].key != 0
+	}
+	// The model's correction: its logit minus the rules' margin on the text.
+	correction, mdl := 0.0, (*learn.Model)(nil)
+	var own [numCriteria]signal // what the text alone says
+	textMargin := 0.0
+	if language != "" && language != Undetermined {
+		// A criterion a person set is the person's word, not the text's:
+		// the rules' reading of it is not the model's to replace.
+		ownGroup := group
+		if flagged || off {
+			ownGroup = fill(&own, &n, &text, false, false, reasonArgs{})
+			for c := range n.Flags {
+				if c < numCriteria && table[c].key != 0 {
+					own[c] = signal{}
+				}
+			}
+		} else {
+			own = sig // nothing but the text spoke
+		}
+		textMargin = margin(&own, ownGroup)
+		mdl = model()
+		featurize(&mdl.Config, mdl, false, readIn, sc.toks, n.Text, sc.questions, &own, textMargin, n.people, &sc.feats)
+		correction = sc.feats.logit(mdl) - textMargin
+		if flagged {
+			correction = max(-flaggedCorrection, min(flaggedCorrection, correction))
+		}
+	}
+
+	known := 0
+	for c := range numCriteria {
+		known += b2i(sig[c].known)
+	}
+	// One more for the model's reason.
+	v := Verdict{Reasons: make([]Reason, 0, known+1), Language: language}
+	var weight [2]float64 // by side
+	scheduled := false
+	for c := range numCriteria {
+		sg := &sig[c]
+		if !sg.known {
+			continue
+		}
+		p, w, yielded := weighOne(&sig, c, group)
+		key, args := p.key, (*reasonArgs)(nil)
+		if sg.key != keyNone { // the text's cues chose it for the side they won
+			key = sg.key
+			if sg.args != (reasonArgs{}) {
+				a := sg.args
+				args = &a
+			}
+		}
+		if yielded {
+			key, scheduled = keySchedule, true
+		} else if w <= 0 {
+			continue
+		}
+		weight[side(p.leans)] += w
+		// Filled in place: appending a whole Reason would copy it through
+		// the write barrier while the collector runs.
+		v.Reasons = v.Reasons[:len(v.Reasons)+1]
+		r := &v.Reasons[len(v.Reasons)-1]
+		r.Criterion, r.Leans, r.Text, r.Key = c, p.leans, render(langEN, key, args), reasonNames[key]
+		r.Words, r.Weight, r.key, r.args = sg.words, w, key, args
+	}
+
+	rules := weight[syncSide] - weight[asyncSide]
+	total := rules + correction
+	v.Mode = Async
+	if total > 0 {
+		v.Mode = Sync
+	}
+	if mdl != nil {
+		// The model names what it read when it tipped the verdict, or when
+		// no reason on the winning side quotes the draft.
+		tipped := (rules > 0) != (total > 0)
+		quoted := false
+		for _, r := range v.Reasons {
+			quoted = quoted || r.Leans == v.Mode && r.Weight > 0 && len(r.Words) > 0
+		}
+		if tipped || !quoted {
+			// Read again, keeping the features this time: most verdicts
+			// never need them.
+			featurize(&mdl.Config, nil, true, readIn, sc.toks, n.Text, sc.questions, &own, textMargin, n.people, &sc.feats)
+			class, words, w := explain(mdl, &sc.feats, n.Text, sc.toks, readIn, v.Mode, n.Flags, v.Reasons)
+			if tipped {
+				w = math.Abs(correction)
+			}
+			if _, set := n.Flags[class.crit]; !set || class.crit == Default {
+				v.Reasons = withModelReason(v.Reasons, class, words, w, v.Mode)
+				if class.crit != Default {
+					sig[class.crit] = signal{known: true, holds: class.holds, words: words}
+				}
+			}
+		}
+	}
+	// Heaviest first; an insertion sort is stable and, for a dozen reasons,
+	// cheaper than a general sort.
+	for i := 1; i < len(v.Reasons); i++ {
+		for j := i; j > 0 && v.Reasons[j-1].Weight < v.Reasons[j].Weight; j-- {
+			v.Reasons[j-1], v.Reasons[j] = v.Reasons[j], v.Reasons[j-1]
+		}
+	}
+	v.Confidence = math.Round(100/(1+math.Exp(-math.Abs(total)))) / 100
+	if unread != guessNone && !flagged {
+		v.Confidence = min(v.Confidence, unreadCap)
+	}
+
+	lead := leader(v.Reasons, v.Mode)
+	// When async wins over a human moment (rapport, a sensitive topic, a
+	// kickoff), a recorded video keeps some of it; not so for context that
+	// merely mentions such a moment ("the offsite agenda is in the doc").
+	lost := v.Mode == Async && lead != Context && (sig[Sensitive].holds || sig[Rapport].holds || sig[Kickoff].holds)
+	v.Channels = channels(v.Mode, lead, group >= groupSize, sig[TimeZones].holds, lost)
+
+	people, minutes := float64(n.people), float64(n.minutes)
+	v.Cost = Cost{
+		SyncPersonMinutes:          people*minutes + people*n.refocus,
+		AsyncPersonMinutes:         minutes * writeShare,
+		RefocusMinutesSavedIfAsync: people * n.refocus,
+	}
+	v.tips = tips(v.Mode, lead, &sig, scheduled, lost)
+	v.Tips = v.TipsIn(English)
+	return v
+}
+
+// fill sets what is known of each criterion: from the flags a person set
+// (when flags), the recipients' clock (when off) and the draft's text, in
+// that order of precedence. It returns the group size the weighing
+// assumes.
+func fill(sig *[numCriteria]signal, n *situation, text *[numCriteria]textSignal, flags, off bool, offArgs reasonArgs) int {
+	sig[Default].known, sig[Default].holds = true, true
 	for c := Crisis; c < numCriteria; c++ {
-		if v, set := n.Flags[c]; set && table[c].key != 0 {
+		if v, set := n.Flags[c]; flags && set && table[c].key != 0 {
 			sig[c] = signal{known: true, holds: v}
-			flagged = true
 			continue
 		}
 		if c == TimeZones && off {
@@ -169,82 +319,66 @@ func Advise(s Situation) Verdict {
 	default:
 		sig[People] = signal{}
 	}
+	return group
+}
 
-	known := 0
-	for c := range numCriteria {
-		known += b2i(sig[c].known)
+// weighOne is criterion c's push: its side, its weight, and whether it
+// yielded to another criterion (weight 0).
+func weighOne(sig *[numCriteria]signal, c Criterion, group int) (push, float64, bool) {
+	sg := &sig[c]
+	if !sg.known {
+		return push{}, 0, false
 	}
-	v := Verdict{Reasons: make([]Reason, 0, known), Language: language}
-	var weight [2]float64 // by side
-	scheduled := false
+	p := table[c].no
+	if sg.holds {
+		p = table[c].yes
+	}
+	w := p.weight
+	if table[c].perDoubling {
+		w = math.Min(maxGroupWeight, p.weight*math.Log2(float64(group)/2))
+	}
+	if y := table[c].yieldsTo; y != Default && sg.holds && sig[y].holds {
+		return p, 0, true
+	}
+	return p, w, false
+}
+
+// margin is the rules' sync weight minus their async weight.
+func margin(sig *[numCriteria]signal, group int) float64 {
+	var w [2]float64
 	for c := range numCriteria {
-		sg := &sig[c]
-		if !sg.known {
+		if p, x, _ := weighOne(sig, c, group); x > 0 {
+			w[side(p.leans)] += x
+		}
+	}
+	return w[syncSide] - w[asyncSide]
+}
+
+// withModelReason adds what the model read to the reasons: to the
+// criterion's own reason when the rules found it on the same side, in
+// place of it when they found it on the other (the model overruled them),
+// as a reason of its own otherwise.
+func withModelReason(reasons []Reason, class modelClass, words []string, w float64, m Mode) []Reason {
+	for i := range reasons {
+		r := &reasons[i]
+		if r.Criterion != class.crit {
 			continue
 		}
-		p := table[c].no
-		if sg.holds {
-			p = table[c].yes
-		}
-		w := p.weight
-		if table[c].perDoubling {
-			w = math.Min(maxGroupWeight, p.weight*math.Log2(float64(group)/2))
-		}
-		key, args := p.key, (*reasonArgs)(nil)
-		if sg.key != keyNone { // the text's cues chose it for the side they won
-			key = sg.key
-			if sg.args != (reasonArgs{}) {
-				a := sg.args
-				args = &a
+		if r.Leans == m {
+			r.Weight += w
+			for _, x := range words {
+				if !containsFold(r.Words, x) {
+					r.Words = append(r.Words, x)
+				}
 			}
+			return reasons
 		}
-		if y := table[c].yieldsTo; y != Default && sg.holds && sig[y].holds {
-			w, key, scheduled = 0, keySchedule, true
-		} else if w <= 0 {
-			continue
-		}
-		weight[side(p.leans)] += w
-		// Filled in place: appending a whole Reason would copy it through
-		// the write barrier while the collector runs.
-		v.Reasons = v.Reasons[:len(v.Reasons)+1]
-		r := &v.Reasons[len(v.Reasons)-1]
-		r.Criterion, r.Leans, r.Text, r.Key = c, p.leans, render(langEN, key, args), reasonNames[key]
-		r.Words, r.Weight, r.key, r.args = sg.words, w, key, args
+		r.Leans, r.Words, r.Weight, r.key, r.args = m, words, w, class.key, nil
+		r.Text, r.Key = render(langEN, class.key, nil), reasonNames[class.key]
+		return reasons
 	}
-	// Heaviest first; an insertion sort is stable and, for a dozen reasons,
-	// cheaper than a general sort.
-	for i := 1; i < len(v.Reasons); i++ {
-		for j := i; j > 0 && v.Reasons[j-1].Weight < v.Reasons[j].Weight; j-- {
-			v.Reasons[j-1], v.Reasons[j] = v.Reasons[j], v.Reasons[j-1]
-		}
-	}
-
-	v.Mode = Async
-	if weight[syncSide] > weight[asyncSide] {
-		v.Mode = Sync
-	}
-	margin := math.Abs(weight[syncSide] - weight[asyncSide])
-	v.Confidence = math.Round(100/(1+math.Exp(-margin))) / 100
-	if unread != guessNone && !flagged {
-		v.Confidence = min(v.Confidence, unreadCap)
-	}
-
-	lead := leader(v.Reasons, v.Mode)
-	// When async wins over a human moment (rapport, a sensitive topic, a
-	// kickoff), a recorded video keeps some of it; not so for context that
-	// merely mentions such a moment ("the offsite agenda is in the doc").
-	lost := v.Mode == Async && lead != Context && (sig[Sensitive].holds || sig[Rapport].holds || sig[Kickoff].holds)
-	v.Channels = channels(v.Mode, lead, group >= groupSize, sig[TimeZones].holds, lost)
-
-	people, minutes := float64(n.people), float64(n.minutes)
-	v.Cost = Cost{
-		SyncPersonMinutes:          people*minutes + people*n.refocus,
-		AsyncPersonMinutes:         minutes * writeShare,
-		RefocusMinutesSavedIfAsync: people * n.refocus,
-	}
-	v.tips = tips(v.Mode, lead, &sig, scheduled, lost)
-	v.Tips = v.TipsIn(English)
-	return v
+	return append(reasons, Reason{Criterion: class.crit, Leans: m, Text: render(langEN, class.key, nil),
+		Key: reasonNames[class.key], Words: words, Weight: w, key: class.key})
 }
 
 // leader is the heaviest reason on the winning side that says what the

@@ -9,24 +9,38 @@ import (
 	"testing"
 )
 
-// Accuracy floors for the message corpora in testdata. The tuning corpora
-// (corpus.jsonl in English, corpus_de/fr/es.jsonl) are written alongside the
-// rules: the rules were tuned until they read them, so they must stay near
-// perfect, and the floor only catches a regression. A held-out corpus
-// written blind by someone else (holdout.jsonl) gets a lower floor: it
-// measures how well the rules generalise, and it is never tuned on.
+// Accuracy floors for the message corpora in testdata. The word model is
+// trained on all of them (internal/train), so every corpus here is read
+// nearly perfectly, and the floors only catch a regression: a reading that
+// no longer matches what the model was trained on, a broken rule. How well
+// the advisor reads text it has never seen is measured by cross-validation
+// (TestCrossValidation) and, once, on a blind corpus kept out of the
+// repository.
+//
+//   - corpus*.jsonl (English, German, French, Spanish) and holdout.jsonl:
+//     what the rules were written and tuned on (holdout.jsonl was written
+//     blind, and measured before it was tuned on);
+//   - dev_*.jsonl: 680 messages written blind by someone who never saw the
+//     rules, measured once (87.2%, 88.3%, 77.5%, 76.7% by the rules alone),
+//     then used to tune and train in session 5;
+//   - train_*.jsonl: 1650 messages written for the model by two other
+//     people, from the same labeling guide.
 const (
-	ownCorpus          = "corpus.jsonl"
-	ownCorpusFloor     = 0.95
-	heldOutCorpusFloor = 0.85
+	ownCorpus      = "corpus.jsonl"
+	ownCorpusFloor = 0.98
+	// A corpus of 45 messages loses 2.2% a message.
+	heldOutCorpusFloor = 0.97
 )
 
-// blindFloors are the floors of the blind corpora (blind_*.jsonl: 680
-// messages in four languages, written by someone who never saw the rules,
-// and never tuned on). They sit just under what the rules score today, to
-// catch a regression; the goal is 95%, and it is not met yet.
-var blindFloors = map[string]float64{
-	"blind_en.jsonl": 0.85, "blind_de.jsonl": 0.85, "blind_fr.jsonl": 0.75, "blind_es.jsonl": 0.75,
+// blindGoal is the floor of a blind corpus (blind*.jsonl) put here to be
+// measured: the goal on text the advisor has never seen. The training
+// never reads such a file (internal/train reads its corpora by name).
+const blindGoal = 0.95
+
+// devFloors are the floors of the dev and training corpora.
+var devFloors = map[string]float64{
+	"dev_en.jsonl": 0.98, "dev_de.jsonl": 0.98, "dev_fr.jsonl": 0.98, "dev_es.jsonl": 0.98,
+	"train_en.jsonl": 0.98, "train_de.jsonl": 0.98, "train_fr.jsonl": 0.98, "train_es.jsonl": 0.98,
 }
 
 // corpusLanguages are the language each tuning corpus is written in: every
@@ -105,8 +119,10 @@ func TestCorpusAccuracy(t *testing.T) {
 			floor := heldOutCorpusFloor
 			if tuning {
 				floor = ownCorpusFloor
-			} else if f, ok := blindFloors[base]; ok {
+			} else if f, ok := devFloors[base]; ok {
 				floor = f
+			} else if strings.HasPrefix(base, "blind") {
+				floor = blindGoal
 			}
 			t.Logf("accuracy %d/%d = %.1f%% (floor %.0f%%)", right, len(lines), 100*acc, 100*floor)
 			if acc < floor {

@@ -618,6 +618,9 @@ func compile(def *langDef) *lexicon {
 	for _, w := range def.scopeEnders {
 		l.class[hashPhrase(w)[0]] = scopeEnd
 	}
+	for h := range l.class {
+		l.classFilter[h>>62] |= 1 << (h >> 56 & 63)
+	}
 	for w, n := range def.numbers {
 		l.numbers[hashPhrase(w)[0]] = n
 	}

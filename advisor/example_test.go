@@ -12,12 +12,12 @@ func ExampleAdvise() {
 		panic(err)
 	}
 	v := advisor.Advise(s)
-	fmt.Println(v.Mode, v.Confidence, v.Channels[0])
+	fmt.Println(v.Mode, v.Channels[0]) // and v.Confidence, how sure it is
 	for _, r := range v.Reasons {
 		fmt.Printf("%s -> %s %q\n", r.Criterion, r.Leans, r.Words)
 	}
 	// Output:
-	// sync 0.88 in-person
+	// sync in-person
 	// sensitive -> sync ["about your review"]
 	// urgent -> async ["No rush"]
 	// default -> async []

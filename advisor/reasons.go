@@ -219,10 +219,14 @@ func render(l lang, k reasonKey, args *reasonArgs) string {
 				a = guessNames[l][g]
 			}
 		}
-		s = strings.ReplaceAll(s, "{"+strconv.Itoa(i)+"}", a)
+		s = strings.Replace(s, placeholders[i], a, 1) // no copy when the mark is not there
 	}
 	return s
 }
+
+// placeholders are the arguments' marks in a reason's text; each is used
+// once.
+var placeholders = [len(reasonArgs{})]string{"{0}", "{1}", "{2}"}
 
 // reasonArgs are the facts a reason's text names: a clock time, a count.
 type reasonArgs [3]string

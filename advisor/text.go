@@ -69,6 +69,8 @@ type tokenizer struct {
 	// and foreign the letters of scripts other than Latin, for detect.
 	hints   [numGuesses]int32
 	foreign int32
+	// questions counts the question marks, for the word model.
+	questions int
 }
 
 func (z *tokenizer) add(i int, b byte) {
@@ -79,10 +81,16 @@ func (z *tokenizer) add(i int, b byte) {
 }
 
 func (z *tokenizer) end(text string, i int) {
-	if z.in {
-		z.toks = append(z.toks, token{z.h, int32(z.start), int32(i), z.brk, z.eos, isDigit(text[z.start])})
-		z.in, z.brk, z.eos = false, false, false
+	if !z.in {
+		return
 	}
+	// Filled in place: a token built aside and copied in is stored field
+	// by field and then loaded whole, and the load waits for the stores.
+	z.toks = append(z.toks, token{})
+	t := &z.toks[len(z.toks)-1]
+	t.hash, t.start, t.end = z.h, int32(z.start), int32(i)
+	t.brk, t.eos, t.num = z.brk, z.eos, isDigit(text[z.start])
+	z.in, z.brk, z.eos = false, false, false
 }
 
 // word consumes a run of ASCII letters and digits, the common case, in one
@@ -138,6 +146,10 @@ func (z *tokenizer) run(text string) {
 		switch asciiClass[c] {
 		case letter, upper:
 			i = z.word(text, i)
+			if i < len(text) && text[i] == ' ' { // the usual end of a word, without another turn of the loop
+				z.end(text, i)
+				i++
+			}
 			continue
 		case at:
 			if !z.in {
@@ -160,6 +172,7 @@ func (z *tokenizer) run(text string) {
 			z.end(text, i)
 			z.brk = true
 			z.eos = z.eos || asciiClass[c] == ender
+			z.questions += b2i(c == '?')
 		default:
 			z.end(text, i)
 		}
@@ -199,6 +212,25 @@ func (z *tokenizer) elide(i int, text string, next int) {
 
 // rune handles a non-ASCII character and returns its size.
 func (z *tokenizer) rune(text string, i int) int {
+	// The accented letters of the four languages, U+00C0 to U+00FF, are most
+	// of the non-ASCII in a draft: read at once, without the general tables.
+	if text[i] == 0xC3 && i+1 < len(text) && text[i+1]&0xC0 == 0x80 {
+		if r := rune(0xC0 | text[i+1]&0x3F); r != '×' && r != '÷' {
+			if r <= 'Þ' { // À..Þ lower by 0x20; ß has no capital here
+				r += 0x20
+			}
+			z.hint(r)
+			if f := fold(r); f != "" {
+				for j := range len(f) {
+					z.add(i, f[j])
+				}
+			} else {
+				z.add(i, 0xC3)
+				z.add(i, 0x80|byte(r&0x3F))
+			}
+			return 2
+		}
+	}
 	r, size := utf8.DecodeRuneInString(text[i:])
 	switch {
 	case (r == '’' || r == 'ʼ' || r == '‘') && z.in:
@@ -229,6 +261,7 @@ func (z *tokenizer) rune(text string, i int) int {
 		if r == '¿' || r == '¡' {
 			z.hints[guessES] += 2
 		}
+		z.questions += b2i(r == '¿')
 	default:
 		z.end(text, i)
 	}
@@ -289,6 +322,9 @@ type lexicon struct {
 	maybe [1 << 10]uint64
 	cues  []cue
 	class map[uint64]wordClass
+	// classFilter has one bit per hash of a word in class, so that the
+	// word model's negation scope passes most words without a map lookup.
+	classFilter [4]uint64
 	// numbers are the number words of time phrases: "twenty", "an", "zwanzig".
 	numbers map[uint64]float64
 	// heads are the words a compound may end with and be read as
@@ -480,6 +516,14 @@ const (
 // "not urgent", "isn't an emergency", "don't need an answer today".
 const negationWindow = 3
 
+// classOf is a word's class, 0 for most words.
+func (l *lexicon) classOf(h uint64) wordClass {
+	if l.classFilter[h>>62]&(1<<(h>>56&63)) == 0 {
+		return 0
+	}
+	return l.class[h]
+}
+
 func (l *lexicon) mightStart(h uint64) bool {
 	b := h >> 48
 	return l.maybe[b>>6]&(1<<(b&63)) != 0
@@ -498,8 +542,10 @@ type hit struct {
 // scratch holds one reading's buffers; pooled, so a verdict allocates only
 // what it returns.
 type scratch struct {
-	toks []token
-	hits []hit
+	toks      []token
+	hits      []hit
+	feats     features
+	questions int // in the draft, "?" and "¿"
 }
 
 var scratchPool = sync.Pool{New: func() any { return &scratch{toks: make([]token, 0, 512), hits: make([]hit, 0, 32)} }}
@@ -523,7 +569,7 @@ func (sc *scratch) scan(text string) guess {
 	// word appended would store the slice through the heap.
 	z := tokenizer{toks: sc.toks[:0]}
 	z.run(text[:min(len(text), maxDraft)])
-	sc.toks = z.toks
+	sc.toks, sc.questions = z.toks, z.questions
 	return detect(z.toks, &z.hints, z.foreign)
 }
 
@@ -791,7 +837,7 @@ func (l *lexicon) walk(toks []token, at int32, start, k int, m *match) {
 func (l *lexicon) negated(toks []token, i, floor int) (bool, int) {
 	for k, n := i, 0; n < negationWindow && k > floor && !toks[k].brk; n++ {
 		k--
-		switch l.class[toks[k].hash] {
+		switch l.classOf(toks[k].hash) {
 		case negator:
 			return true, k
 		case scopeEnd:

@@ -178,3 +178,25 @@ func TestWordsQuoteTheDraft(t *testing.T) {
 		}
 	}
 }
+
+// TestLatinLettersReadAsTheGeneralPath: the fast path for the accented
+// letters U+00C0..U+00FF hashes each as its lower-case, folded form, as the
+// general path does for every other letter.
+func TestLatinLettersReadAsTheGeneralPath(t *testing.T) {
+	for r := rune(0xC0); r <= 0xFF; r++ {
+		if r == '×' || r == '÷' {
+			if toks := tokenize("a"+string(r)+"b", nil); len(toks) != 2 {
+				t.Errorf("%q does not split a word: %d tokens", r, len(toks))
+			}
+			continue
+		}
+		w := "x" + string(r) + "y"
+		h := uint64(fnvOffset)
+		for _, b := range []byte(normal(w)) {
+			h = (h ^ uint64(b)) * fnvPrime
+		}
+		if toks := tokenize(w, nil); len(toks) != 1 || toks[0].hash != h {
+			t.Errorf("%q reads as %v, want one word hashed as %q", w, toks, normal(w))
+		}
+	}
+}
