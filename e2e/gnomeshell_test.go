@@ -32,7 +32,7 @@ const emptySystemBus = `<busconfig>
 // XWayland: `pingwise install` puts the extension in place before the
 // login, the shell loads it, doctor names it as the way to the app in
 // front, and a chat app (a native Wayland window) taking the focus in a
-// session opens the popup.
+// session opens the popup, which gets the keys typed.
 func TestGnomeShell(t *testing.T) {
 	need(t, "gnome-shell", "Xwayland", "gsettings", "foot", "unshare")
 	w := newWdesk(t, false)
@@ -122,7 +122,62 @@ func TestGnomeShell(t *testing.T) {
 		}
 	})
 	w.waitUntil("the popup over Slack", 20*time.Second, func() bool { return w.xfocused("Sync or async?") })
+	// Keys through the shell into the popup, as a keyboard's: a draft,
+	// then Ctrl+Enter for the recommended action (sync, for an outage).
+	const controlL, enter = 0xffe3, 0xff0d
+	remoteKeys(t, w, append(typed("the site is down, checkout fails for everyone"),
+		keyEvent{controlL, true}, keyEvent{enter, true}, keyEvent{enter, false}, keyEvent{controlL, false})...)
+	w.waitUntil("the decision in the stats", 10*time.Second, func() bool { sy, _ := w.decisions(); return sy == 1 })
+	if sy, as := w.decisions(); sy != 1 || as != 0 {
+		t.Errorf("decisions: %d sync, %d async; want the draft's one sync", sy, as)
+	}
+	w.waitUntil("the popup to close after its confirmation", 10*time.Second, func() bool { return !w.xwindow("Sync or async?") })
 	if strings.Contains(a.errors(), "panic") {
 		t.Fatalf("the app panicked:\n%s", a.errors())
 	}
+}
+
+// keyEvent is an X keysym pressed or released.
+type keyEvent struct {
+	sym  uint32
+	down bool
+}
+
+// remoteKeys sends key events through Mutter's RemoteDesktop API, as a
+// keyboard's reach Mutter; Mutter adds the level's modifiers a keysym
+// needs.
+func remoteKeys(t *testing.T, w *wdesk, events ...keyEvent) {
+	t.Helper()
+	c, err := dbus.Connect(w.busAddr())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	rd := c.Object("org.gnome.Mutter.RemoteDesktop", "/org/gnome/Mutter/RemoteDesktop")
+	var session dbus.ObjectPath
+	if err := rd.Call("org.gnome.Mutter.RemoteDesktop.CreateSession", 0).Store(&session); err != nil {
+		t.Fatal(err)
+	}
+	s := c.Object("org.gnome.Mutter.RemoteDesktop", session)
+	const iface = "org.gnome.Mutter.RemoteDesktop.Session"
+	call := func(method string, args ...any) {
+		t.Helper()
+		if err := s.Call(iface+"."+method, 0, args...).Err; err != nil {
+			t.Fatalf("RemoteDesktop %s: %v", method, err)
+		}
+	}
+	call("Start")
+	for _, e := range events {
+		call("NotifyKeyboardKeysym", e.sym, e.down)
+	}
+	call("Stop")
+}
+
+// typed is text typed key by key: X keysyms of Latin-1 are its code points.
+func typed(text string) []keyEvent {
+	var l []keyEvent
+	for _, r := range text {
+		l = append(l, keyEvent{uint32(r), true}, keyEvent{uint32(r), false})
+	}
+	return l
 }
