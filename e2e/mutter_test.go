@@ -71,6 +71,7 @@ func TestMutter(t *testing.T) {
 // remoteKey presses and releases a key through Mutter's RemoteDesktop API.
 func remoteKey(t *testing.T, w *wdesk) {
 	t.Helper()
-	const shiftL = 0xffe1
-	remoteKeys(t, w, keyEvent{shiftL, true}, keyEvent{shiftL, false})
+	k := openRemoteKeyboard(t, w)
+	defer k.close()
+	k.send(chord(xkShiftL)...)
 }
