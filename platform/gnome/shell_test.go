@@ -122,7 +122,9 @@ func startShell(t *testing.T) *shell {
 	cmd := exec.Command("gnome-shell", "--headless", "--wayland", "--no-x11", "--virtual-monitor", "1280x800", "--wayland-display", "wayland-pw")
 	cmd.Env = env
 	// A network of its own, with nothing in it: the shell asks
-	// extensions.gnome.org for updates of the extensions it loads.
+	// extensions.gnome.org for updates of the extensions it loads. (Its
+	// clients here are Wayland and D-Bus ones, on sockets in the file
+	// system, which the namespace does not hide.)
 	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true, Cloneflags: syscall.CLONE_NEWNET}
 	sh := &shell{t: t, env: append(env, "WAYLAND_DISPLAY=wayland-pw"), bus: c, addr: sessAddr, settings: s, dataHome: dataHome, log: &lockedBuffer{}}
 	cmd.Stdout, cmd.Stderr = sh.log, sh.log
@@ -173,7 +175,8 @@ func startShell(t *testing.T) *shell {
 	return sh
 }
 
-// waitOverview waits until org.gnome.Shell's OverviewActive is on.
+// waitOverview waits until the overview is shown (on) or hidden, as
+// org.gnome.Shell's OverviewActive tells.
 func (sh *shell) waitOverview(on bool) {
 	sh.t.Helper()
 	o := sh.bus.Object(shellName, "/org/gnome/Shell")
@@ -346,25 +349,25 @@ func TestShellExtensionE2E(t *testing.T) {
 				t.Fatalf("no FocusChanged for %s %q; saw %q; Current() %q", appID, title, seen, sh.current())
 			}
 		}
-		for got := false; !got; {
+		var w platform.Window
+		for w.AppID != appID || w.Title != title {
 			select {
-			case w := <-changes:
+			case w = <-changes:
 				seen = append(seen, "watcher "+w.AppID+"|"+w.Title)
-				got = w.AppID == appID && w.Title == title
 			case <-deadline:
 				t.Fatalf("the watcher did not report %s %q; saw %q", appID, title, seen)
 			}
 		}
-		if c := sh.current(); c[1] != appID || c[3] != title {
-			t.Fatalf("Current() %q, want %s %q", c, appID, title)
+		if c := sh.current(); window(c[0], c[1], c[2], c[3]) != w {
+			t.Fatalf("Current() %q, the watcher %+v", c, w)
 		}
 	}
 
 	retitleSlack, _ := sh.foot("Slack", "general")
 	waitFocus("Slack", "general")
-	c := sh.current()
-	if want := window(c[0], c[1], c[2], c[3]); want.AppID != "Slack" || want.Class != "Slack" {
-		t.Errorf("Current() %q names the app %+v", c, want)
+	// A Wayland window's app id is its wm_class in Mutter.
+	if c := sh.current(); c[1] != "Slack" || c[2] != "Slack" {
+		t.Errorf("Current() %q: the wm_class and instance are not the app id", c)
 	}
 
 	_, closeNotes := sh.foot("Notes", "todo")
