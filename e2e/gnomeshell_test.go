@@ -3,7 +3,6 @@ package e2e
 import (
 	"fmt"
 	"net"
-	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -14,21 +13,6 @@ import (
 
 	"github.com/pingwise/pingwise/internal/headless"
 )
-
-// emptySystemBus is the system bus GNOME Shell gets: it will not start
-// without one to connect to, and is content with nothing answering there.
-const emptySystemBus = `<busconfig>
-  <type>system</type>
-  <listen>unix:tmpdir=/tmp</listen>
-  <auth>EXTERNAL</auth>
-  <policy context="default">
-    <allow user="*"/>
-    <allow own="*"/>
-    <allow send_destination="*"/>
-    <allow receive_sender="*"/>
-  </policy>
-</busconfig>
-`
 
 // Pingwise in a real GNOME Shell 43 session, headless, drawn through its
 // XWayland: `pingwise install` puts the extension in place before the
@@ -43,11 +27,7 @@ func TestGnomeShell(t *testing.T) {
 	}
 	w := newWdesk(t, false)
 	w.bus(true)
-	cfg := filepath.Join(t.TempDir(), "system.conf")
-	if err := os.WriteFile(cfg, []byte(emptySystemBus), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	sys, sysAddr, err := headless.Bus(nil, cfg)
+	sys, sysAddr, err := headless.EmptySystemBus(t.TempDir())
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -18,22 +18,6 @@ import (
 	"github.com/pingwise/pingwise/platform"
 )
 
-// emptySystemBus is the system bus GNOME Shell gets: it will not start
-// without one (its login manager connects at startup), but it is content
-// with nothing answering there: no logind, no polkit, no accounts.
-const emptySystemBus = `<busconfig>
-  <type>system</type>
-  <listen>unix:tmpdir=/tmp</listen>
-  <auth>EXTERNAL</auth>
-  <policy context="default">
-    <allow user="*"/>
-    <allow own="*"/>
-    <allow send_destination="*"/>
-    <allow receive_sender="*"/>
-  </policy>
-</busconfig>
-`
-
 // quietSessionBus is a session bus that starts no service on demand: the
 // machine's (evolution's calendar, gvfs, portals) stay out of the test.
 const quietSessionBus = `<busconfig>
@@ -110,8 +94,12 @@ func startShell(t *testing.T) *shell {
 		t.Fatal(err)
 	}
 
-	sysAddr := startBus(t, filepath.Join(dir, "system.conf"), emptySystemBus)
-	sessAddr := startBus(t, filepath.Join(dir, "session.conf"), quietSessionBus)
+	sys, sysAddr, err := headless.EmptySystemBus(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(sys.Stop)
+	sessAddr := quietBus(t, filepath.Join(dir, "session.conf"))
 	env = append(env, "DBUS_SESSION_BUS_ADDRESS="+sessAddr, "DBUS_SYSTEM_BUS_ADDRESS="+sysAddr)
 	c, err := dbus.Connect(sessAddr)
 	if err != nil {
@@ -128,6 +116,9 @@ func startShell(t *testing.T) *shell {
 	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true, Cloneflags: syscall.CLONE_NEWNET}
 	sh := &shell{t: t, env: append(env, "WAYLAND_DISPLAY=wayland-pw"), bus: c, addr: sessAddr, settings: s, dataHome: dataHome, log: &lockedBuffer{}}
 	cmd.Stdout, cmd.Stderr = sh.log, sh.log
+	// The shell starts ibus-daemon in a process group of its own, which
+	// may hold the output open: the shell's exit is what counts.
+	cmd.WaitDelay = 5 * time.Second
 	if err := cmd.Start(); err != nil {
 		t.Fatalf("start gnome-shell in a network namespace of its own (as root): %v", err)
 	}
@@ -221,11 +212,11 @@ func (sh *shell) waitExtension(done func(state float64) bool) {
 	}
 }
 
-// startBus starts a dbus-daemon with the configuration conf, written to
-// path, until the test ends.
-func startBus(t *testing.T, path, conf string) string {
+// quietBus starts a session bus of the configuration quietSessionBus,
+// written to path, until the test ends.
+func quietBus(t *testing.T, path string) string {
 	t.Helper()
-	if err := os.WriteFile(path, []byte(conf), 0o644); err != nil {
+	if err := os.WriteFile(path, []byte(quietSessionBus), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	p, addr, err := headless.Bus(nil, path)
@@ -251,6 +242,7 @@ func (sh *shell) foot(appID, title string) (retitle func(string), close func()) 
 	cmd.Env = sh.env
 	out := &lockedBuffer{}
 	cmd.Stdout, cmd.Stderr = out, out
+	cmd.WaitDelay = 5 * time.Second
 	if err := cmd.Start(); err != nil {
 		sh.t.Fatalf("start foot: %v", err)
 	}
