@@ -6,8 +6,6 @@ import (
 	"strings"
 	"testing"
 	"time"
-
-	"github.com/godbus/dbus/v5"
 )
 
 // Pingwise under headless Mutter (GNOME's compositor, without the shell),
@@ -73,25 +71,7 @@ func TestMutter(t *testing.T) {
 // remoteKey presses and releases a key through Mutter's RemoteDesktop API.
 func remoteKey(t *testing.T, w *wdesk) {
 	t.Helper()
-	c, err := dbus.Connect(w.busAddr())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close()
-	rd := c.Object("org.gnome.Mutter.RemoteDesktop", "/org/gnome/Mutter/RemoteDesktop")
-	var session dbus.ObjectPath
-	if err := rd.Call("org.gnome.Mutter.RemoteDesktop.CreateSession", 0).Store(&session); err != nil {
-		t.Fatal(err)
-	}
-	s := c.Object("org.gnome.Mutter.RemoteDesktop", session)
-	const iface = "org.gnome.Mutter.RemoteDesktop.Session"
-	const shiftL = 0xffe1
-	for _, call := range []struct {
-		method string
-		args   []any
-	}{{"Start", nil}, {"NotifyKeyboardKeysym", []any{uint32(shiftL), true}}, {"NotifyKeyboardKeysym", []any{uint32(shiftL), false}}, {"Stop", nil}} {
-		if err := s.Call(iface+"."+call.method, 0, call.args...).Err; err != nil {
-			t.Fatalf("RemoteDesktop %s: %v", call.method, err)
-		}
-	}
+	k := openRemoteKeyboard(t, w)
+	defer k.close()
+	k.send(chord(xkShiftL)...)
 }

@@ -107,6 +107,9 @@ func (w *wdesk) start(name string, args ...string) (*lockedBuffer, int) {
 	cmd.SysProcAttr.Setpgid = true
 	out := &lockedBuffer{}
 	cmd.Stdout, cmd.Stderr = out, out
+	// A child that leaves the process group may hold the output open
+	// (GNOME Shell's ibus-daemon): the program's exit is what counts.
+	cmd.WaitDelay = 5 * time.Second
 	if err := cmd.Start(); err != nil {
 		w.t.Fatalf("start %s: %v", name, err)
 	}

@@ -18,8 +18,10 @@ import (
 // gjsPrelude stands in for what GNOME Shell gives an extension: Gio and GLib
 // are the real ones (gjs), so the D-Bus side is real; global.display, the
 // windows and Shell.WindowTracker are fakes with just the methods focus.js
-// calls. gnome-shell --headless cannot run here (it wants a system bus and
-// logind), so the extension's reporter runs in plain gjs instead.
+// calls. TestShellExtensionE2E runs the extension in a real GNOME Shell
+// (43, the imports form); this one, in plain gjs and without a compositor,
+// drives what a headless shell does not readily show: a window without a
+// wm_class, nothing in front, a title changed at once.
 const gjsPrelude = `
 const {Gio, GLib} = imports.gi;
 class FakeSignals {
