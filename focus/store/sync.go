@@ -464,32 +464,27 @@ func (s *DB) merge() error {
 		}
 	}
 	if len(todo) > 0 || owing {
-		// A first merge brings years of history: a page cache bigger than
-		// SQLite's 2 MB keeps the indexes' pages from spilling. It is given
-		// back after.
-		if _, err := s.db.Exec(`PRAGMA cache_size = -65536`); err != nil {
-			return s.explain(err)
-		}
-		defer s.db.Exec(`PRAGMA cache_size = -2000`)
-		err := s.tx(func(tx *sql.Tx) error {
-			if _, err := os.Stat(y.own); owing && errors.Is(err, fs.ErrNotExist) {
-				// This device's journal starts with its history: written
-				// before the others' journals are merged, finding it is not
-				// a search through their years of rows.
-				if err := s.owed(tx); err != nil {
-					return err
+		err := s.bigCache(func() error {
+			return s.tx(func(tx *sql.Tx) error {
+				if _, err := os.Stat(y.own); owing && errors.Is(err, fs.ErrNotExist) {
+					// This device's journal starts with its history: written
+					// before the others' journals are merged, finding it is not
+					// a search through their years of rows.
+					if err := s.owed(tx); err != nil {
+						return err
+					}
+					owing = false
 				}
-				owing = false
-			}
-			if len(todo) > 0 {
-				if err := s.mergeFiles(tx, todo); err != nil {
-					return err
+				if len(todo) > 0 {
+					if err := s.mergeFiles(tx, todo); err != nil {
+						return err
+					}
 				}
-			}
-			if owing {
-				return s.owed(tx)
-			}
-			return nil
+				if owing {
+					return s.owed(tx)
+				}
+				return nil
+			})
 		})
 		if err != nil {
 			return err
@@ -501,6 +496,22 @@ func (s *DB) merge() error {
 	}
 	y.mu.Unlock()
 	return nil
+}
+
+// bigCache runs fn with a page cache bigger than SQLite's 2 MB: a first
+// merge brings years of history, and the indexes' pages then do not spill.
+// The cache is given back after. (The store has one connection, so the
+// pragma is the transaction's.)
+func (s *DB) bigCache(fn func() error) (err error) {
+	if _, err := s.db.Exec(`PRAGMA cache_size = -65536`); err != nil {
+		return s.explain(err)
+	}
+	defer func() {
+		if _, rerr := s.db.Exec(`PRAGMA cache_size = -2000`); rerr != nil && err == nil {
+			err = s.explain(rerr)
+		}
+	}()
+	return fn()
 }
 
 // owed records this device's name and appends what waits in the outbox.
