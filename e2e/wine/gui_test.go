@@ -102,12 +102,14 @@ func TestAppUnderWine(t *testing.T) {
 		t.Fatalf("Esc left the popup open\n%s", out.String())
 	}
 	step("Esc closed it")
+	before := screenshot(t, "before.png", false)
 	hotkey()
+	settle(t, before)
+	screenshot(t, "windows-popup-wine.png", true)
 	// A crisis in the draft turns the advice to sync; Enter takes it.
 	if _, err := xdotool("type", "--delay", "20", "The site is down, outage!"); err != nil {
 		t.Fatal(err)
 	}
-	screenshot(t, "windows-popup-wine.png")
 	if _, err := xdotool("key", "Return"); err != nil {
 		t.Fatal(err)
 	}
@@ -165,16 +167,34 @@ func decisions(t *testing.T, env []string, h string) []decision {
 	return ds
 }
 
-// privatePrefix copies the prefix setup made into the test's folder and
-// returns the environment that uses it: a wineserver of the test's own, so
-// no other test's programs share its desktops, hotkeys or pipes. The
-// cleanup ends that wineserver and everything it runs.
+// privatePrefix makes a Wine prefix of the test's own from the one setup
+// made, and returns the environment that uses it: a wineserver of its own
+// (Wine runs one per prefix folder), so no other test's programs share its
+// desktops, hotkeys or pipes, and a registry of its own. The registry files
+// are copied; drive_c (865 MB, no state of Pingwise's: --home keeps that)
+// and dosdevices are linked. The cleanup ends that wineserver and all it
+// runs.
 func privatePrefix(t *testing.T) []string {
 	t.Helper()
 	setup(t)
 	p := filepath.Join(t.TempDir(), "prefix")
-	if out, err := exec.Command("cp", "-a", prefix, p).CombinedOutput(); err != nil {
-		t.Fatalf("copy the Wine prefix: %v\n%s", err, out)
+	if err := os.Mkdir(p, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	entries, err := os.ReadDir(prefix)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		from, to := filepath.Join(prefix, e.Name()), filepath.Join(p, e.Name())
+		if e.IsDir() {
+			err = os.Symlink(from, to)
+		} else {
+			err = copyFile(from, to)
+		}
+		if err != nil {
+			t.Fatalf("a Wine prefix of the test's own: %v", err)
+		}
 	}
 	env := wineEnv("WINEPREFIX=" + p)
 	t.Cleanup(func() {
@@ -185,14 +205,35 @@ func privatePrefix(t *testing.T) []string {
 			// quit: nothing to end then.
 			cmd.Run()
 		}
-		// wineserver keeps its socket folder, named after the prefix's
-		// device and inode, under /tmp/.wine-UID.
-		if fi, err := os.Stat(p); err == nil {
-			st := fi.Sys().(*syscall.Stat_t)
-			os.RemoveAll(fmt.Sprintf("/tmp/.wine-%d/server-%x-%x", os.Getuid(), st.Dev, st.Ino))
+		// wineserver leaves its socket folder, named after the prefix's
+		// device and inode, under /tmp/.wine-UID (Debian: the folder the
+		// prefix's file wineserver names).
+		fi, err := os.Stat(p)
+		if err != nil {
+			t.Errorf("the test's Wine prefix: %v", err)
+			return
+		}
+		st := fi.Sys().(*syscall.Stat_t)
+		left, _ := filepath.Glob(fmt.Sprintf("/tmp/*/server-%x-%x", st.Dev, st.Ino)) // the pattern is valid
+		for _, dir := range left {
+			if err := os.RemoveAll(dir); err != nil {
+				t.Errorf("wineserver's folder: %v", err)
+			}
 		}
 	})
 	return env
+}
+
+func copyFile(from, to string) error {
+	b, err := os.ReadFile(from)
+	if err != nil {
+		return err
+	}
+	fi, err := os.Stat(from)
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(to, b, fi.Mode().Perm())
 }
 
 // findWindow is the first visible window whose title matches, or "".
@@ -213,24 +254,81 @@ func waitWindow(t *testing.T, title string, d time.Duration, each func(), out fm
 			each()
 		}
 	}
-	t.Fatalf("no window %s within %v (screen: %s)\n%s", title, d, screenshot(t, "no-window.png"), out.String())
+	t.Fatalf("no window %s within %v; the visible ones: %s\n%s", title, d, visibleWindows(), out.String())
 	return ""
 }
 
-// screenshot saves the screen to docs/name when PINGWISE_SCREENSHOTS is
-// set, and to the test's folder otherwise; it returns the path.
-func screenshot(t *testing.T, name string) string {
+// visibleWindows names the visible windows, for a failure's message.
+func visibleWindows() string {
+	ids, _ := xdotool("search", "--onlyvisible", "--name", ".")
+	var names []string
+	for _, id := range strings.Fields(ids) {
+		name, _ := xdotool("getwindowname", id)
+		names = append(names, fmt.Sprintf("%s %q", id, strings.TrimSpace(name)))
+	}
+	return strings.Join(names, ", ")
+}
+
+// screenshot saves the screen to the test's folder, or to docs/name when
+// PINGWISE_SCREENSHOTS is set and the picture is one for the docs; it
+// returns the path.
+func screenshot(t *testing.T, name string, docs bool) string {
 	t.Helper()
 	path := filepath.Join(t.TempDir(), name)
-	if os.Getenv("PINGWISE_SCREENSHOTS") != "" {
+	if docs && os.Getenv("PINGWISE_SCREENSHOTS") != "" {
 		path = filepath.Join(root, "docs", name)
 	}
+	shoot(t, path)
+	return path
+}
+
+func shoot(t *testing.T, path string) {
+	t.Helper()
 	cmd := exec.Command("import", "-window", "root", path)
 	cmd.Env = wineEnv()
 	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Errorf("screenshot: %v %s", err, out)
+		t.Fatalf("screenshot: %v %s", err, out)
 	}
-	return path
+}
+
+// settle waits, up to 10 s, until the screen differs from the picture
+// before and has stopped changing: the app paints what it was sent a frame
+// or more later. Fewer than 500 pixels changed (a blinking cursor) is no
+// change.
+func settle(t *testing.T, before string) {
+	t.Helper()
+	const still = 500
+	dir := t.TempDir()
+	cur, last := filepath.Join(dir, "now.png"), filepath.Join(dir, "last.png")
+	changed := false
+	for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(200 * time.Millisecond) {
+		shoot(t, cur)
+		if !changed {
+			changed = pixelsChanged(t, before, cur) >= still
+		} else if pixelsChanged(t, last, cur) < still {
+			return
+		}
+		if err := os.Rename(cur, last); err != nil {
+			t.Fatal(err)
+		}
+	}
+	t.Logf("the screen had not settled after 10 s (changed: %v)", changed)
+}
+
+// pixelsChanged counts the pixels that differ between two pictures.
+func pixelsChanged(t *testing.T, a, b string) int {
+	t.Helper()
+	// compare prints the count on standard error and exits 1 when the
+	// pictures differ, 2 on trouble.
+	var n int
+	out, err := exec.Command("compare", "-metric", "AE", a, b, "null:").CombinedOutput()
+	if ee, ok := err.(*exec.ExitError); err != nil && (!ok || ee.ExitCode() != 1) {
+		t.Fatalf("compare: %v %s", err, out)
+	}
+	if _, err := fmt.Sscan(string(out), &n); err != nil {
+		t.Fatalf("compare printed %q", out)
+	}
+	return n
 }
 
 func xdotool(args ...string) (string, error) {
