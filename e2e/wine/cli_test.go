@@ -57,6 +57,7 @@ type result struct {
 // pw runs pingwise.exe under Wine with --home h.
 func pw(t *testing.T, h string, stdin string, args ...string) result {
 	t.Helper()
+	setup(t) // wineEnv needs the prefix
 	return pwIn(t, wineEnv(), h, stdin, args...)
 }
 
