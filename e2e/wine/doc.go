@@ -23,5 +23,5 @@
 // app's own window.
 //
 // The tests run when PINGWISE_E2E=1 and then fail, rather than skip, when
-// wine, mingw-w64, Xvfb or xdotool is missing.
+// wine, mingw-w64, Xvfb, xdotool or ImageMagick is missing.
 package wine

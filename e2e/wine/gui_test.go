@@ -4,6 +4,7 @@ package wine
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -45,6 +46,9 @@ func TestAppUnderWine(t *testing.T) {
 	go func() { exited <- app.Wait() }()
 	alive := func(what string) {
 		t.Helper()
+		if strings.Contains(out.String(), "wineserver crashed") {
+			t.Fatalf("wineserver crashed %s\n%s", what, out.String())
+		}
 		select {
 		case err := <-exited:
 			t.Fatalf("the app ended %s: %v\n%s", what, err, out.String())
@@ -205,6 +209,7 @@ func privatePrefix(t *testing.T) []string {
 			// quit: nothing to end then.
 			cmd.Run()
 		}
+		endOrphans(t, p)
 		// wineserver leaves its socket folder, named after the prefix's
 		// device and inode, under /tmp/.wine-UID (Debian: the folder the
 		// prefix's file wineserver names).
@@ -222,6 +227,33 @@ func privatePrefix(t *testing.T) []string {
 		}
 	})
 	return env
+}
+
+// endOrphans kills what still runs in prefix p: when wineserver has
+// crashed, wineserver -k cannot end services.exe, explorer.exe and the
+// rest, which live on. Only this test's programs have p in WINEPREFIX.
+func endOrphans(t *testing.T, p string) {
+	t.Helper()
+	procs, err := filepath.Glob("/proc/[0-9]*/environ")
+	if err != nil {
+		t.Errorf("list processes: %v", err)
+		return
+	}
+	mark := []byte("\x00WINEPREFIX=" + p + "\x00")
+	for _, f := range procs {
+		env, err := os.ReadFile(f)
+		if err != nil || !bytes.Contains(append([]byte{0}, env...), mark) {
+			continue // gone, or not ours
+		}
+		var pid int
+		if _, err := fmt.Sscanf(f, "/proc/%d/environ", &pid); err != nil {
+			continue
+		}
+		if err := syscall.Kill(pid, syscall.SIGKILL); err != nil && err != syscall.ESRCH {
+			t.Errorf("end %s's process %d: %v", p, pid, err)
+		}
+		t.Logf("ended process %d, left running in the test's prefix", pid)
+	}
 }
 
 func copyFile(from, to string) error {

@@ -59,9 +59,9 @@ func setup(t *testing.T) {
 }
 
 func doSetup() error {
-	for _, tool := range []string{"wine", "wineboot", "x86_64-w64-mingw32-gcc", "Xvfb", "xdotool"} {
+	for _, tool := range []string{"wine", "wineboot", "wineserver", "x86_64-w64-mingw32-gcc", "Xvfb", "xdotool", "import", "compare"} {
 		if _, err := exec.LookPath(tool); err != nil {
-			return fmt.Errorf("%s is missing: install wine, wine64, gcc-mingw-w64-x86-64, xvfb and xdotool", tool)
+			return fmt.Errorf("%s is missing: install wine, wine64, gcc-mingw-w64-x86-64, xvfb, xdotool and imagemagick", tool)
 		}
 	}
 	out, err := exec.Command("go", "env", "GOMOD").Output()
