@@ -20,11 +20,11 @@ import (
 
 // TestAppUnderWine runs the app on a Wine desktop with a notification area
 // (explorer /desktop=shell), in a Wine prefix and wineserver of its own:
-// its window shows; the hotkey, pressed while the Wine desktop has the
-// keyboard focus (under Wine hotkeys fire only then), opens the popup; Esc
-// closes it with nothing logged; a draft typed into it and Enter log one
-// decision, the one the draft leads to; a second start hands over to the
-// first; quit ends it.
+// its window shows; the hotkey, pressed in that window (under Wine hotkeys
+// fire only while a Wine window has the keyboard focus), opens the popup;
+// Esc closes it with nothing logged; a draft typed into it and Enter log
+// one decision, the one the draft leads to; a second start hands over to
+// the first; quit ends it.
 func TestAppUnderWine(t *testing.T) {
 	exe := pingwiseExe(t)
 	env := privatePrefix(t)
