@@ -57,10 +57,20 @@ type result struct {
 // pw runs pingwise.exe under Wine with --home h.
 func pw(t *testing.T, h string, stdin string, args ...string) result {
 	t.Helper()
+	setup(t) // wineEnv needs the prefix
+	return pwIn(t, wineEnv(), h, stdin, args...)
+}
+
+// pwIn is pw with the environment env (a Wine prefix of the test's own).
+func pwIn(t *testing.T, env []string, h string, stdin string, args ...string) result {
+	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
 	cmd := exec.CommandContext(ctx, "wine", append([]string{pingwiseExe(t), "--home", winPath(h)}, args...)...)
-	cmd.Env = wineEnv()
+	cmd.Env = env
+	// A Wine program it starts (wineserver, services.exe) may hold the
+	// output open after it ends: read no longer than this then.
+	cmd.WaitDelay = 10 * time.Second
 	cmd.Stdin = strings.NewReader(stdin)
 	var out, errb bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &errb

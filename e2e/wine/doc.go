@@ -8,12 +8,20 @@
 // SystemFunction036, and copies it into the Wine prefix's system32. The
 // prefix is made once and kept in the user's cache folder.
 //
-// Two Wine 8 gaps are known and accounted for, never hidden: os.RemoveAll
-// fails with "Invalid function" (Wine lacks FileDispositionInformationEx),
-// so a test whose only failure is t.TempDir's cleanup counts as passed and
-// is listed; and RegisterHotKey fires only while a Wine window has the
-// keyboard focus, so the hotkey test focuses one first.
+// The app's own test runs it on explorer's desktop with a notification
+// area (explorer /desktop=shell), in a prefix of the test's own (the
+// registry copied, drive_c linked), so its wineserver serves that test
+// alone and ends with it.
+//
+// Wine 8 gaps known and accounted for, never hidden: os.RemoveAll fails
+// with "Invalid function" (Wine lacks FileDispositionInformationEx), so a
+// test whose only failure is t.TempDir's cleanup counts as passed and is
+// listed; RegisterHotKey fires only while a Wine window has the keyboard
+// focus, so the hotkey tests focus one first; and keys pressed on the Wine
+// desktop window go through explorer's thread, whose Ctrl and Shift
+// releases reach the app's thread late, so the hotkey is pressed in the
+// app's own window.
 //
 // The tests run when PINGWISE_E2E=1 and then fail, rather than skip, when
-// wine, mingw-w64, Xvfb or xdotool is missing.
+// wine, mingw-w64, Xvfb, xdotool or ImageMagick is missing.
 package wine

@@ -3,6 +3,7 @@
 package wine
 
 import (
+	"bufio"
 	"fmt"
 	"os"
 	"os/exec"
@@ -58,9 +59,9 @@ func setup(t *testing.T) {
 }
 
 func doSetup() error {
-	for _, tool := range []string{"wine", "wineboot", "x86_64-w64-mingw32-gcc", "Xvfb", "xdotool"} {
+	for _, tool := range []string{"wine", "wineboot", "wineserver", "x86_64-w64-mingw32-gcc", "Xvfb", "xdotool", "import", "compare"} {
 		if _, err := exec.LookPath(tool); err != nil {
-			return fmt.Errorf("%s is missing: install wine, wine64, gcc-mingw-w64-x86-64, xvfb and xdotool", tool)
+			return fmt.Errorf("%s is missing: install wine, wine64, gcc-mingw-w64-x86-64, xvfb, xdotool and imagemagick", tool)
 		}
 	}
 	out, err := exec.Command("go", "env", "GOMOD").Output()
@@ -102,25 +103,37 @@ func doSetup() error {
 	return nil
 }
 
+// startXvfb starts Xvfb on a display it picks itself (-displayfd): a free
+// socket name is no proof, as servers that died leave theirs behind.
 func startXvfb() error {
-	for n := 90; n < 110; n++ {
-		if _, err := os.Stat(fmt.Sprintf("/tmp/.X11-unix/X%d", n)); err == nil {
-			continue
-		}
-		cmd := exec.Command("Xvfb", fmt.Sprintf(":%d", n), "-screen", "0", "1280x800x24", "-nolisten", "tcp")
-		if err := cmd.Start(); err != nil {
-			return fmt.Errorf("Xvfb: %w", err)
-		}
-		display, xvfb = fmt.Sprintf(":%d", n), cmd
-		for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
-			if _, err := os.Stat(fmt.Sprintf("/tmp/.X11-unix/X%d", n)); err == nil {
-				return nil
-			}
-		}
-		cmd.Process.Kill()
-		return fmt.Errorf("Xvfb %s did not start", display)
+	r, w, err := os.Pipe()
+	if err != nil {
+		return err
 	}
-	return fmt.Errorf("no free X display")
+	defer r.Close()
+	cmd := exec.Command("Xvfb", "-displayfd", "3", "-screen", "0", "1280x800x24", "-nolisten", "tcp")
+	cmd.ExtraFiles = []*os.File{w}
+	err = cmd.Start()
+	w.Close()
+	if err != nil {
+		return fmt.Errorf("Xvfb: %w", err)
+	}
+	got := make(chan string, 1)
+	go func() {
+		line, _ := bufio.NewReader(r).ReadString('\n')
+		got <- strings.TrimSpace(line)
+	}()
+	select {
+	case n := <-got:
+		if n != "" {
+			display, xvfb = ":"+n, cmd
+			return nil
+		}
+	case <-time.After(10 * time.Second):
+	}
+	cmd.Process.Kill()
+	cmd.Wait()
+	return fmt.Errorf("Xvfb did not say its display within 10 s")
 }
 
 func wineEnv(extra ...string) []string {

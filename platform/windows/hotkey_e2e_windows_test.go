@@ -3,6 +3,7 @@ package windows
 import (
 	"fmt"
 	"os"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -20,6 +21,20 @@ func TestHotkeyFiresAndForeground(t *testing.T) {
 	if got := Foreground().AppID; !strings.EqualFold(got, want) {
 		t.Errorf("Foreground().AppID = %q, want %q", got, want)
 	}
+	// The key pressed must be bound on a thread that has made no user32
+	// call, as in the app, where Fyne's thread loaded the display driver
+	// (which gives a thread a message queue): when Bind made no queue
+	// before RegisterHotKey, Wine's server crashed on the press (issue
+	// #15). Another binding, held, takes the thread that loads the driver;
+	// this goroutine, locked, keeps its own, so the second binding gets a
+	// fresh one.
+	runtime.LockOSThread()
+	defer runtime.UnlockOSThread()
+	first, err := Hotkey{}.Bind("Ctrl+Shift+F8", func() {})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer first()
 	pressed := make(chan struct{}, 1)
 	release, err := Hotkey{}.Bind("Ctrl+Shift+F9", func() {
 		select {

@@ -31,6 +31,14 @@ func (Hotkey) Bind(spec string, pressed func()) (release func(), err error) {
 		runtime.LockOSThread()
 		defer runtime.UnlockOSThread()
 		const id = 1 // per thread, and this thread has one key
+		// The thread needs its message queue before it registers the key:
+		// PostThreadMessage (release) fails on a thread without one, and
+		// Wine's server stores the queue the thread has at RegisterHotKey,
+		// none on a fresh thread, and crashes on the first press (issue
+		// #15). PeekMessage is the documented way to make the queue; what
+		// it answers (whether a message waits) does not matter here.
+		var m msg
+		procPeekMessage.Call(uintptr(unsafe.Pointer(&m)), 0, wmUser, wmUser, pmNoRemove)
 		if r, _, e := procRegisterHotKey.Call(0, id, uintptr(mods), uintptr(vk)); r == 0 {
 			if errors.Is(e, errHotkeyAlreadyRegistered) {
 				started <- fmt.Errorf("hotkey %s is already taken by another application: choose another in Settings", spec)
@@ -42,7 +50,6 @@ func (Hotkey) Bind(spec string, pressed func()) (release func(), err error) {
 		defer procUnregisterHotKey.Call(0, id)
 		tidc <- windows.GetCurrentThreadId()
 		started <- nil
-		var m msg
 		for {
 			// GetMessage returns 0 on WM_QUIT, -1 on error.
 			r, _, _ := procGetMessage.Call(uintptr(unsafe.Pointer(&m)), 0, 0, 0)

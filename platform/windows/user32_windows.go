@@ -9,6 +9,7 @@ var (
 	procRegisterHotKey   = user32.NewProc("RegisterHotKey")
 	procUnregisterHotKey = user32.NewProc("UnregisterHotKey")
 	procGetMessage       = user32.NewProc("GetMessageW")
+	procPeekMessage      = user32.NewProc("PeekMessageW")
 	procPostThreadMsg    = user32.NewProc("PostThreadMessageW")
 	procGetLastInputInfo = user32.NewProc("GetLastInputInfo")
 	procGetWindowText    = user32.NewProc("GetWindowTextW")
@@ -17,6 +18,9 @@ var (
 const (
 	wmQuit   = 0x0012
 	wmHotkey = 0x0312
+	wmUser   = 0x0400
+
+	pmNoRemove = 0x0000
 
 	errHotkeyAlreadyRegistered = windows.Errno(1409) // ERROR_HOTKEY_ALREADY_REGISTERED
 )
