@@ -102,6 +102,7 @@ type Popup struct {
 	focused    fyne.Focusable   // the popup's own widget with the focus, for the hint; nil for none or a toggle
 	problem    *widget.Label    // shown instead of the hint: a bad number, a failed log
 	actions    *fyne.Container  // the hint or problem line, and the buttons
+	top, body  *fyne.Container  // the verdict, toggles and numbers; the whole window
 	confirm    *widget.Label    // shown instead of the actions once a choice is logged
 }
 
@@ -158,7 +159,7 @@ func New(w fyne.Window, cfg Config) *Popup {
 	p.confirm.TextStyle.Bold = true
 	p.confirm.Hide()
 
-	top := container.NewVBox(
+	p.top = container.NewVBox(
 		container.NewBorder(nil, nil, title, nil, p.to),
 		container.NewBorder(nil, nil, nil, container.NewCenter(p.confidence), p.headline),
 		p.reasons,
@@ -168,9 +169,9 @@ func New(w fyne.Window, cfg Config) *Popup {
 		numbers,
 	)
 	bottom := container.NewStack(p.actions, p.confirm)
-	content := container.NewBorder(top, bottom, nil, nil, p.draft)
+	p.body = container.NewBorder(p.top, bottom, nil, nil, p.draft)
 	w.SetTitle(tr.S("popup.title"))
-	w.SetContent(container.NewThemeOverride(content, compact{}))
+	w.SetContent(container.NewThemeOverride(p.body, compact{}))
 	w.Resize(size)
 	w.SetFixedSize(true)
 	w.SetCloseIntercept(p.Hide)

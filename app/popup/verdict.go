@@ -91,6 +91,18 @@ func (p *Popup) show() {
 	p.goSync.Refresh()
 	p.sendAsync.Refresh()
 	p.showHint()
+	p.relayout()
+}
+
+// relayout lays the verdict's lines out again now that they changed.
+// Fyne lays a container out again when a child's minimum size changes, but
+// its canvas keeps one container per pass to lay out: when the reasons
+// and a line after them change in one frame, the reasons' container was
+// passed over and they ran over the cost line below (seen on X11 and
+// Wine with a crisis draft). The window is fixed, so this is two layouts.
+func (p *Popup) relayout() {
+	p.body.Layout.Layout(p.body.Objects, p.body.Size())
+	p.top.Layout.Layout(p.top.Objects, p.top.Size())
 }
 
 // headline is the verdict in a few words.
