@@ -176,7 +176,7 @@ func (d *desk) stop() {
 // its ProcessState; the test learns of the exit through exited.
 type app struct {
 	cmd     *exec.Cmd
-	stderr  *lockedBuffer
+	stderr  *headless.Output
 	exited  chan struct{} // closed when the app has exited
 	waitErr error         // what Wait returned; read after exited is closed
 }
@@ -204,7 +204,7 @@ func (d *desk) startApp(extraEnv ...string) *app {
 // and shows what it said if the test failed.
 func launch(t *testing.T, cmd *exec.Cmd, home string, limit time.Duration) *app {
 	t.Helper()
-	a := &app{cmd: cmd, stderr: &lockedBuffer{}, exited: make(chan struct{})}
+	a := &app{cmd: cmd, stderr: &headless.Output{}, exited: make(chan struct{})}
 	cmd.Stderr = a.stderr
 	if err := cmd.Start(); err != nil {
 		t.Fatalf("start app: %v", err)
@@ -243,25 +243,6 @@ func (a *app) wait(t *testing.T) error {
 		t.Fatal("the app did not exit")
 		return nil
 	}
-}
-
-// lockedBuffer is a program's output, written by the goroutines of its
-// pipes and read by the test while it runs.
-type lockedBuffer struct {
-	mu  sync.Mutex
-	buf bytes.Buffer
-}
-
-func (b *lockedBuffer) Write(p []byte) (int, error) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.Write(p)
-}
-
-func (b *lockedBuffer) String() string {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.String()
 }
 
 func (a *app) errors() string { return a.stderr.String() }

@@ -15,6 +15,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/pingwise/pingwise/internal/headless"
 )
 
 // wdesk is a headless Wayland desktop with XWayland, which Pingwise draws
@@ -101,11 +103,11 @@ func (w *wdesk) command(name string, args ...string) *exec.Cmd {
 
 // start runs a program on the desk until the test ends; it and its
 // children are ended then. It returns the program's output and its pid.
-func (w *wdesk) start(name string, args ...string) (*lockedBuffer, int) {
+func (w *wdesk) start(name string, args ...string) (*headless.Output, int) {
 	w.t.Helper()
 	cmd := w.command(name, args...)
 	cmd.SysProcAttr.Setpgid = true
-	out := &lockedBuffer{}
+	out := &headless.Output{}
 	cmd.Stdout, cmd.Stderr = out, out
 	// A child that leaves the process group may hold the output open
 	// (GNOME Shell's ibus-daemon): the program's exit is what counts.
@@ -127,20 +129,6 @@ func (w *wdesk) start(name string, args ...string) (*lockedBuffer, int) {
 	return out, cmd.Process.Pid
 }
 
-// quietBus is a session bus that starts no service on demand: nothing of
-// the machine's (portals, notification daemons) joins the desk unasked.
-const quietBus = `<busconfig>
-  <type>session</type>
-  <listen>unix:tmpdir=/tmp</listen>
-  <auth>EXTERNAL</auth>
-  <policy context="default">
-    <allow send_destination="*" eavesdrop="true"/>
-    <allow eavesdrop="true"/>
-    <allow own="*"/>
-  </policy>
-</busconfig>
-`
-
 // bus starts the desk's session bus, as its user (a session bus lets in
 // its own user only). A quiet one starts no service on demand.
 func (w *wdesk) bus(quiet bool) {
@@ -148,7 +136,7 @@ func (w *wdesk) bus(quiet bool) {
 	args := []string{"--session", "--nofork", "--print-address=1"}
 	if quiet {
 		cfg := filepath.Join(w.shared(w.t.TempDir()), "bus.conf")
-		if err := os.WriteFile(cfg, []byte(quietBus), 0o644); err != nil {
+		if err := os.WriteFile(cfg, []byte(headless.QuietSessionBus), 0o644); err != nil {
 			w.t.Fatal(err)
 		}
 		args[0] = "--config-file=" + cfg

@@ -12,10 +12,11 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
-	"sync"
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/pingwise/pingwise/internal/headless"
 )
 
 // TestAppUnderWine runs the app on a Wine desktop with a notification area
@@ -34,7 +35,7 @@ func TestAppUnderWine(t *testing.T) {
 	app := exec.CommandContext(ctx, "wine", "explorer", "/desktop=shell,1280x800", exe, "--home", winPath(h))
 	app.Env = env
 	app.WaitDelay = 10 * time.Second // see pwIn
-	var out lockedBuffer
+	var out headless.Output
 	app.Stdout, app.Stderr = &out, &out
 	if err := app.Start(); err != nil {
 		t.Fatal(err)
@@ -368,22 +369,4 @@ func xdotool(args ...string) (string, error) {
 	cmd.Env = wineEnv()
 	b, err := cmd.Output()
 	return string(b), err
-}
-
-// lockedBuffer collects what the app prints while the test reads it.
-type lockedBuffer struct {
-	mu sync.Mutex
-	b  strings.Builder
-}
-
-func (l *lockedBuffer) Write(p []byte) (int, error) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.Write(p)
-}
-
-func (l *lockedBuffer) String() string {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.String()
 }

@@ -12,6 +12,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
 	"syscall"
 	"time"
 )
@@ -109,6 +110,40 @@ const emptySystemBus = `<busconfig>
   </policy>
 </busconfig>
 `
+
+// QuietSessionBus is a session bus configuration that starts no service on
+// demand: nothing of the machine's (portals, notification daemons,
+// evolution's calendar) joins a test unasked.
+const QuietSessionBus = `<busconfig>
+  <type>session</type>
+  <listen>unix:tmpdir=/tmp</listen>
+  <auth>EXTERNAL</auth>
+  <policy context="default">
+    <allow send_destination="*" eavesdrop="true"/>
+    <allow eavesdrop="true"/>
+    <allow own="*"/>
+  </policy>
+</busconfig>
+`
+
+// Output is a program's output, written by the goroutines of its pipes
+// and read by a test while the program runs.
+type Output struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (o *Output) Write(p []byte) (int, error) {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	return o.buf.Write(p)
+}
+
+func (o *Output) String() string {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	return o.buf.String()
+}
 
 // EmptySystemBus starts a private system bus with nothing on it, its
 // configuration written in dir, and returns its address for

@@ -1,7 +1,6 @@
 package gnome
 
 import (
-	"bytes"
 	"io"
 	"os"
 	"os/exec"
@@ -18,38 +17,6 @@ import (
 	"github.com/pingwise/pingwise/platform"
 )
 
-// quietSessionBus is a session bus that starts no service on demand: the
-// machine's (evolution's calendar, gvfs, portals) stay out of the test.
-const quietSessionBus = `<busconfig>
-  <type>session</type>
-  <listen>unix:tmpdir=/tmp</listen>
-  <auth>EXTERNAL</auth>
-  <policy context="default">
-    <allow send_destination="*" eavesdrop="true"/>
-    <allow eavesdrop="true"/>
-    <allow own="*"/>
-  </policy>
-</busconfig>
-`
-
-// lockedBuffer collects a process's output while the test reads it.
-type lockedBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (l *lockedBuffer) Write(p []byte) (int, error) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.Write(p)
-}
-
-func (l *lockedBuffer) String() string {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.String()
-}
-
 // shell is a headless GNOME Shell with Pingwise's extension installed as
 // `pingwise install` installs it, on buses of its own.
 type shell struct {
@@ -59,7 +26,7 @@ type shell struct {
 	addr     string     // its address
 	settings Settings   // gsettings on the shell's keyfile
 	dataHome string     // $XDG_DATA_HOME, where the extension is
-	log      *lockedBuffer
+	log      *headless.Output
 }
 
 // startShell installs the extension in a home of the test's own (a
@@ -114,7 +81,7 @@ func startShell(t *testing.T) *shell {
 	// clients here are Wayland and D-Bus ones, on sockets in the file
 	// system, which the namespace does not hide.)
 	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true, Cloneflags: syscall.CLONE_NEWNET}
-	sh := &shell{t: t, env: append(env, "WAYLAND_DISPLAY=wayland-pw"), bus: c, addr: sessAddr, settings: s, dataHome: dataHome, log: &lockedBuffer{}}
+	sh := &shell{t: t, env: append(env, "WAYLAND_DISPLAY=wayland-pw"), bus: c, addr: sessAddr, settings: s, dataHome: dataHome, log: &headless.Output{}}
 	cmd.Stdout, cmd.Stderr = sh.log, sh.log
 	// The shell starts ibus-daemon in a process group of its own, which
 	// may hold the output open: the shell's exit is what counts.
@@ -212,11 +179,11 @@ func (sh *shell) waitExtension(done func(state float64) bool) {
 	}
 }
 
-// quietBus starts a session bus of the configuration quietSessionBus,
+// quietBus starts a session bus of the configuration headless.QuietSessionBus,
 // written to path, until the test ends.
 func quietBus(t *testing.T, path string) string {
 	t.Helper()
-	if err := os.WriteFile(path, []byte(quietSessionBus), 0o644); err != nil {
+	if err := os.WriteFile(path, []byte(headless.QuietSessionBus), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	p, addr, err := headless.Bus(nil, path)
@@ -240,7 +207,7 @@ func (sh *shell) foot(appID, title string) (retitle func(string), close func()) 
 	cmd := exec.Command("foot", "--app-id="+appID, "--title="+title, "--",
 		"sh", "-c", `read t < "$0"; printf '\033]2;%s\007' "$t"; exec sleep 600`, fifo)
 	cmd.Env = sh.env
-	out := &lockedBuffer{}
+	out := &headless.Output{}
 	cmd.Stdout, cmd.Stderr = out, out
 	cmd.WaitDelay = 5 * time.Second
 	if err := cmd.Start(); err != nil {
