@@ -150,8 +150,22 @@ func TestGnomeShell(t *testing.T) {
 			t.Fatalf("Ctrl+Shift+Space did not open the popup (%s)", w.lastSeen)
 		}
 	}
-	kb.send(chord(xkEscape)...)
-	w.waitUntil("Esc to close it", 10*time.Second, func() bool { return !w.xwindow("Sync or async?") })
+	// Esc is pressed again while the popup stays: a press of the hotkey
+	// above that was slow to run its `pingwise ask` shows the popup again
+	// after the first Esc (seen once in CI).
+	escapes := 0
+	w.waitUntil("Esc to close it", 15*time.Second, func() bool {
+		if !w.xwindow("Sync or async?") {
+			return true
+		}
+		kb.send(chord(xkEscape)...)
+		escapes++
+		time.Sleep(2 * time.Second)
+		return !w.xwindow("Sync or async?")
+	})
+	if escapes > 2 {
+		t.Errorf("the popup took %d presses of Esc to close", escapes)
+	}
 
 	w.pingwise("start", "25m")
 	foot, _ := w.start("env", "LC_ALL=C.UTF-8", "foot", "--app-id=Slack")
