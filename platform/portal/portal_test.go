@@ -16,24 +16,10 @@ import (
 	"github.com/pingwise/pingwise/internal/headless"
 )
 
-// busConfig is a session bus that starts no services, so that the real
-// portal, where it is installed, does not answer in the stand-in's place.
-// Its socket is abstract (Linux), so it leaves no file behind.
-const busConfig = `<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
- "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
-<busconfig>
-  <type>session</type>
-  <listen>unix:tmpdir=/tmp</listen>
-  <auth>EXTERNAL</auth>
-  <policy context="default">
-    <allow send_destination="*" eavesdrop="true"/>
-    <allow eavesdrop="true"/>
-    <allow own="*"/>
-  </policy>
-</busconfig>
-`
-
-// bus starts a private session bus for a test and returns its address.
+// bus starts a private session bus for a test and returns its address. It
+// starts no services (headless.QuietSessionBus), so that the real portal,
+// where it is installed, does not answer in the stand-in's place; its
+// socket is abstract (Linux), so it leaves no file behind.
 func bus(t *testing.T) string {
 	t.Helper()
 	if _, err := exec.LookPath("dbus-daemon"); err != nil {
@@ -43,7 +29,7 @@ func bus(t *testing.T) string {
 		t.Skip("dbus-daemon not installed")
 	}
 	config := filepath.Join(t.TempDir(), "bus.conf")
-	if err := os.WriteFile(config, []byte(busConfig), 0o644); err != nil {
+	if err := os.WriteFile(config, []byte(headless.QuietSessionBus), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	p, addr, err := headless.Bus(os.Environ(), config)
