@@ -106,26 +106,16 @@ func (w *wdesk) command(name string, args ...string) *exec.Cmd {
 func (w *wdesk) start(name string, args ...string) (*headless.Output, int) {
 	w.t.Helper()
 	cmd := w.command(name, args...)
-	cmd.SysProcAttr.Setpgid = true
 	out := &headless.Output{}
 	cmd.Stdout, cmd.Stderr = out, out
 	// A child that leaves the process group may hold the output open
 	// (GNOME Shell's ibus-daemon): the program's exit is what counts.
 	cmd.WaitDelay = 5 * time.Second
-	if err := cmd.Start(); err != nil {
+	g, err := headless.StartGroup(cmd)
+	if err != nil {
 		w.t.Fatalf("start %s: %v", name, err)
 	}
-	exited := make(chan struct{})
-	go func() { _ = cmd.Wait(); close(exited) }()
-	w.t.Cleanup(func() {
-		_ = syscall.Kill(-cmd.Process.Pid, syscall.SIGTERM)
-		select {
-		case <-exited:
-		case <-time.After(5 * time.Second):
-			_ = syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL)
-			<-exited
-		}
-	})
+	w.t.Cleanup(func() { g.Stop(5 * time.Second) })
 	return out, cmd.Process.Pid
 }
 

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"os"
 	"os/exec"
-	"syscall"
 	"testing"
 	"time"
 
@@ -78,24 +77,15 @@ func startMutter(t *testing.T) *dbus.Conn {
 	addr, c := bus(t, env)
 	cmd := exec.Command("mutter", "--headless", "--wayland", "--no-x11", "--virtual-monitor", "1280x800")
 	cmd.Env = append(env, "DBUS_SESSION_BUS_ADDRESS="+addr)
-	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
 	var stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stderr, &stderr
-	if err := cmd.Start(); err != nil {
+	g, err := headless.StartGroup(cmd)
+	if err != nil {
 		t.Fatalf("start mutter: %v", err)
 	}
-	exited := make(chan struct{})
-	go func() { _ = cmd.Wait(); close(exited) }()
-	t.Cleanup(func() {
-		_ = syscall.Kill(-cmd.Process.Pid, syscall.SIGTERM)
-		select {
-		case <-exited:
-		case <-time.After(5 * time.Second):
-			_ = syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL)
-		}
-	})
-	waitName(t, c, idleName, exited, &stderr)
-	waitName(t, c, "org.gnome.Mutter.RemoteDesktop", exited, &stderr)
+	t.Cleanup(func() { g.Stop(5 * time.Second) })
+	waitName(t, c, idleName, g.Exited, &stderr)
+	waitName(t, c, "org.gnome.Mutter.RemoteDesktop", g.Exited, &stderr)
 	return c
 }
 

@@ -86,19 +86,13 @@ func startShell(t *testing.T) *shell {
 	// The shell starts ibus-daemon in a process group of its own, which
 	// may hold the output open: the shell's exit is what counts.
 	cmd.WaitDelay = 5 * time.Second
-	if err := cmd.Start(); err != nil {
+	g, err := headless.StartGroup(cmd)
+	if err != nil {
 		t.Fatalf("start gnome-shell in a network namespace of its own (as root): %v", err)
 	}
-	exited := make(chan struct{})
-	go func() { _ = cmd.Wait(); close(exited) }()
+	exited := g.Exited
 	t.Cleanup(func() {
-		_ = syscall.Kill(-cmd.Process.Pid, syscall.SIGTERM)
-		select {
-		case <-exited:
-		case <-time.After(10 * time.Second):
-			_ = syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL)
-			<-exited
-		}
+		g.Stop(10 * time.Second)
 		if t.Failed() {
 			t.Logf("gnome-shell said:\n%s", sh.log)
 		}

@@ -12,6 +12,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/pingwise/pingwise/internal/headless"
 )
 
 // session is a headless sway for the end-to-end tests, run as an
@@ -87,20 +89,15 @@ func startSway(t testing.TB, config string) *session {
 	}
 	cmd := exec.Command("sway", "-c", cfg)
 	cmd.Env = append(s.env(), "WLR_BACKENDS=headless", "WLR_LIBINPUT_NO_DEVICES=1", "WLR_RENDERER=pixman")
-	cmd.SysProcAttr = &syscall.SysProcAttr{Credential: s.cred, Setpgid: true}
+	cmd.SysProcAttr = &syscall.SysProcAttr{Credential: s.cred}
 	cmd.Stderr = &s.stderr
-	if err := cmd.Start(); err != nil {
+	g, err := headless.StartGroup(cmd)
+	if err != nil {
 		t.Fatalf("start sway: %v", err)
 	}
-	exited := make(chan struct{})
-	go func() { _ = cmd.Wait(); close(exited) }()
+	exited := g.Exited
 	t.Cleanup(func() {
-		_ = syscall.Kill(-cmd.Process.Pid, syscall.SIGTERM)
-		select {
-		case <-exited:
-		case <-time.After(5 * time.Second):
-			_ = syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL)
-		}
+		g.Stop(5 * time.Second)
 		if t.Failed() {
 			t.Logf("sway said:\n%s", s.stderr.String())
 		}
