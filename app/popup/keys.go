@@ -91,7 +91,8 @@ func (p *Popup) shortcut(s fyne.Shortcut) bool {
 type draftEntry struct {
 	widget.Entry
 	p     *Popup
-	shift bool // a Shift key is down; Fyne sends Shift+Enter as a plain Enter
+	frame *frame // what the popup lays out: the draft outlined
+	shift bool   // a Shift key is down; Fyne sends Shift+Enter as a plain Enter
 }
 
 func newDraftEntry(p *Popup) *draftEntry {
@@ -102,6 +103,7 @@ func newDraftEntry(p *Popup) *draftEntry {
 	e.PlaceHolder = p.tr.S("popup.draft")
 	e.OnChanged = func(string) { p.changed() }
 	e.ExtendBaseWidget(e)
+	e.frame = newFrame(e)
 	return e
 }
 
@@ -147,12 +149,14 @@ func isShift(k fyne.KeyName) bool { return k == desktop.KeyShiftLeft || k == des
 // the focus was elsewhere is not held any more.
 func (e *draftEntry) FocusGained() {
 	e.Entry.FocusGained()
+	e.frame.setFocused(true)
 	e.p.focusOn(e)
 }
 
 func (e *draftEntry) FocusLost() {
 	e.shift = false
 	e.Entry.FocusLost()
+	e.frame.setFocused(false)
 	e.p.focusOn(nil)
 }
 

@@ -34,7 +34,7 @@ func newNumField(p *Popup, name string, last *int, lo, hi, step int) *numField {
 	f.minus = newKeyButton(p, down, "", theme.ContentRemoveIcon(), func() { f.add(p, -f.step) })
 	f.plus = newKeyButton(p, up, "", theme.ContentAddIcon(), func() { f.add(p, f.step) })
 	label := widget.NewLabel(name)
-	f.row = container.NewHBox(label, container.NewGridWrap(fyne.NewSize(76, f.entry.MinSize().Height), f.entry), f.minus, f.plus)
+	f.row = container.NewHBox(label, container.NewGridWrap(fyne.NewSize(76, f.entry.frame.MinSize().Height), f.entry.frame), f.minus, f.plus)
 	return f
 }
 
@@ -110,14 +110,16 @@ func (p *Popup) setProblem(msg string) {
 // could not be typed into a number anyway.
 type numEntry struct {
 	widget.Entry
-	p *Popup
-	f *numField
+	p     *Popup
+	f     *numField
+	frame *frame // what the row lays out: the entry outlined
 }
 
 func newNumEntry(p *Popup, f *numField) *numEntry {
 	e := &numEntry{p: p, f: f}
 	e.OnChanged = func(string) { p.changed() }
 	e.ExtendBaseWidget(e)
+	e.frame = newFrame(e)
 	return e
 }
 
@@ -125,11 +127,13 @@ func newNumEntry(p *Popup, f *numField) *numEntry {
 func (e *numEntry) FocusGained() {
 	e.Entry.FocusGained()
 	e.Entry.TypedShortcut(&fyne.ShortcutSelectAll{})
+	e.frame.setFocused(true)
 	e.p.focusOn(e)
 }
 
 func (e *numEntry) FocusLost() {
 	e.Entry.FocusLost()
+	e.frame.setFocused(false)
 	e.p.focusOn(nil)
 }
 

@@ -146,7 +146,11 @@ func New(w fyne.Window, cfg Config) *Popup {
 	p.sendAsync = newKeyButton(p, tr.S("popup.act.async"), tr.S("popup.sendAsync"), theme.MailSendIcon(), func() { p.choose(advisor.Async) })
 	p.hint = widget.NewRichText(&widget.TextSegment{
 		Style: widget.RichTextStyle{ColorName: theme.ColorNamePlaceHolder, SizeName: theme.SizeNameText}})
-	p.hint.Truncation = fyne.TextTruncateEllipsis
+	// Clipped, not ellipsized, should a long hint not fit: the hint changes
+	// with every move of the focus, and Fyne shapes an ellipsized line
+	// afresh each time (a millisecond or two), while a clipped one is
+	// measured from its text-size cache.
+	p.hint.Truncation = fyne.TextTruncateClip
 	p.problem = widget.NewLabel("")
 	p.problem.Importance = widget.DangerImportance
 	p.problem.Truncation = fyne.TextTruncateEllipsis
@@ -169,7 +173,7 @@ func New(w fyne.Window, cfg Config) *Popup {
 		numbers,
 	)
 	bottom := container.NewStack(p.actions, p.confirm)
-	p.body = container.NewBorder(p.top, bottom, nil, nil, p.draft)
+	p.body = container.NewBorder(p.top, bottom, nil, nil, p.draft.frame)
 	w.SetTitle(tr.S("popup.title"))
 	w.SetContent(container.NewThemeOverride(p.body, compact{}))
 	w.Resize(size)
@@ -202,6 +206,11 @@ func (p *Popup) Show(pre Prefill) {
 	}
 	p.ready = false
 	p.shown = true
+	// The draft takes the focus before the window shows: Fyne paints as
+	// it shows, and that first frame, drawn focused, is the one the
+	// desktop maps and the person sees; focusing after would need a
+	// second frame at once, as the desktop maps the first.
+	p.win.Canvas().Focus(p.draft)
 	if !p.placed {
 		p.win.CenterOnScreen()
 		p.placed = true
@@ -210,7 +219,6 @@ func (p *Popup) Show(pre Prefill) {
 	}
 	p.win.Show()
 	p.win.RequestFocus()
-	p.win.Canvas().Focus(p.draft)
 }
 
 // Hide closes the popup without logging anything.
@@ -250,7 +258,9 @@ func (p *Popup) reset(pre Prefill) {
 			to += " · " + p.channelName(pre.Channel)
 		}
 	}
-	p.to.SetText(to)
+	if p.to.Text != to {
+		p.to.SetText(to)
+	}
 	p.confirm.Hide()
 	p.actions.Show()
 	p.bad = ""

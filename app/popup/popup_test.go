@@ -503,6 +503,10 @@ func TestPresentBeforeEachFreshShow(t *testing.T) {
 		if w != p.Window() {
 			t.Error("Present got another window")
 		}
+		// The first frame, painted as the window shows, is drawn focused.
+		if w.Canvas().Focused() != p.draft {
+			t.Errorf("the draft should have the focus before the window shows; %T has it", w.Canvas().Focused())
+		}
 		drafts = append(drafts, p.draft.Text)
 	}
 	p = New(a.NewWindow("popup"), cfg)

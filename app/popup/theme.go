@@ -32,3 +32,21 @@ func (t compact) Size(n fyne.ThemeSizeName) float32 {
 	}
 	return t.current().Size(n)
 }
+
+// flat is compact for a field that its frame outlines: the entry paints no
+// box (its background is the window's) and no border.
+type flat struct{ compact }
+
+func (t flat) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Color {
+	if n == theme.ColorNameInputBackground {
+		return color.Transparent
+	}
+	return t.compact.Color(n, v)
+}
+
+func (t flat) Size(n fyne.ThemeSizeName) float32 {
+	if n == theme.SizeNameInputBorder {
+		return 0
+	}
+	return t.compact.Size(n)
+}

@@ -2,6 +2,7 @@ package popup
 
 import (
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/pingwise/pingwise/advisor"
@@ -29,6 +30,20 @@ func newToggle(p *Popup, c advisor.CriterionInfo) *toggle {
 	t.OnChanged = func(on bool) { p.set(c, on) }
 	t.ExtendBaseWidget(t)
 	return t
+}
+
+// CreateRenderer is Check's, without the fill under the box: the window's
+// background shows through instead, as in the outlined fields (see frame),
+// and nine fewer images are drawn in every frame of the popup.
+func (t *toggle) CreateRenderer() fyne.WidgetRenderer {
+	r := t.Check.CreateRenderer()
+	for _, o := range r.Objects() {
+		if img, ok := o.(*canvas.Image); ok {
+			img.Hide() // Check draws the fill first, then the box
+			break
+		}
+	}
+	return r
 }
 
 // show draws the toggle ticked or not, without calling OnChanged.
