@@ -62,8 +62,25 @@ func main() {
 		{name: "popup", show: func() { p.Show(popup.Prefill{}) }, hide: p.Hide},
 		{name: "floor", show: fw.Show, hide: fw.Hide},
 	}
+	// A frame that never comes back (a display gone, a driver stuck) ends
+	// the run with a line, rather than a benchmark that never ends.
+	progress := make(chan struct{}, 1)
+	go func() {
+		for {
+			select {
+			case <-progress:
+			case <-time.After(30 * time.Second):
+				fmt.Fprintln(os.Stderr, "popupframe: no frame for 30 s; giving up")
+				os.Exit(1)
+			}
+		}
+	}()
 	go func() {
 		for i := range *warmup + *n {
+			select {
+			case progress <- struct{}{}:
+			default:
+			}
 			for s := range sides {
 				side := &sides[s]
 				var took time.Duration
