@@ -317,11 +317,19 @@ type lexicon struct {
 	// stays small and hot in the cache.
 	roots rootMap
 	edges wordMap // edgeKey(from, word) -> to, below the roots
-	// maybe is a one-bit-per-bucket filter of the root words: most words of
-	// a draft ("the", "we") are rejected before any map lookup.
+	// maybe is a one-bit-per-bucket filter of the root words: in a
+	// language that reads compounds, a word that starts no phrase is
+	// looked into for a head.
 	maybe [1 << 10]uint64
-	cues  []cue
-	class map[uint64]wordClass
+	// starts is a one-bit-per-bucket filter of how phrases begin: a root
+	// and a word that follows it, a root that needs nothing after it
+	// (alone), a root a number may follow. Most roots are common words
+	// ("the", "is", "we") that begin a phrase with only a few next words:
+	// this passes over them on a bit or two of a small table, where the
+	// root table is too big to stay in the nearest cache.
+	starts [1 << 10]uint64
+	cues   []cue
+	class  map[uint64]wordClass
 	// classFilter has one bit per hash of a word in class, so that the
 	// word model's negation scope passes most words without a map lookup.
 	classFilter [4]uint64
@@ -524,6 +532,26 @@ func (l *lexicon) classOf(h uint64) wordClass {
 	return l.class[h]
 }
 
+// alone stands for no next word in the starts filter: it is not the hash
+// of a word (those are nowhere near so small), and if one were, it would
+// only let a word through the filter, never change what is read.
+const alone = 2
+
+// startBit is the bit of a root and its next word in lexicon.starts.
+func startBit(root, next uint64) uint64 {
+	return ((root * 0x9E3779B97F4A7C15) ^ next) * 0xBF58476D1CE4E5B9 >> 48
+}
+
+func (l *lexicon) addStart(root, next uint64) {
+	b := startBit(root, next)
+	l.starts[b>>6] |= 1 << (b & 63)
+}
+
+func (l *lexicon) hasStart(root, next uint64) bool {
+	b := startBit(root, next)
+	return l.starts[b>>6]&(1<<(b&63)) != 0
+}
+
 func (l *lexicon) mightStart(h uint64) bool {
 	b := h >> 48
 	return l.maybe[b>>6]&(1<<(b&63)) != 0
@@ -582,26 +610,9 @@ func (l *lexicon) read(text string, sc *scratch) []hit {
 	hits := sc.hits[:0]
 	floor := 0 // words before floor belong to an earlier cue and negate nothing
 	for i := 0; i < len(toks); {
-		m := match{end: i}
-		if l.mightStart(toks[i].hash) {
-			if s := l.roots.get(toks[i].hash); s != nil && s.mayGo(toks, i+1) {
-				l.walk(toks, s.node-1, i, i+1, &m)
-			}
-		} else if l.heads != nil {
-			if h, ok := l.head(text, &toks[i]); ok {
-				if s := l.roots.get(h); s != nil && s.mayGo(toks, i+1) {
-					l.walk(toks, s.node-1, i, i+1, &m)
-				}
-			}
-		}
-		if toks[i].num { // "20 minutes ago"
-			if s := l.roots.get(numWord); s != nil && s.mayGo(toks, i+1) {
-				l.walk(toks, s.node-1, i, i+1, &m)
-			}
-		}
-		if m.end == i {
-			i++
-			continue
+		var m match
+		if i, m = l.next(text, toks, i); i == len(toks) {
+			break
 		}
 		c := &l.cues[l.nodes[m.node].cue]
 		h := hit{c.crit, c.holds, c.kind, c.key, toks[i].start, toks[m.end-1].end, int32(i)}
@@ -636,6 +647,44 @@ func (l *lexicon) read(text string, sc *scratch) []hit {
 	settle(hits, toks)
 	sc.hits = hits
 	return hits
+}
+
+// next finds the first word from i on that starts a phrase, and the
+// longest phrase there; len(toks) when none does. Most words start none:
+// the search is a loop of its own, so that it keeps what it needs in
+// registers, apart from the work of a hit.
+func (l *lexicon) next(text string, toks []token, i int) (int, match) {
+	for ; i < len(toks); i++ {
+		m := match{end: i}
+		h := toks[i].hash
+		// The word after, as the starts filter knows it: phrases never
+		// cross a clause break.
+		next, num := uint64(alone), false
+		if k := i + 1; k < len(toks) && !toks[k].brk {
+			next, num = toks[k].hash, toks[k].num
+		}
+		if l.heads != nil && !l.mightStart(h) {
+			if h, ok := l.head(text, &toks[i]); ok {
+				if s := l.roots.get(h); s != nil && s.mayGo(toks, i+1) {
+					l.walk(toks, s.node-1, i, i+1, &m)
+				}
+			}
+		} else if l.hasStart(h, alone) || l.hasStart(h, next) || num && l.hasStart(h, numWord) {
+			// A phrase may begin here: the root table says whether one does.
+			if s := l.roots.get(h); s != nil && s.mayGo(toks, i+1) {
+				l.walk(toks, s.node-1, i, i+1, &m)
+			}
+		}
+		if toks[i].num { // "20 minutes ago"
+			if s := l.roots.get(numWord); s != nil && s.mayGo(toks, i+1) {
+				l.walk(toks, s.node-1, i, i+1, &m)
+			}
+		}
+		if m.end > i {
+			return i, m
+		}
+	}
+	return i, match{}
 }
 
 // maxCompound is the longest compound, in bytes, that head looks into.
