@@ -111,6 +111,37 @@ func (z *tokenizer) word(text string, i int) int {
 	return i
 }
 
+// words reads the plain ASCII words that start at i, each ended by a
+// space, most of a draft, with its state in registers: a word ended by
+// anything else is left open in z for run to go on with. It returns where
+// it stopped.
+func (z *tokenizer) words(text string, i int) int {
+	toks, brk, eos := z.toks, z.brk, z.eos
+	for i < len(text) && wordByte[text[i]] != 0 {
+		start, h := i, uint64(fnvOffset)
+		for ; i < len(text); i++ {
+			c := wordByte[text[i]]
+			if c == 0 {
+				break
+			}
+			h = (h ^ uint64(c)) * fnvPrime
+		}
+		if i == len(text) || text[i] != ' ' {
+			z.toks, z.brk, z.eos = toks, brk, eos
+			z.in, z.start, z.h = true, start, h
+			return i
+		}
+		toks = append(toks, token{})
+		t := &toks[len(toks)-1]
+		t.hash, t.start, t.end = h, int32(start), int32(i)
+		t.brk, t.eos, t.num = brk, eos, isDigit(text[start])
+		brk, eos = false, false
+		i++
+	}
+	z.toks, z.brk, z.eos = toks, brk, eos
+	return i
+}
+
 // wordByte is each byte of an ASCII word (a-z, A-Z, 0-9) in lower case,
 // and 0 for every other byte: one lookup both tests and lowers.
 var wordByte = func() (t [256]byte) {
@@ -145,6 +176,10 @@ func (z *tokenizer) run(text string) {
 		}
 		switch asciiClass[c] {
 		case letter, upper:
+			if !z.in {
+				i = z.words(text, i)
+				continue
+			}
 			i = z.word(text, i)
 			if i < len(text) && text[i] == ' ' { // the usual end of a word, without another turn of the loop
 				z.end(text, i)
