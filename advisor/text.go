@@ -572,9 +572,11 @@ func (l *lexicon) classOf(h uint64) wordClass {
 // only let a word through the filter, never change what is read.
 const alone = 2
 
-// startBit is the bit of a root and its next word in lexicon.starts.
+// startBit is the bit of a root and its next word in lexicon.starts. The
+// words' hashes are well mixed already: one multiply spreads the next
+// word's, and none is left for alone, a constant.
 func startBit(root, next uint64) uint64 {
-	return ((root * 0x9E3779B97F4A7C15) ^ next) * 0xBF58476D1CE4E5B9 >> 48
+	return (root ^ next*0x9E3779B97F4A7C15) >> 48
 }
 
 func (l *lexicon) addStart(root, next uint64) {
