@@ -252,10 +252,18 @@ func Advise(s Situation) Verdict {
 		}
 	}
 	// Heaviest first; an insertion sort is stable and, for a dozen reasons,
-	// cheaper than a general sort.
+	// cheaper than a general sort. Each reason moves once, the lighter ones
+	// before it shift up one place: a Reason is a hundred bytes, and a swap
+	// would copy it three times a step.
 	for i := 1; i < len(v.Reasons); i++ {
-		for j := i; j > 0 && v.Reasons[j-1].Weight < v.Reasons[j].Weight; j-- {
-			v.Reasons[j-1], v.Reasons[j] = v.Reasons[j], v.Reasons[j-1]
+		j := i
+		for j > 0 && v.Reasons[j-1].Weight < v.Reasons[i].Weight {
+			j--
+		}
+		if j < i {
+			r := v.Reasons[i]
+			copy(v.Reasons[j+1:i+1], v.Reasons[j:i])
+			v.Reasons[j] = r
 		}
 	}
 	v.Confidence = math.Round(100/(1+math.Exp(-math.Abs(total)))) / 100
