@@ -626,7 +626,8 @@ func compile(def *langDef) *lexicon {
 		l.class[hashPhrase(w)[0]] = scopeEnd
 	}
 	for h := range l.class {
-		l.classFilter[h>>62] |= 1 << (h >> 56 & 63)
+		b := h * 0x9E3779B97F4A7C15 >> 54
+		l.classFilter[b>>6] |= 1 << (b & 63)
 	}
 	for w, n := range def.numbers {
 		l.numbers[hashPhrase(w)[0]] = n

@@ -367,7 +367,10 @@ type lexicon struct {
 	class  map[uint64]wordClass
 	// classFilter has one bit per hash of a word in class, so that the
 	// word model's negation scope passes most words without a map lookup.
-	classFilter [4]uint64
+	// The hash is spread by a multiply first: the top bits of a short
+	// word's FNV hash vary little, and taken as they are, common words
+	// ("de", "la", "the") shared bits with the negators.
+	classFilter [16]uint64
 	// numbers are the number words of time phrases: "twenty", "an", "zwanzig".
 	numbers map[uint64]float64
 	// heads are the words a compound may end with and be read as
@@ -561,7 +564,7 @@ const negationWindow = 3
 
 // classOf is a word's class, 0 for most words.
 func (l *lexicon) classOf(h uint64) wordClass {
-	if l.classFilter[h>>62]&(1<<(h>>56&63)) == 0 {
+	if b := h * 0x9E3779B97F4A7C15 >> 54; l.classFilter[b>>6]&(1<<(b&63)) == 0 {
 		return 0
 	}
 	return l.class[h]
