@@ -117,9 +117,13 @@ func (z *tokenizer) word(text string, i int) int {
 // it stopped.
 func (z *tokenizer) words(text string, i int) int {
 	toks, brk, eos := z.toks, z.brk, z.eos
-	for i < len(text) && wordByte[text[i]] != 0 {
-		start, h := i, uint64(fnvOffset)
-		for ; i < len(text); i++ {
+	for i < len(text) {
+		c := wordByte[text[i]]
+		if c == 0 {
+			break
+		}
+		start, h, num := i, (fnvOffset^uint64(c))*fnvPrime, isDigit(c)
+		for i++; i < len(text); i++ {
 			c := wordByte[text[i]]
 			if c == 0 {
 				break
@@ -134,7 +138,7 @@ func (z *tokenizer) words(text string, i int) int {
 		toks = append(toks, token{})
 		t := &toks[len(toks)-1]
 		t.hash, t.start, t.end = h, int32(start), int32(i)
-		t.brk, t.eos, t.num = brk, eos, isDigit(text[start])
+		t.brk, t.eos, t.num = brk, eos, num
 		brk, eos = false, false
 		i++
 	}
@@ -1002,6 +1006,14 @@ func decide(hits []hit, text string) (out [numCriteria]textSignal) {
 
 func containsFold(list []string, s string) bool {
 	for _, x := range list {
+		// Two words whose first letters are plain ASCII and differ in
+		// any case are not equal under folding: most pairs are told
+		// apart here, without a call.
+		if x != "" && s != "" {
+			if a, b := x[0]|0x20, s[0]|0x20; a != b && a < utf8.RuneSelf && b < utf8.RuneSelf && isWordByte(a) && isWordByte(b) {
+				continue
+			}
+		}
 		if strings.EqualFold(x, s) {
 			return true
 		}

@@ -200,3 +200,17 @@ func TestLatinLettersReadAsTheGeneralPath(t *testing.T) {
 		}
 	}
 }
+
+// TestContainsFoldAsEqualFold: the first-letter shortcut says no only where
+// strings.EqualFold would, for ASCII, digits, marks and the letters whose
+// folding leaves ASCII (the Kelvin sign folds to k, the long s to s).
+func TestContainsFoldAsEqualFold(t *testing.T) {
+	words := []string{"Doc", "doc", "wiki", "Wiki", "by Friday", "9am", "[link]", "{link}", "\u212Aey", "key", "\u017Fo", "so", "École", "école", "x", "X", "0", "@here"}
+	for _, a := range words {
+		for _, b := range words {
+			if got, want := containsFold([]string{a}, b), strings.EqualFold(a, b); got != want {
+				t.Errorf("containsFold([%q], %q) = %v, want %v", a, b, got, want)
+			}
+		}
+	}
+}
