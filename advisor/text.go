@@ -748,11 +748,21 @@ func (l *lexicon) head(text string, t *token) (uint64, bool) {
 	if e := ending(w); e >= 0 && l.headEnds[e>>6]&(1<<(e&63)) == 0 {
 		return 0, false
 	}
+	// Letters and digits only, mostly: or-ing 0x20 lowers a letter. A
+	// word all in ASCII is read in place; another is written out in its
+	// normal form first.
+	var or byte
+	for i := range len(w) {
+		or |= w[i]
+	}
+	if or < utf8.RuneSelf {
+		return suffixHead(l, w, 0x20)
+	}
 	var buf [2 * maxCompound]byte
 	word := buf[:0]
 	for _, r := range w {
 		if r < utf8.RuneSelf {
-			word = append(word, byte(r)|0x20) // letters and digits only: or-ing 0x20 lowers a letter
+			word = append(word, byte(r)|0x20)
 			continue
 		}
 		r = unicode.ToLower(r)
@@ -762,9 +772,15 @@ func (l *lexicon) head(text string, t *token) (uint64, bool) {
 			word = utf8.AppendRune(word, r)
 		}
 	}
+	return suffixHead(l, word, 0)
+}
+
+// suffixHead hashes word's suffixes from its last byte, each byte or-ed
+// with lower, and returns the forward hash of the shortest that is a head.
+func suffixHead[W string | []byte](l *lexicon, word W, lower byte) (uint64, bool) {
 	h := uint64(fnvOffset)
 	for n := 1; n+3 <= len(word) && n <= l.maxHead; n++ {
-		h = (h ^ uint64(word[len(word)-n])) * fnvPrime
+		h = (h ^ uint64(word[len(word)-n]|lower)) * fnvPrime
 		if l.headSizes&(1<<n) == 0 || l.headFilter[h>>62]&(1<<(h>>56&63)) == 0 {
 			continue
 		}

@@ -214,3 +214,34 @@ func TestContainsFoldAsEqualFold(t *testing.T) {
 		}
 	}
 }
+
+// TestCompoundHeadInPlace: a compound all in ASCII is read in place, any
+// other is written out in its normal form first; both find the same head,
+// in any case.
+func TestCompoundHeadInPlace(t *testing.T) {
+	l := lexicons[langDE]()
+	for _, tc := range []struct{ word, head string }{
+		{"Produktionsdatenbank", "datenbank"},
+		{"PRODUKTIONSDATENBANK", "datenbank"},
+		{"Pröduktionsdatenbank", "datenbank"},
+		{"PRÖDUKTIONSDATENBANK", "datenbank"},
+		{"Netzwerkstörung", "störung"},
+		{"NETZWERKSTOERUNG", ""},
+		{"Kundenseite", "seite"},
+	} {
+		toks := tokenize(tc.word, nil)
+		if len(toks) != 1 {
+			t.Fatalf("%s: %d tokens", tc.word, len(toks))
+		}
+		h, ok := l.head(tc.word, &toks[0])
+		if tc.head == "" {
+			if ok {
+				t.Errorf("%s: a head found, want none", tc.word)
+			}
+			continue
+		}
+		if want := hashPhrase(tc.head)[0]; !ok || h != want {
+			t.Errorf("%s: head %x (found %v), want %q", tc.word, h, ok, tc.head)
+		}
+	}
+}
