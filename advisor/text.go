@@ -920,11 +920,26 @@ type match struct {
 // phrase. Phrases never cross a clause break.
 func (l *lexicon) walk(toks []token, at int32, start, k int, m *match) {
 	n := &l.nodes[at]
-	if n.terminal && k > m.end {
-		m.node, m.end = at, k
-	}
-	if k == len(toks) || (k > start && toks[k].brk) {
-		return
+	for {
+		if n.terminal && k > m.end {
+			m.node, m.end = at, k
+		}
+		if k == len(toks) || (k > start && toks[k].brk) {
+			return
+		}
+		if n.hasNum || n.hasAny {
+			break
+		}
+		// One way on, the usual case: followed in this loop, not by a call.
+		h := toks[k].hash
+		if !n.mayFollow(h) {
+			return
+		}
+		next, ok := l.edges.get(edgeKey(at, h))
+		if !ok {
+			return
+		}
+		at, n, k = next, &l.nodes[next], k+1
 	}
 	t := &toks[k]
 	if n.mayFollow(t.hash) {
