@@ -130,20 +130,34 @@ func (z *tokenizer) words(text string, i int) int {
 			}
 			h = (h ^ uint64(c)) * fnvPrime
 		}
-		if i == len(text) || text[i] != ' ' {
+		// The word ends at a space, or at a mark and a space (", ", ". "),
+		// as run would end it there; anything else is run's to read.
+		end, mark := i, byte(0)
+		if i == len(text) || text[i] != ' ' && !endsAt(text, i) {
 			z.toks, z.brk, z.eos = toks, brk, eos
 			z.in, z.start, z.h = true, start, h
 			return i
 		}
+		if text[i] != ' ' {
+			mark, i = text[i], i+1
+		}
 		toks = append(toks, token{})
 		t := &toks[len(toks)-1]
-		t.hash, t.start, t.end = h, int32(start), int32(i)
+		t.hash, t.start, t.end = h, int32(start), int32(end)
 		t.brk, t.eos, t.num = brk, eos, num
-		brk, eos = false, false
+		brk, eos = mark != 0, mark != 0 && asciiClass[mark] == ender
+		z.questions += b2i(mark == '?')
 		i++
 	}
 	z.toks, z.brk, z.eos = toks, brk, eos
 	return i
+}
+
+// endsAt tells whether the mark at i ends a clause or a sentence and is
+// followed by a space, so that it ends the word before it.
+func endsAt(text string, i int) bool {
+	c := text[i]
+	return c < utf8.RuneSelf && (asciiClass[c] == breaker || asciiClass[c] == ender) && i+1 < len(text) && text[i+1] == ' '
 }
 
 // wordByte is each byte of an ASCII word (a-z, A-Z, 0-9) in lower case,

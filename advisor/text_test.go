@@ -245,3 +245,23 @@ func TestCompoundHeadInPlace(t *testing.T) {
 		}
 	}
 }
+
+// TestWordsFastPathAsRun: words() reads a word ended by a space, or by a
+// mark and a space, in a loop of its own; with tabs for spaces, the same
+// text takes run's general path, and must read the same.
+func TestWordsFastPathAsRun(t *testing.T) {
+	for _, s := range []string{
+		"a, b. c; d: e! f? g (h) i",
+		"Is it down? Yes. Since 9:30, maybe 2.5 hours; call me!",
+		"end.", "end. ", "a ,b", "x? ¿y? z", "über. alles, ça va",
+		draft2K, draft2KDE, draft2KFR, draft2KES,
+	} {
+		var fast, slow scratch
+		fast.scan(s)
+		slow.scan(strings.ReplaceAll(s, " ", "\t"))
+		if !slices.Equal(fast.toks, slow.toks) || fast.questions != slow.questions {
+			t.Errorf("%.40q: the fast path reads %d words (%d questions), run %d (%d)",
+				s, len(fast.toks), fast.questions, len(slow.toks), slow.questions)
+		}
+	}
+}
