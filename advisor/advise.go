@@ -193,11 +193,31 @@ func Advise(s Situation) Verdict {
 	v := Verdict{Reasons: make([]Reason, 0, known+1), Language: language}
 	var weight [2]float64 // by side
 	scheduled := false
+	// The reasons go in heaviest first, criterion order on a tie, so that
+	// the sort below moves none unless the model adds or changes one.
+	var order [numCriteria]Criterion
+	var weights [numCriteria]float64
+	given := 0
 	for c := range numCriteria {
-		sg := &sig[c]
-		if !sg.known {
+		if !sig[c].known {
 			continue
 		}
+		p, w, yielded := weighOne(&sig, c, group)
+		if !yielded && w <= 0 {
+			continue
+		}
+		scheduled = scheduled || yielded
+		weight[side(p.leans)] += w
+		weights[c] = w
+		j := given
+		for ; j > 0 && weights[order[j-1]] < w; j-- {
+			order[j] = order[j-1]
+		}
+		order[j] = c
+		given++
+	}
+	for _, c := range order[:given] {
+		sg := &sig[c]
 		p, w, yielded := weighOne(&sig, c, group)
 		key, args := p.key, (*reasonArgs)(nil)
 		if sg.key != keyNone { // the text's cues chose it for the side they won
@@ -208,11 +228,8 @@ func Advise(s Situation) Verdict {
 			}
 		}
 		if yielded {
-			key, scheduled = keySchedule, true
-		} else if w <= 0 {
-			continue
+			key = keySchedule
 		}
-		weight[side(p.leans)] += w
 		// Filled in place: appending a whole Reason would copy it through
 		// the write barrier while the collector runs.
 		v.Reasons = v.Reasons[:len(v.Reasons)+1]
@@ -251,11 +268,20 @@ func Advise(s Situation) Verdict {
 			}
 		}
 	}
-	// Heaviest first; an insertion sort is stable and, for a dozen reasons,
-	// cheaper than a general sort.
+	// Heaviest first, again, once the model had its say; an insertion
+	// sort is stable and, for a dozen reasons, cheaper than a general
+	// sort. Each reason moves once, the lighter ones before it shift up
+	// one place: a Reason is a hundred bytes, and a swap would copy it
+	// three times a step.
 	for i := 1; i < len(v.Reasons); i++ {
-		for j := i; j > 0 && v.Reasons[j-1].Weight < v.Reasons[j].Weight; j-- {
-			v.Reasons[j-1], v.Reasons[j] = v.Reasons[j], v.Reasons[j-1]
+		j := i
+		for j > 0 && v.Reasons[j-1].Weight < v.Reasons[i].Weight {
+			j--
+		}
+		if j < i {
+			r := v.Reasons[i]
+			copy(v.Reasons[j+1:i+1], v.Reasons[j:i])
+			v.Reasons[j] = r
 		}
 	}
 	v.Confidence = math.Round(100/(1+math.Exp(-math.Abs(total)))) / 100

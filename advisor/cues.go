@@ -612,6 +612,13 @@ func compile(def *langDef) *lexicon {
 		panic(fmt.Sprintf("advisor: phrases listed with two meanings: %q", twice))
 	}
 	l.roots, l.edges = freezeRoots(b.roots, l.nodes), freeze(b.edges)
+	for w, at := range b.roots {
+		if n := &l.nodes[at]; n.terminal || n.hasAny {
+			l.addStart(w, alone)
+		} else if n.hasNum {
+			l.addStart(w, numWord)
+		}
+	}
 	for _, w := range def.negators {
 		l.class[hashPhrase(w)[0]] = negator
 	}
@@ -619,7 +626,8 @@ func compile(def *langDef) *lexicon {
 		l.class[hashPhrase(w)[0]] = scopeEnd
 	}
 	for h := range l.class {
-		l.classFilter[h>>62] |= 1 << (h >> 56 & 63)
+		b := h * 0x9E3779B97F4A7C15 >> 54
+		l.classFilter[b>>6] |= 1 << (b & 63)
 	}
 	for w, n := range def.numbers {
 		l.numbers[hashPhrase(w)[0]] = n
@@ -665,6 +673,9 @@ func (l builder) insert(words []uint64) *node {
 		l.roots[words[0]] = at
 		b := words[0] >> 48
 		l.maybe[b>>6] |= 1 << (b & 63)
+	}
+	if len(words) > 1 && words[1] > anyWord {
+		l.addStart(words[0], words[1])
 	}
 	for _, w := range words[1:] {
 		next, ok := l.edges[edgeKey(at, w)]

@@ -219,7 +219,11 @@ func render(l lang, k reasonKey, args *reasonArgs) string {
 				a = guessNames[l][g]
 			}
 		}
-		s = strings.Replace(s, placeholders[i], a, 1) // no copy when the mark is not there
+		// The first mark only, as strings.Replace(s, mark, a, 1) does, but
+		// with one scan of the text: Replace counts the marks first.
+		if j := strings.Index(s, placeholders[i]); j >= 0 {
+			s = s[:j] + a + s[j+len(placeholders[i]):]
+		}
 	}
 	return s
 }

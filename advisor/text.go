@@ -111,6 +111,55 @@ func (z *tokenizer) word(text string, i int) int {
 	return i
 }
 
+// words reads the plain ASCII words that start at i, each ended by a
+// space, most of a draft, with its state in registers: a word ended by
+// anything else is left open in z for run to go on with. It returns where
+// it stopped.
+func (z *tokenizer) words(text string, i int) int {
+	toks, brk, eos := z.toks, z.brk, z.eos
+	for i < len(text) {
+		c := wordByte[text[i]]
+		if c == 0 {
+			break
+		}
+		start, h, num := i, (fnvOffset^uint64(c))*fnvPrime, isDigit(c)
+		for i++; i < len(text); i++ {
+			c := wordByte[text[i]]
+			if c == 0 {
+				break
+			}
+			h = (h ^ uint64(c)) * fnvPrime
+		}
+		// The word ends at a space, or at a mark and a space (", ", ". "),
+		// as run would end it there; anything else is run's to read.
+		end, mark := i, byte(0)
+		if i == len(text) || text[i] != ' ' && !endsAt(text, i) {
+			z.toks, z.brk, z.eos = toks, brk, eos
+			z.in, z.start, z.h = true, start, h
+			return i
+		}
+		if text[i] != ' ' {
+			mark, i = text[i], i+1
+		}
+		toks = append(toks, token{})
+		t := &toks[len(toks)-1]
+		t.hash, t.start, t.end = h, int32(start), int32(end)
+		t.brk, t.eos, t.num = brk, eos, num
+		brk, eos = mark != 0, mark != 0 && asciiClass[mark] == ender
+		z.questions += b2i(mark == '?')
+		i++
+	}
+	z.toks, z.brk, z.eos = toks, brk, eos
+	return i
+}
+
+// endsAt tells whether the mark at i ends a clause or a sentence and is
+// followed by a space, so that it ends the word before it.
+func endsAt(text string, i int) bool {
+	c := text[i]
+	return c < utf8.RuneSelf && (asciiClass[c] == breaker || asciiClass[c] == ender) && i+1 < len(text) && text[i+1] == ' '
+}
+
 // wordByte is each byte of an ASCII word (a-z, A-Z, 0-9) in lower case,
 // and 0 for every other byte: one lookup both tests and lowers.
 var wordByte = func() (t [256]byte) {
@@ -145,6 +194,10 @@ func (z *tokenizer) run(text string) {
 		}
 		switch asciiClass[c] {
 		case letter, upper:
+			if !z.in {
+				i = z.words(text, i)
+				continue
+			}
 			i = z.word(text, i)
 			if i < len(text) && text[i] == ' ' { // the usual end of a word, without another turn of the loop
 				z.end(text, i)
@@ -317,14 +370,25 @@ type lexicon struct {
 	// stays small and hot in the cache.
 	roots rootMap
 	edges wordMap // edgeKey(from, word) -> to, below the roots
-	// maybe is a one-bit-per-bucket filter of the root words: most words of
-	// a draft ("the", "we") are rejected before any map lookup.
+	// maybe is a one-bit-per-bucket filter of the root words: in a
+	// language that reads compounds, a word that starts no phrase is
+	// looked into for a head.
 	maybe [1 << 10]uint64
-	cues  []cue
-	class map[uint64]wordClass
+	// starts is a one-bit-per-bucket filter of how phrases begin: a root
+	// and a word that follows it, a root that needs nothing after it
+	// (alone), a root a number may follow. Most roots are common words
+	// ("the", "is", "we") that begin a phrase with only a few next words:
+	// this passes over them on a bit or two of a small table, where the
+	// root table is too big to stay in the nearest cache.
+	starts [1 << 10]uint64
+	cues   []cue
+	class  map[uint64]wordClass
 	// classFilter has one bit per hash of a word in class, so that the
 	// word model's negation scope passes most words without a map lookup.
-	classFilter [4]uint64
+	// The hash is spread by a multiply first: the top bits of a short
+	// word's FNV hash vary little, and taken as they are, common words
+	// ("de", "la", "the") shared bits with the negators.
+	classFilter [16]uint64
 	// numbers are the number words of time phrases: "twenty", "an", "zwanzig".
 	numbers map[uint64]float64
 	// heads are the words a compound may end with and be read as
@@ -518,10 +582,32 @@ const negationWindow = 3
 
 // classOf is a word's class, 0 for most words.
 func (l *lexicon) classOf(h uint64) wordClass {
-	if l.classFilter[h>>62]&(1<<(h>>56&63)) == 0 {
+	if b := h * 0x9E3779B97F4A7C15 >> 54; l.classFilter[b>>6]&(1<<(b&63)) == 0 {
 		return 0
 	}
 	return l.class[h]
+}
+
+// alone stands for no next word in the starts filter: it is not the hash
+// of a word (those are nowhere near so small), and if one were, it would
+// only let a word through the filter, never change what is read.
+const alone = 2
+
+// startBit is the bit of a root and its next word in lexicon.starts. The
+// words' hashes are well mixed already: one multiply spreads the next
+// word's, and none is left for alone, a constant.
+func startBit(root, next uint64) uint64 {
+	return (root ^ next*0x9E3779B97F4A7C15) >> 48
+}
+
+func (l *lexicon) addStart(root, next uint64) {
+	b := startBit(root, next)
+	l.starts[b>>6] |= 1 << (b & 63)
+}
+
+func (l *lexicon) hasStart(root, next uint64) bool {
+	b := startBit(root, next)
+	return l.starts[b>>6]&(1<<(b&63)) != 0
 }
 
 func (l *lexicon) mightStart(h uint64) bool {
@@ -582,26 +668,9 @@ func (l *lexicon) read(text string, sc *scratch) []hit {
 	hits := sc.hits[:0]
 	floor := 0 // words before floor belong to an earlier cue and negate nothing
 	for i := 0; i < len(toks); {
-		m := match{end: i}
-		if l.mightStart(toks[i].hash) {
-			if s := l.roots.get(toks[i].hash); s != nil && s.mayGo(toks, i+1) {
-				l.walk(toks, s.node-1, i, i+1, &m)
-			}
-		} else if l.heads != nil {
-			if h, ok := l.head(text, &toks[i]); ok {
-				if s := l.roots.get(h); s != nil && s.mayGo(toks, i+1) {
-					l.walk(toks, s.node-1, i, i+1, &m)
-				}
-			}
-		}
-		if toks[i].num { // "20 minutes ago"
-			if s := l.roots.get(numWord); s != nil && s.mayGo(toks, i+1) {
-				l.walk(toks, s.node-1, i, i+1, &m)
-			}
-		}
-		if m.end == i {
-			i++
-			continue
+		var m match
+		if i, m = l.next(text, toks, i); i == len(toks) {
+			break
 		}
 		c := &l.cues[l.nodes[m.node].cue]
 		h := hit{c.crit, c.holds, c.kind, c.key, toks[i].start, toks[m.end-1].end, int32(i)}
@@ -638,6 +707,44 @@ func (l *lexicon) read(text string, sc *scratch) []hit {
 	return hits
 }
 
+// next finds the first word from i on that starts a phrase, and the
+// longest phrase there; len(toks) when none does. Most words start none:
+// the search is a loop of its own, so that it keeps what it needs in
+// registers, apart from the work of a hit.
+func (l *lexicon) next(text string, toks []token, i int) (int, match) {
+	for ; i < len(toks); i++ {
+		m := match{end: i}
+		h := toks[i].hash
+		// The word after, as the starts filter knows it: phrases never
+		// cross a clause break.
+		next, num := uint64(alone), false
+		if k := i + 1; k < len(toks) && !toks[k].brk {
+			next, num = toks[k].hash, toks[k].num
+		}
+		if l.heads != nil && !l.mightStart(h) {
+			if h, ok := l.head(text, &toks[i]); ok {
+				if s := l.roots.get(h); s != nil && s.mayGo(toks, i+1) {
+					l.walk(toks, s.node-1, i, i+1, &m)
+				}
+			}
+		} else if l.hasStart(h, alone) || l.hasStart(h, next) || num && l.hasStart(h, numWord) {
+			// A phrase may begin here: the root table says whether one does.
+			if s := l.roots.get(h); s != nil && s.mayGo(toks, i+1) {
+				l.walk(toks, s.node-1, i, i+1, &m)
+			}
+		}
+		if toks[i].num { // "20 minutes ago"
+			if s := l.roots.get(numWord); s != nil && s.mayGo(toks, i+1) {
+				l.walk(toks, s.node-1, i, i+1, &m)
+			}
+		}
+		if m.end > i {
+			return i, m
+		}
+	}
+	return i, match{}
+}
+
 // maxCompound is the longest compound, in bytes, that head looks into.
 const maxCompound = 48
 
@@ -655,11 +762,21 @@ func (l *lexicon) head(text string, t *token) (uint64, bool) {
 	if e := ending(w); e >= 0 && l.headEnds[e>>6]&(1<<(e&63)) == 0 {
 		return 0, false
 	}
+	// Letters and digits only, mostly: or-ing 0x20 lowers a letter. A
+	// word all in ASCII is read in place; another is written out in its
+	// normal form first.
+	var or byte
+	for i := range len(w) {
+		or |= w[i]
+	}
+	if or < utf8.RuneSelf {
+		return suffixHead(l, w, 0x20)
+	}
 	var buf [2 * maxCompound]byte
 	word := buf[:0]
 	for _, r := range w {
 		if r < utf8.RuneSelf {
-			word = append(word, byte(r)|0x20) // letters and digits only: or-ing 0x20 lowers a letter
+			word = append(word, byte(r)|0x20)
 			continue
 		}
 		r = unicode.ToLower(r)
@@ -669,9 +786,15 @@ func (l *lexicon) head(text string, t *token) (uint64, bool) {
 			word = utf8.AppendRune(word, r)
 		}
 	}
+	return suffixHead(l, word, 0)
+}
+
+// suffixHead hashes word's suffixes from its last byte, each byte or-ed
+// with lower, and returns the forward hash of the shortest that is a head.
+func suffixHead[W string | []byte](l *lexicon, word W, lower byte) (uint64, bool) {
 	h := uint64(fnvOffset)
 	for n := 1; n+3 <= len(word) && n <= l.maxHead; n++ {
-		h = (h ^ uint64(word[len(word)-n])) * fnvPrime
+		h = (h ^ uint64(word[len(word)-n]|lower)) * fnvPrime
 		if l.headSizes&(1<<n) == 0 || l.headFilter[h>>62]&(1<<(h>>56&63)) == 0 {
 			continue
 		}
@@ -811,11 +934,26 @@ type match struct {
 // phrase. Phrases never cross a clause break.
 func (l *lexicon) walk(toks []token, at int32, start, k int, m *match) {
 	n := &l.nodes[at]
-	if n.terminal && k > m.end {
-		m.node, m.end = at, k
-	}
-	if k == len(toks) || (k > start && toks[k].brk) {
-		return
+	for {
+		if n.terminal && k > m.end {
+			m.node, m.end = at, k
+		}
+		if k == len(toks) || (k > start && toks[k].brk) {
+			return
+		}
+		if n.hasNum || n.hasAny {
+			break
+		}
+		// One way on, the usual case: followed in this loop, not by a call.
+		h := toks[k].hash
+		if !n.mayFollow(h) {
+			return
+		}
+		next, ok := l.edges.get(edgeKey(at, h))
+		if !ok {
+			return
+		}
+		at, n, k = next, &l.nodes[next], k+1
 	}
 	t := &toks[k]
 	if n.mayFollow(t.hash) {
@@ -913,6 +1051,14 @@ func decide(hits []hit, text string) (out [numCriteria]textSignal) {
 
 func containsFold(list []string, s string) bool {
 	for _, x := range list {
+		// Two words whose first letters are plain ASCII and differ in
+		// any case are not equal under folding: most pairs are told
+		// apart here, without a call.
+		if x != "" && s != "" {
+			if a, b := x[0]|0x20, s[0]|0x20; a != b && a < utf8.RuneSelf && b < utf8.RuneSelf && isWordByte(a) && isWordByte(b) {
+				continue
+			}
+		}
 		if strings.EqualFold(x, s) {
 			return true
 		}

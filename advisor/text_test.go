@@ -200,3 +200,68 @@ func TestLatinLettersReadAsTheGeneralPath(t *testing.T) {
 		}
 	}
 }
+
+// TestContainsFoldAsEqualFold: the first-letter shortcut says no only where
+// strings.EqualFold would, for ASCII, digits, marks and the letters whose
+// folding leaves ASCII (the Kelvin sign folds to k, the long s to s).
+func TestContainsFoldAsEqualFold(t *testing.T) {
+	words := []string{"Doc", "doc", "wiki", "Wiki", "by Friday", "9am", "[link]", "{link}", "\u212Aey", "key", "\u017Fo", "so", "École", "école", "x", "X", "0", "@here"}
+	for _, a := range words {
+		for _, b := range words {
+			if got, want := containsFold([]string{a}, b), strings.EqualFold(a, b); got != want {
+				t.Errorf("containsFold([%q], %q) = %v, want %v", a, b, got, want)
+			}
+		}
+	}
+}
+
+// TestCompoundHeadInPlace: a compound all in ASCII is read in place, any
+// other is written out in its normal form first; both find the same head,
+// in any case.
+func TestCompoundHeadInPlace(t *testing.T) {
+	l := lexicons[langDE]()
+	for _, tc := range []struct{ word, head string }{
+		{"Produktionsdatenbank", "datenbank"},
+		{"PRODUKTIONSDATENBANK", "datenbank"},
+		{"Pröduktionsdatenbank", "datenbank"},
+		{"PRÖDUKTIONSDATENBANK", "datenbank"},
+		{"Netzwerkstörung", "störung"},
+		{"NETZWERKSTOERUNG", ""},
+		{"Kundenseite", "seite"},
+	} {
+		toks := tokenize(tc.word, nil)
+		if len(toks) != 1 {
+			t.Fatalf("%s: %d tokens", tc.word, len(toks))
+		}
+		h, ok := l.head(tc.word, &toks[0])
+		if tc.head == "" {
+			if ok {
+				t.Errorf("%s: a head found, want none", tc.word)
+			}
+			continue
+		}
+		if want := hashPhrase(tc.head)[0]; !ok || h != want {
+			t.Errorf("%s: head %x (found %v), want %q", tc.word, h, ok, tc.head)
+		}
+	}
+}
+
+// TestWordsFastPathAsRun: words() reads a word ended by a space, or by a
+// mark and a space, in a loop of its own; with tabs for spaces, the same
+// text takes run's general path, and must read the same.
+func TestWordsFastPathAsRun(t *testing.T) {
+	for _, s := range []string{
+		"a, b. c; d: e! f? g (h) i",
+		"Is it down? Yes. Since 9:30, maybe 2.5 hours; call me!",
+		"end.", "end. ", "a ,b", "x? ¿y? z", "über. alles, ça va",
+		draft2K, draft2KDE, draft2KFR, draft2KES,
+	} {
+		var fast, slow scratch
+		fast.scan(s)
+		slow.scan(strings.ReplaceAll(s, " ", "\t"))
+		if !slices.Equal(fast.toks, slow.toks) || fast.questions != slow.questions {
+			t.Errorf("%.40q: the fast path reads %d words (%d questions), run %d (%d)",
+				s, len(fast.toks), fast.questions, len(slow.toks), slow.questions)
+		}
+	}
+}
