@@ -2,7 +2,9 @@ package store
 
 import (
 	"bytes"
+	"context"
 	"database/sql"
+	"database/sql/driver"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -293,7 +295,7 @@ func (s *DB) appendOwn(tx *sql.Tx, data []byte) error {
 		if info.Size() < pos.Offset {
 			pos = journal.Position{} // replaced by an older copy: read it again
 		}
-		m := newMerger(s, tx)
+		m := newMerger(s, tx) // never a bulk one: no begin
 		pos, err = s.readJournal(m, y.own, pos, said)
 		m.close()
 		if err != nil {
@@ -465,7 +467,7 @@ func (s *DB) merge() error {
 	}
 	if len(todo) > 0 || owing {
 		err := s.bigCache(func() error {
-			return s.tx(func(tx *sql.Tx) error {
+			return s.connTx(func(conn *sql.Conn, tx *sql.Tx) error {
 				if _, err := os.Stat(y.own); owing && errors.Is(err, fs.ErrNotExist) {
 					// This device's journal starts with its history: written
 					// before the others' journals are merged, finding it is not
@@ -476,7 +478,7 @@ func (s *DB) merge() error {
 					owing = false
 				}
 				if len(todo) > 0 {
-					if err := s.mergeFiles(tx, todo); err != nil {
+					if err := s.mergeFiles(conn, tx, todo); err != nil {
 						return err
 					}
 				}
@@ -522,9 +524,11 @@ func (s *DB) owed(tx *sql.Tx) error {
 	return s.flush(tx, nil)
 }
 
-// mergeFiles merges in what the journals at paths gained.
-func (s *DB) mergeFiles(tx *sql.Tx, paths []string) error {
+// mergeFiles merges in what the journals at paths gained, in the
+// transaction tx on conn.
+func (s *DB) mergeFiles(conn *sql.Conn, tx *sql.Tx, paths []string) error {
 	m := newMerger(s, tx)
+	m.conn = conn
 	defer m.close()
 	indexes, err := m.begin(paths)
 	if err != nil {
@@ -637,6 +641,9 @@ func (m *merger) end(indexes []string) error {
 				return err
 			}
 		}
+		if err := m.closeLoad(); err != nil {
+			return err
+		}
 	}
 	for _, q := range indexes {
 		if _, err := m.tx.Exec(q); err != nil {
@@ -715,6 +722,7 @@ func problem(path string, pos journal.Position, p journal.Problems) string {
 type merger struct {
 	s     *DB
 	tx    *sql.Tx
+	conn  *sql.Conn // tx's connection, for a load's rows
 	stmts map[string]*sql.Stmt
 	load  *load // a bulk merge into a store without events, until its end
 }
@@ -728,6 +736,12 @@ type load struct {
 	seen  map[string]struct{}
 	again []journal.Entry
 	rows  [len(loadTables)][]any // arguments of the rows waiting, by table
+	// The driver's statement inserting loadRows rows into each table,
+	// prepared on first use, and the arguments as the driver takes them:
+	// through database/sql, converting and checking each of millions of
+	// arguments was a sixth of a first merge.
+	stmts [len(loadTables)]driver.Stmt
+	named []driver.NamedValue
 }
 
 // loadTables are the tables a load fills, and the values of a row of each.
@@ -761,6 +775,23 @@ func (m *merger) close() {
 	for _, st := range m.stmts {
 		st.Close()
 	}
+	if m.load != nil {
+		m.closeLoad() // a failed merge: its error is the one to tell
+	}
+}
+
+// closeLoad closes the driver's statements of a load.
+func (m *merger) closeLoad() error {
+	return m.conn.Raw(func(any) error {
+		var err error
+		for k, st := range m.load.stmts {
+			if st != nil {
+				err = errors.Join(err, st.Close())
+				m.load.stmts[k] = nil
+			}
+		}
+		return err
+	})
 }
 
 func (m *merger) apply(e *journal.Entry) error {
@@ -811,16 +842,44 @@ func (m *merger) loadEvent(e *journal.Entry, dev string) error {
 	return m.insertRows(k)
 }
 
-// insertRows inserts the rows of a load waiting for table k.
+// insertRows inserts the rows of a load waiting for table k, through the
+// driver: the arguments are values it takes as they are (see
+// interruptionArgs).
 func (m *merger) insertRows(k int) error {
-	args := m.load.rows[k]
+	l := m.load
+	args := l.rows[k]
 	t := loadTables[k]
 	n := len(args) / strings.Count(t.values, "?")
 	if n == 0 {
 		return nil
 	}
-	q := `INSERT INTO ` + t.table + ` (` + t.cols + `) VALUES ` + strings.Repeat(t.values+`, `, n-1) + t.values
-	_, err := m.Exec(q, args...)
-	m.load.rows[k] = args[:0]
-	return err
+	l.named = l.named[:0]
+	for i, v := range args {
+		l.named = append(l.named, driver.NamedValue{Ordinal: i + 1, Value: v})
+	}
+	l.rows[k] = args[:0]
+	return m.conn.Raw(func(dc any) (err error) {
+		st := l.stmts[k]
+		if st == nil || n != loadRows {
+			prep, ok := dc.(driver.ConnPrepareContext)
+			if !ok {
+				return fmt.Errorf("sqlite driver: %T cannot prepare a statement with a context", dc)
+			}
+			q := `INSERT INTO ` + t.table + ` (` + t.cols + `) VALUES ` + strings.Repeat(t.values+`, `, n-1) + t.values
+			if st, err = prep.PrepareContext(context.Background(), q); err != nil {
+				return err
+			}
+			if n == loadRows {
+				l.stmts[k] = st
+			} else {
+				defer func() { err = errors.Join(err, st.Close()) }()
+			}
+		}
+		ex, ok := st.(driver.StmtExecContext)
+		if !ok {
+			return fmt.Errorf("sqlite driver: %T cannot execute a statement with a context", st)
+		}
+		_, err = ex.ExecContext(context.Background(), l.named)
+		return err
+	})
 }
