@@ -308,3 +308,46 @@ func TestBulkMergeKilled(t *testing.T) {
 		t.Errorf("the merger panicked: %s", stderr)
 	}
 }
+
+func TestBulkMergeCheckpointsInBackground(t *testing.T) {
+	// A bulk merge commits without the checkpoint, then has one made on a
+	// connection of its own: the rows reach the database file, and the
+	// store's connection gets its automatic checkpoints back.
+	store.SetBulkLines(t, 0)
+	folder := t.TempDir()
+	var b bytes.Buffer
+	line, _ := journal.DeviceLine("laptop", "laptop", time.Date(2025, 1, 6, 0, 0, 0, 0, time.UTC))
+	b.Write(line)
+	for _, e := range History(time.Date(2025, 1, 6, 0, 0, 0, 0, time.UTC), 1, Density{Sessions: 1, Interruptions: 10, Decisions: 2}) {
+		setID(e, "laptop")
+		line, err := journal.EventLine(e, "laptop")
+		if err != nil {
+			t.Fatal(err)
+		}
+		b.Write(line)
+	}
+	if err := os.WriteFile(filepath.Join(folder, journal.FileName("laptop")), b.Bytes(), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	path := dbPath(t)
+	db := open(t, path)
+	before, err := os.Stat(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := db.Sync(folder, "thisdevice", "this", func(m string) { t.Errorf("said %q", m) }); err != nil {
+		t.Fatal(err)
+	}
+	store.Settle(db)
+	after, err := os.Stat(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if after.Size() < before.Size()+int64(b.Len())/2 {
+		t.Errorf("database file %d bytes after the merge of %d bytes of journal, %d before: not checkpointed",
+			after.Size(), b.Len(), before.Size())
+	}
+	if v, err := store.ConnPragma(db, "wal_autocheckpoint"); err != nil || v != "1000" {
+		t.Errorf("wal_autocheckpoint after a bulk merge: %s, %v; want 1000", v, err)
+	}
+}

@@ -11,3 +11,13 @@ func SetBulkLines(t interface{ Cleanup(func()) }, n int64) {
 	bulkLines = n
 	t.Cleanup(func() { bulkLines = was })
 }
+
+// Settle waits for the work db left in the background.
+func Settle(db *DB) { db.bg.Wait() }
+
+// ConnPragma reads a one-value PRAGMA on db's own connection.
+func ConnPragma(db *DB, name string) (string, error) {
+	var v string
+	err := db.db.QueryRow("PRAGMA " + name).Scan(&v)
+	return v, err
+}

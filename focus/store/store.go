@@ -41,6 +41,8 @@ type DB struct {
 	stmts map[string]*sql.Stmt // reads prepared once: parsing SQL was most of a week's stats
 
 	sync *syncer // set by Sync: the journals in a synced folder
+
+	bg sync.WaitGroup // work left to finish in the background, waited for by Close
 }
 
 var sqliteHeader = []byte("SQLite format 3\x00")
@@ -179,8 +181,9 @@ func (s *DB) explain(err error) error {
 // Path returns the database file's path.
 func (s *DB) Path() string { return s.path }
 
-// Close closes the database.
+// Close closes the database, once the work left in the background is done.
 func (s *DB) Close() error {
+	s.bg.Wait()
 	s.mu.Lock()
 	for _, st := range s.stmts {
 		st.Close()

@@ -10,6 +10,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -466,6 +467,7 @@ func (s *DB) merge() error {
 		}
 	}
 	if len(todo) > 0 || owing {
+		var bulk bool
 		err := s.bigCache(func() error {
 			return s.connTx(func(conn *sql.Conn, tx *sql.Tx) error {
 				if _, err := os.Stat(y.own); owing && errors.Is(err, fs.ErrNotExist) {
@@ -478,7 +480,9 @@ func (s *DB) merge() error {
 					owing = false
 				}
 				if len(todo) > 0 {
-					if err := s.mergeFiles(conn, tx, todo); err != nil {
+					var err error
+					// A bulk merge that fails has its checkpoints back too.
+					if bulk, err = s.mergeFiles(conn, tx, todo); err != nil {
 						return err
 					}
 				}
@@ -488,6 +492,9 @@ func (s *DB) merge() error {
 				return nil
 			})
 		})
+		if bulk {
+			err = errors.Join(err, s.checkpointLater())
+		}
 		if err != nil {
 			return err
 		}
@@ -516,6 +523,40 @@ func (s *DB) bigCache(fn func() error) (err error) {
 	return fn()
 }
 
+// checkpointLater has the pages a bulk merge wrote to the WAL copied into
+// the database file on a connection of its own, in the background, and
+// gives the store's connection its automatic checkpoints back. The merge
+// turned them off for its commit: copying tens of megabytes there was a
+// sixth of a first start, which the person waits for, while reads and
+// writes go on during a checkpoint. Close waits for it. A checkpoint
+// interrupted, by a kill or a power cut, is taken up by the next one.
+func (s *DB) checkpointLater() error {
+	if _, err := s.db.Exec(`PRAGMA wal_autocheckpoint = ` + strconv.Itoa(autocheckpoint)); err != nil {
+		return s.explain(err)
+	}
+	s.bg.Add(1)
+	go func() {
+		defer s.bg.Done()
+		if err := s.checkpoint(); err != nil {
+			s.sync.say(fmt.Sprintf("store %s: checkpoint after merging the journals: %v", s.path, err))
+		}
+	}()
+	return nil
+}
+
+// autocheckpoint is SQLite's default: a checkpoint once the WAL holds this
+// many pages.
+const autocheckpoint = 1000
+
+func (s *DB) checkpoint() error {
+	db, err := sql.Open("sqlite", dsn(s.path))
+	if err != nil {
+		return err
+	}
+	_, err = db.Exec(`PRAGMA wal_checkpoint(PASSIVE)`)
+	return errors.Join(err, db.Close())
+}
+
 // owed records this device's name and appends what waits in the outbox.
 func (s *DB) owed(tx *sql.Tx) error {
 	if err := s.nameSelf(tx); err != nil {
@@ -525,31 +566,39 @@ func (s *DB) owed(tx *sql.Tx) error {
 }
 
 // mergeFiles merges in what the journals at paths gained, in the
-// transaction tx on conn.
-func (s *DB) mergeFiles(conn *sql.Conn, tx *sql.Tx, paths []string) error {
+// transaction tx on conn. It reports whether the merge was a bulk one,
+// which turns the connection's automatic checkpoints off (see
+// checkpointLater).
+func (s *DB) mergeFiles(conn *sql.Conn, tx *sql.Tx, paths []string) (bulk bool, err error) {
 	m := newMerger(s, tx)
 	m.conn = conn
 	defer m.close()
 	indexes, err := m.begin(paths)
 	if err != nil {
-		return err
+		return false, err
+	}
+	if indexes != nil {
+		if _, err := tx.Exec(`PRAGMA wal_autocheckpoint = 0`); err != nil {
+			return false, err
+		}
+		bulk = true
 	}
 	for _, path := range paths {
 		pos, said, err := position(tx, path)
 		if err != nil {
-			return err
+			return bulk, err
 		}
 		if info, err := os.Stat(path); err == nil && info.Size() < pos.Offset {
 			pos = journal.Position{} // replaced by an older copy: read it again
 		}
 		if _, err := s.readJournal(m, path, pos, said); err != nil {
-			return err
+			return bulk, err
 		}
 	}
 	if err := m.end(indexes); err != nil {
-		return err
+		return bulk, err
 	}
-	return purgeDeleted(tx)
+	return bulk, purgeDeleted(tx)
 }
 
 // bulkLines is how many new lines make a merge a bulk one, if they are more
