@@ -2,9 +2,7 @@ package store
 
 import (
 	"bytes"
-	"context"
 	"database/sql"
-	"database/sql/driver"
 	"errors"
 	"fmt"
 	"hash/maphash"
@@ -676,7 +674,7 @@ func (m *merger) begin(paths []string) ([]string, error) {
 		}
 	}
 	if empty {
-		m.load = &load{seed: maphash.MakeSeed(), seen: make(map[uint64]struct{}, lines)}
+		m.load = &load{seed: maphash.MakeSeed(), seen: make(map[uint64]struct{}, lines), ins: startInserter(m.conn)}
 	}
 	return create, nil
 }
@@ -687,11 +685,9 @@ func (m *merger) end(indexes []string) error {
 	l := m.load
 	if l != nil {
 		for k := range l.rows {
-			if err := m.insertRows(k); err != nil {
-				return err
-			}
+			m.insertRows(k)
 		}
-		if err := m.closeLoad(); err != nil {
+		if err := l.ins.wait(); err != nil {
 			return err
 		}
 	}
@@ -791,12 +787,7 @@ type load struct {
 	seen  map[uint64]struct{}
 	again []journal.Entry
 	rows  [len(loadTables)][]any // arguments of the rows waiting, by table
-	// The driver's statement inserting loadRows rows into each table,
-	// prepared on first use, and the arguments as the driver takes them:
-	// through database/sql, converting and checking each of millions of
-	// arguments was a sixth of a first merge.
-	stmts [len(loadTables)]driver.Stmt
-	named []driver.NamedValue
+	ins   *inserter              // puts them in
 }
 
 // loadTables are the tables a load fills, and the values of a row of each.
@@ -831,22 +822,8 @@ func (m *merger) close() {
 		st.Close()
 	}
 	if m.load != nil {
-		m.closeLoad() // a failed merge: its error is the one to tell
+		m.load.ins.wait() // a failed merge: its error is the one to tell
 	}
-}
-
-// closeLoad closes the driver's statements of a load.
-func (m *merger) closeLoad() error {
-	return m.conn.Raw(func(any) error {
-		var err error
-		for k, st := range m.load.stmts {
-			if st != nil {
-				err = errors.Join(err, st.Close())
-				m.load.stmts[k] = nil
-			}
-		}
-		return err
-	})
 }
 
 func (m *merger) apply(e *journal.Entry) error {
@@ -894,50 +871,16 @@ func (m *merger) loadEvent(e *journal.Entry, dev string) error {
 		}
 		k = 2
 	}
-	if len(l.rows[k]) < loadRows*strings.Count(loadTables[k].values, "?") {
-		return nil
+	if len(l.rows[k]) == loadRows*strings.Count(loadTables[k].values, "?") {
+		m.insertRows(k)
 	}
-	return m.insertRows(k)
+	return nil
 }
 
-// insertRows inserts the rows of a load waiting for table k, through the
-// driver: the arguments are values it takes as they are (see
-// interruptionArgs).
-func (m *merger) insertRows(k int) error {
+// insertRows hands the rows of a load waiting for table k to its inserter.
+func (m *merger) insertRows(k int) {
 	l := m.load
-	args := l.rows[k]
-	t := loadTables[k]
-	n := len(args) / strings.Count(t.values, "?")
-	if n == 0 {
-		return nil
+	if len(l.rows[k]) > 0 {
+		l.rows[k] = l.ins.send(k, l.rows[k])
 	}
-	l.named = l.named[:0]
-	for i, v := range args {
-		l.named = append(l.named, driver.NamedValue{Ordinal: i + 1, Value: v})
-	}
-	l.rows[k] = args[:0]
-	return m.conn.Raw(func(dc any) (err error) {
-		st := l.stmts[k]
-		if st == nil || n != loadRows {
-			prep, ok := dc.(driver.ConnPrepareContext)
-			if !ok {
-				return fmt.Errorf("sqlite driver: %T cannot prepare a statement with a context", dc)
-			}
-			q := `INSERT INTO ` + t.table + ` (` + t.cols + `) VALUES ` + strings.Repeat(t.values+`, `, n-1) + t.values
-			if st, err = prep.PrepareContext(context.Background(), q); err != nil {
-				return err
-			}
-			if n == loadRows {
-				l.stmts[k] = st
-			} else {
-				defer func() { err = errors.Join(err, st.Close()) }()
-			}
-		}
-		ex, ok := st.(driver.StmtExecContext)
-		if !ok {
-			return fmt.Errorf("sqlite driver: %T cannot execute a statement with a context", st)
-		}
-		_, err = ex.ExecContext(context.Background(), l.named)
-		return err
-	})
 }
