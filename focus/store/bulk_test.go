@@ -358,3 +358,61 @@ func TestBulkMergeCheckpointsInBackground(t *testing.T) {
 		t.Errorf("wal_autocheckpoint after a bulk merge: %s, %v; want 1000", v, err)
 	}
 }
+
+func TestBulkMergeFailingMidwayChangesNothing(t *testing.T) {
+	// A row refused in the middle of a load fails the merge: the store
+	// keeps no row of it, its indexes are as they were, and a merge once
+	// the cause is gone brings everything.
+	store.SetBulkLines(t, 0)
+	folder := t.TempDir()
+	at := time.Date(2025, 1, 6, 0, 0, 0, 0, time.UTC)
+	var b bytes.Buffer
+	line, _ := journal.DeviceLine("laptop", "laptop", at)
+	b.Write(line)
+	evs := History(at, 1, Density{Sessions: 1, Interruptions: 3, Decisions: 1})
+	var refused string
+	for k, e := range evs {
+		setID(e, "laptop")
+		if i, ok := e.(*focus.Interruption); ok && refused == "" && k > len(evs)/2 {
+			refused = i.ID
+		}
+		line, err := journal.EventLine(e, "laptop")
+		if err != nil {
+			t.Fatal(err)
+		}
+		b.Write(line)
+	}
+	if err := os.WriteFile(filepath.Join(folder, journal.FileName("laptop")), b.Bytes(), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	path := dbPath(t)
+	open(t, path).Close()
+	schema := indexes(t, path)
+	raw, err := sql.Open("sqlite", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer raw.Close()
+	if _, err := raw.Exec(`CREATE TRIGGER refuse BEFORE INSERT ON interruptions WHEN NEW.uid = '` + refused + `'
+		BEGIN SELECT RAISE(ABORT, 'refused'); END`); err != nil {
+		t.Fatal(err)
+	}
+
+	db := open(t, path)
+	if err := db.Sync(folder, "thisdevice", "this", nil); err == nil || !strings.Contains(err.Error(), "refused") {
+		t.Fatalf("merge with a refused row: %v; want it refused", err)
+	}
+	if got, err := db.Events(); err != nil || len(got) != 0 {
+		t.Errorf("%d events after the failed merge, %v; want none", len(got), err)
+	}
+	if idx := indexes(t, path); !reflect.DeepEqual(idx, schema) {
+		t.Errorf("indexes after the failed merge:\n%v\nwant\n%v", idx, schema)
+	}
+	if _, err := raw.Exec(`DROP TRIGGER refuse`); err != nil {
+		t.Fatal(err)
+	}
+	db.Refresh()
+	if got, err := db.Events(); err != nil || len(got) != len(evs) {
+		t.Errorf("%d events after merging again, %v; want %d", len(got), err, len(evs))
+	}
+}
