@@ -125,6 +125,7 @@ func BenchmarkWeekStatsSynced(b *testing.B) {
 			if err := db.Sync(folder, "thisdevice", "this", func(m string) { b.Fatal(m) }); err != nil {
 				b.Fatal(err)
 			}
+			store.Settle(db) // the merge's checkpoint, done: stats as they cost every day
 			start := historyStart(b)
 			tr := focus.NewTracker(db, &fakeClock{now: start.AddDate(1, 0, 0)}, focus.Policy{})
 			week := focus.WeekOf(start.AddDate(0, 6, 0))
