@@ -91,6 +91,7 @@ func BenchmarkMergeIncremental(b *testing.B) {
 	if err := db.Sync(folder, "thisdevice", "this", func(m string) { b.Fatal(m) }); err != nil {
 		b.Fatal(err)
 	}
+	store.Settle(db) // the first merge's checkpoint, done
 	f, err := os.OpenFile(filepath.Join(folder, journal.FileName("device2")), os.O_WRONLY|os.O_APPEND, 0)
 	if err != nil {
 		b.Fatal(err)
