@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"database/sql"
 	"fmt"
+	"hash/maphash"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -185,8 +186,14 @@ func TestBulkMergeMeansWhatRowByRowMeans(t *testing.T) {
 		byID["deleted-early"] != nil || byID["deleted-late"] != nil || byID["laptop-3"] != nil {
 		t.Fatalf("row by row: %d events, edited %+v, twice %+v, decided %+v", len(want), i, s, d)
 	}
-	for _, way := range []string{"bulk, empty store", "bulk, store with events"} {
+	for _, way := range []string{"bulk, empty store", "bulk, store with events", "bulk, every id hashed alike"} {
 		t.Run(way, func(t *testing.T) {
+			if way == "bulk, every id hashed alike" {
+				// Every event but the first is taken for one whose id came
+				// before: all go in after the indexes, and mean the same.
+				store.SetIDHash(t, func(maphash.Seed, string) uint64 { return 1 })
+				way = "bulk, empty store"
+			}
 			got, path := merged(t, folder, way)
 			if !reflect.DeepEqual(got, want) {
 				t.Errorf("%d events, want %d as row by row:\n%v\n%v", len(got), len(want), got, want)
@@ -306,5 +313,106 @@ func TestBulkMergeKilled(t *testing.T) {
 	}
 	if strings.Contains(stderr.String(), "panic") {
 		t.Errorf("the merger panicked: %s", stderr)
+	}
+}
+
+func TestBulkMergeCheckpointsInBackground(t *testing.T) {
+	// A bulk merge commits without the checkpoint, then has one made on a
+	// connection of its own: the rows reach the database file, and the
+	// store's connection gets its automatic checkpoints back.
+	store.SetBulkLines(t, 0)
+	folder := t.TempDir()
+	var b bytes.Buffer
+	line, _ := journal.DeviceLine("laptop", "laptop", time.Date(2025, 1, 6, 0, 0, 0, 0, time.UTC))
+	b.Write(line)
+	for _, e := range History(time.Date(2025, 1, 6, 0, 0, 0, 0, time.UTC), 1, Density{Sessions: 1, Interruptions: 10, Decisions: 2}) {
+		setID(e, "laptop")
+		line, err := journal.EventLine(e, "laptop")
+		if err != nil {
+			t.Fatal(err)
+		}
+		b.Write(line)
+	}
+	if err := os.WriteFile(filepath.Join(folder, journal.FileName("laptop")), b.Bytes(), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	path := dbPath(t)
+	db := open(t, path)
+	before, err := os.Stat(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := db.Sync(folder, "thisdevice", "this", func(m string) { t.Errorf("said %q", m) }); err != nil {
+		t.Fatal(err)
+	}
+	store.Settle(db)
+	after, err := os.Stat(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if after.Size() < before.Size()+int64(b.Len())/2 {
+		t.Errorf("database file %d bytes after the merge of %d bytes of journal, %d before: not checkpointed",
+			after.Size(), b.Len(), before.Size())
+	}
+	if v, err := store.ConnPragma(db, "wal_autocheckpoint"); err != nil || v != "1000" {
+		t.Errorf("wal_autocheckpoint after a bulk merge: %s, %v; want 1000", v, err)
+	}
+}
+
+func TestBulkMergeFailingMidwayChangesNothing(t *testing.T) {
+	// A row refused in the middle of a load fails the merge: the store
+	// keeps no row of it, its indexes are as they were, and a merge once
+	// the cause is gone brings everything.
+	store.SetBulkLines(t, 0)
+	folder := t.TempDir()
+	at := time.Date(2025, 1, 6, 0, 0, 0, 0, time.UTC)
+	var b bytes.Buffer
+	line, _ := journal.DeviceLine("laptop", "laptop", at)
+	b.Write(line)
+	evs := History(at, 1, Density{Sessions: 1, Interruptions: 3, Decisions: 1})
+	var refused string
+	for k, e := range evs {
+		setID(e, "laptop")
+		if i, ok := e.(*focus.Interruption); ok && refused == "" && k > len(evs)/2 {
+			refused = i.ID
+		}
+		line, err := journal.EventLine(e, "laptop")
+		if err != nil {
+			t.Fatal(err)
+		}
+		b.Write(line)
+	}
+	if err := os.WriteFile(filepath.Join(folder, journal.FileName("laptop")), b.Bytes(), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	path := dbPath(t)
+	open(t, path).Close()
+	schema := indexes(t, path)
+	raw, err := sql.Open("sqlite", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer raw.Close()
+	if _, err := raw.Exec(`CREATE TRIGGER refuse BEFORE INSERT ON interruptions WHEN NEW.uid = '` + refused + `'
+		BEGIN SELECT RAISE(ABORT, 'refused'); END`); err != nil {
+		t.Fatal(err)
+	}
+
+	db := open(t, path)
+	if err := db.Sync(folder, "thisdevice", "this", nil); err == nil || !strings.Contains(err.Error(), "refused") {
+		t.Fatalf("merge with a refused row: %v; want it refused", err)
+	}
+	if got, err := db.Events(); err != nil || len(got) != 0 {
+		t.Errorf("%d events after the failed merge, %v; want none", len(got), err)
+	}
+	if idx := indexes(t, path); !reflect.DeepEqual(idx, schema) {
+		t.Errorf("indexes after the failed merge:\n%v\nwant\n%v", idx, schema)
+	}
+	if _, err := raw.Exec(`DROP TRIGGER refuse`); err != nil {
+		t.Fatal(err)
+	}
+	db.Refresh()
+	if got, err := db.Events(); err != nil || len(got) != len(evs) {
+		t.Errorf("%d events after merging again, %v; want %d", len(got), err, len(evs))
 	}
 }

@@ -178,10 +178,10 @@ const interruptionValues = `(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
 
 // interruptionArgs appends the arguments of i's row, as logged by device.
 func interruptionArgs(args []any, i *focus.Interruption, device string) []any {
-	// Values the driver takes as they are (int64, not int): a first merge
-	// binds millions.
+	// Values the driver takes as they are (int64, not int, nil, not
+	// sql.NullInt64): a first merge binds millions, straight to the driver.
 	return append(args, i.ID, ms(i.At), string(i.Direction), string(i.Channel), string(i.Outcome),
-		int64(i.People), i.Who, i.Note, i.InSession, nullMS(i.Handled), i.App, int64(max(i.Count, 1)), device)
+		int64(i.People), i.Who, i.Note, i.InSession, msOrNil(i.Handled), i.App, int64(max(i.Count, 1)), device)
 }
 
 func scanInterruption(rows *sql.Rows) (focus.Interruption, error) {

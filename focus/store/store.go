@@ -41,6 +41,8 @@ type DB struct {
 	stmts map[string]*sql.Stmt // reads prepared once: parsing SQL was most of a week's stats
 
 	sync *syncer // set by Sync: the journals in a synced folder
+
+	bg sync.WaitGroup // work left to finish in the background, waited for by Close
 }
 
 var sqliteHeader = []byte("SQLite format 3\x00")
@@ -179,8 +181,9 @@ func (s *DB) explain(err error) error {
 // Path returns the database file's path.
 func (s *DB) Path() string { return s.path }
 
-// Close closes the database.
+// Close closes the database, once the work left in the background is done.
 func (s *DB) Close() error {
+	s.bg.Wait()
 	s.mu.Lock()
 	for _, st := range s.stmts {
 		st.Close()
@@ -210,11 +213,24 @@ func (s *DB) prepared(query string) (*sql.Stmt, error) {
 
 // tx runs fn in a write transaction.
 func (s *DB) tx(fn func(*sql.Tx) error) error {
-	tx, err := s.db.BeginTx(context.Background(), nil)
+	return s.connTx(func(_ *sql.Conn, tx *sql.Tx) error { return fn(tx) })
+}
+
+// connTx runs fn in a write transaction on conn, which fn may also reach
+// through conn.Raw: a bulk merge binds its rows to the driver's statements
+// directly, without database/sql's conversion of every argument.
+func (s *DB) connTx(fn func(conn *sql.Conn, tx *sql.Tx) error) error {
+	ctx := context.Background()
+	conn, err := s.db.Conn(ctx)
 	if err != nil {
 		return s.explain(err)
 	}
-	if err := fn(tx); err != nil {
+	defer conn.Close()
+	tx, err := conn.BeginTx(ctx, nil)
+	if err != nil {
+		return s.explain(err)
+	}
+	if err := fn(conn, tx); err != nil {
 		tx.Rollback()
 		return s.explain(err)
 	}
@@ -228,6 +244,15 @@ type queryer interface {
 }
 
 func ms(t time.Time) int64 { return t.UnixMilli() }
+
+// msOrNil is t in Unix milliseconds, or nil for the zero time: a value the
+// driver takes as it is, unlike nullMS.
+func msOrNil(t time.Time) any {
+	if t.IsZero() {
+		return nil
+	}
+	return t.UnixMilli()
+}
 
 func nullMS(t time.Time) sql.NullInt64 {
 	if t.IsZero() {

@@ -5,9 +5,11 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"hash/maphash"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -293,7 +295,7 @@ func (s *DB) appendOwn(tx *sql.Tx, data []byte) error {
 		if info.Size() < pos.Offset {
 			pos = journal.Position{} // replaced by an older copy: read it again
 		}
-		m := newMerger(s, tx)
+		m := newMerger(s, tx) // never a bulk one: no begin
 		pos, err = s.readJournal(m, y.own, pos, said)
 		m.close()
 		if err != nil {
@@ -464,8 +466,9 @@ func (s *DB) merge() error {
 		}
 	}
 	if len(todo) > 0 || owing {
+		var bulk bool
 		err := s.bigCache(func() error {
-			return s.tx(func(tx *sql.Tx) error {
+			return s.connTx(func(conn *sql.Conn, tx *sql.Tx) error {
 				if _, err := os.Stat(y.own); owing && errors.Is(err, fs.ErrNotExist) {
 					// This device's journal starts with its history: written
 					// before the others' journals are merged, finding it is not
@@ -476,7 +479,9 @@ func (s *DB) merge() error {
 					owing = false
 				}
 				if len(todo) > 0 {
-					if err := s.mergeFiles(tx, todo); err != nil {
+					var err error
+					// A bulk merge that fails has its checkpoints back too.
+					if bulk, err = s.mergeFiles(conn, tx, todo); err != nil {
 						return err
 					}
 				}
@@ -486,6 +491,9 @@ func (s *DB) merge() error {
 				return nil
 			})
 		})
+		if bulk {
+			err = errors.Join(err, s.checkpointLater())
+		}
 		if err != nil {
 			return err
 		}
@@ -514,6 +522,40 @@ func (s *DB) bigCache(fn func() error) (err error) {
 	return fn()
 }
 
+// checkpointLater has the pages a bulk merge wrote to the WAL copied into
+// the database file on a connection of its own, in the background, and
+// gives the store's connection its automatic checkpoints back. The merge
+// turned them off for its commit: copying tens of megabytes there was a
+// sixth of a first start, which the person waits for, while reads and
+// writes go on during a checkpoint. Close waits for it. A checkpoint
+// interrupted, by a kill or a power cut, is taken up by the next one.
+func (s *DB) checkpointLater() error {
+	if _, err := s.db.Exec(`PRAGMA wal_autocheckpoint = ` + strconv.Itoa(autocheckpoint)); err != nil {
+		return s.explain(err)
+	}
+	s.bg.Add(1)
+	go func() {
+		defer s.bg.Done()
+		if err := s.checkpoint(); err != nil {
+			s.sync.say(fmt.Sprintf("store %s: checkpoint after merging the journals: %v", s.path, err))
+		}
+	}()
+	return nil
+}
+
+// autocheckpoint is SQLite's default: a checkpoint once the WAL holds this
+// many pages.
+const autocheckpoint = 1000
+
+func (s *DB) checkpoint() error {
+	db, err := sql.Open("sqlite", dsn(s.path))
+	if err != nil {
+		return err
+	}
+	_, err = db.Exec(`PRAGMA wal_checkpoint(PASSIVE)`)
+	return errors.Join(err, db.Close())
+}
+
 // owed records this device's name and appends what waits in the outbox.
 func (s *DB) owed(tx *sql.Tx) error {
 	if err := s.nameSelf(tx); err != nil {
@@ -522,30 +564,40 @@ func (s *DB) owed(tx *sql.Tx) error {
 	return s.flush(tx, nil)
 }
 
-// mergeFiles merges in what the journals at paths gained.
-func (s *DB) mergeFiles(tx *sql.Tx, paths []string) error {
+// mergeFiles merges in what the journals at paths gained, in the
+// transaction tx on conn. It reports whether the merge was a bulk one,
+// which turns the connection's automatic checkpoints off (see
+// checkpointLater).
+func (s *DB) mergeFiles(conn *sql.Conn, tx *sql.Tx, paths []string) (bulk bool, err error) {
 	m := newMerger(s, tx)
+	m.conn = conn
 	defer m.close()
 	indexes, err := m.begin(paths)
 	if err != nil {
-		return err
+		return false, err
+	}
+	if indexes != nil {
+		if _, err := tx.Exec(`PRAGMA wal_autocheckpoint = 0`); err != nil {
+			return false, err
+		}
+		bulk = true
 	}
 	for _, path := range paths {
 		pos, said, err := position(tx, path)
 		if err != nil {
-			return err
+			return bulk, err
 		}
 		if info, err := os.Stat(path); err == nil && info.Size() < pos.Offset {
 			pos = journal.Position{} // replaced by an older copy: read it again
 		}
 		if _, err := s.readJournal(m, path, pos, said); err != nil {
-			return err
+			return bulk, err
 		}
 	}
 	if err := m.end(indexes); err != nil {
-		return err
+		return bulk, err
 	}
-	return purgeDeleted(tx)
+	return bulk, purgeDeleted(tx)
 }
 
 // bulkLines is how many new lines make a merge a bulk one, if they are more
@@ -622,7 +674,7 @@ func (m *merger) begin(paths []string) ([]string, error) {
 		}
 	}
 	if empty {
-		m.load = &load{seen: make(map[string]struct{}, lines)}
+		m.load = &load{seed: maphash.MakeSeed(), seen: make(map[uint64]struct{}, lines), ins: startInserter(m.conn)}
 	}
 	return create, nil
 }
@@ -633,9 +685,10 @@ func (m *merger) end(indexes []string) error {
 	l := m.load
 	if l != nil {
 		for k := range l.rows {
-			if err := m.insertRows(k); err != nil {
-				return err
-			}
+			m.insertRows(k)
+		}
+		if err := l.ins.wait(); err != nil {
+			return err
 		}
 	}
 	for _, q := range indexes {
@@ -715,6 +768,7 @@ func problem(path string, pos journal.Position, p journal.Problems) string {
 type merger struct {
 	s     *DB
 	tx    *sql.Tx
+	conn  *sql.Conn // tx's connection, for a load's rows
 	stmts map[string]*sql.Stmt
 	load  *load // a bulk merge into a store without events, until its end
 }
@@ -725,9 +779,15 @@ type merger struct {
 // of the merge, when the indexes are back, to merge into the first as it
 // would have then. Tombstones purge at the end too.
 type load struct {
-	seen  map[string]struct{}
+	// The hashes of the ids loaded: not the ids themselves, which made the
+	// set a fifth of the inserting goroutine's time, and each collection
+	// scan it. A collision only sends an event the way of those whose id
+	// came before: it goes in after the indexes, as row by row.
+	seed  maphash.Seed
+	seen  map[uint64]struct{}
 	again []journal.Entry
 	rows  [len(loadTables)][]any // arguments of the rows waiting, by table
+	ins   *inserter              // puts them in
 }
 
 // loadTables are the tables a load fills, and the values of a row of each.
@@ -761,6 +821,9 @@ func (m *merger) close() {
 	for _, st := range m.stmts {
 		st.Close()
 	}
+	if m.load != nil {
+		m.load.ins.wait() // a failed merge: its error is the one to tell
+	}
 }
 
 func (m *merger) apply(e *journal.Entry) error {
@@ -784,11 +847,14 @@ func (m *merger) apply(e *journal.Entry) error {
 	return err
 }
 
+// idHash is how a load hashes an event's id. Tests make it collide.
+var idHash = maphash.String
+
 // loadEvent adds an event to a load.
 func (m *merger) loadEvent(e *journal.Entry, dev string) error {
 	l := m.load
 	n := len(l.seen)
-	if l.seen[eventID(e.Event)] = struct{}{}; len(l.seen) == n {
+	if l.seen[idHash(l.seed, eventID(e.Event))] = struct{}{}; len(l.seen) == n {
 		l.again = append(l.again, *e)
 		return nil
 	}
@@ -805,22 +871,16 @@ func (m *merger) loadEvent(e *journal.Entry, dev string) error {
 		}
 		k = 2
 	}
-	if len(l.rows[k]) < loadRows*strings.Count(loadTables[k].values, "?") {
-		return nil
+	if len(l.rows[k]) == loadRows*strings.Count(loadTables[k].values, "?") {
+		m.insertRows(k)
 	}
-	return m.insertRows(k)
+	return nil
 }
 
-// insertRows inserts the rows of a load waiting for table k.
-func (m *merger) insertRows(k int) error {
-	args := m.load.rows[k]
-	t := loadTables[k]
-	n := len(args) / strings.Count(t.values, "?")
-	if n == 0 {
-		return nil
+// insertRows hands the rows of a load waiting for table k to its inserter.
+func (m *merger) insertRows(k int) {
+	l := m.load
+	if len(l.rows[k]) > 0 {
+		l.rows[k] = l.ins.send(k, l.rows[k])
 	}
-	q := `INSERT INTO ` + t.table + ` (` + t.cols + `) VALUES ` + strings.Repeat(t.values+`, `, n-1) + t.values
-	_, err := m.Exec(q, args...)
-	m.load.rows[k] = args[:0]
-	return err
 }
