@@ -221,6 +221,18 @@ func (p *Popup) Show(pre Prefill) {
 	p.win.RequestFocus()
 }
 
+// setText sets e's text, unless e already holds it, and reports whether
+// it did. Reset runs on every hide, and most times the fields hold what
+// they are reset to: an entry set anyway is laid out and drawn afresh in
+// the next show's first frame, which the hotkey waits for.
+func setText(e *widget.Entry, s string) bool {
+	if e.Text == s {
+		return false
+	}
+	e.SetText(s)
+	return true
+}
+
 // Hide closes the popup without logging anything.
 func (p *Popup) Hide() {
 	p.shown = false
@@ -245,10 +257,11 @@ func (p *Popup) reset(pre Prefill) {
 	p.quiet = true
 	people := max(pre.People, 1)
 	p.people, p.minutes = people, 0
-	p.peopleF.entry.SetText(strconv.Itoa(people))
-	p.minutesF.entry.SetText("")
-	p.draft.SetText(pre.Text)
-	p.draft.Entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyPageDown}) // the cursor after the text
+	setText(&p.peopleF.entry.Entry, strconv.Itoa(people))
+	setText(&p.minutesF.entry.Entry, "")
+	if setText(&p.draft.Entry, pre.Text) || pre.Text != "" {
+		p.draft.Entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyPageDown}) // the cursor after the text
+	}
 	p.quiet = false
 
 	to := ""
