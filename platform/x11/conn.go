@@ -46,6 +46,8 @@ type Conn struct {
 
 	// wm caches whether an EWMH window manager runs, for Present.
 	wm atomic.Value
+	// ahead: Present does not wait for the server (PresentAhead).
+	ahead bool
 }
 
 type atoms struct {

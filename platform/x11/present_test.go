@@ -59,6 +59,28 @@ func TestPresentWithoutWindowManager(t *testing.T) {
 	}
 }
 
+// After PresentAhead, Present returns without a round trip, and what it
+// sent is done all the same: the window maps and takes the focus.
+func TestPresentAhead(t *testing.T) {
+	c := openTest(t)
+	c.PresentAhead()
+	toolkit := newWM(t)
+	win := toolkit.window("pingwise\x00Pingwise\x00", "Sync or async?")
+	t.Cleanup(func() { xproto.DestroyWindow(toolkit.x, win) })
+	if err := c.Present(uint32(win)); err != nil {
+		t.Fatal(err)
+	}
+	for deadline := time.Now().Add(2 * time.Second); ; time.Sleep(5 * time.Millisecond) {
+		viewable, focused := state(t, toolkit.client, win)
+		if viewable && focused {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("2 s after Present: viewable %v, focused %v; want both", viewable, focused)
+		}
+	}
+}
+
 // Under an EWMH window manager, Present asks it to map and activate the
 // window, and sets nothing behind its back.
 func TestPresentUnderWindowManager(t *testing.T) {
