@@ -47,6 +47,9 @@ func Run(dirs home.Dirs, stderr io.Writer) int {
 		say("%v; use the command line, see pingwise --help", err)
 		return 1
 	}
+	if err := keepHeap(); err != nil {
+		say("%v; frames painted in software may be slower", err)
+	}
 	// First the single-instance lock: a second start hands over to the
 	// running app before it opens the store or the desktop's services (a
 	// hotkey it would find taken, a merge of the sync folder).
