@@ -113,6 +113,11 @@ func TestGrabFiresOncePerPress(t *testing.T) {
 		xproto.GrabModeAsync, xproto.GrabModeAsync).Check(); err != nil {
 		t.Fatalf("key still held after release: %v", err)
 	}
+	// Given back before the next test grabs it: closing the connection at
+	// cleanup frees the grab only when the server gets to it.
+	if err := xproto.UngrabKeyChecked(cl.x, cl.keycode(t, h.Sym), cl.root, h.Mods).Check(); err != nil {
+		t.Fatal(err)
+	}
 }
 
 func TestGrabIgnoresAutorepeat(t *testing.T) {
