@@ -5,7 +5,10 @@
 // against the floor of bench/popupmin (a label and an entry, the same
 // size), shown and hidden in turn.
 //
-//	popupframe [-n 200] [-warmup 5]
+//	dbus-run-session -- popupframe [-n 200] [-warmup 5]
+//
+// Run it inside a session bus of its own: without one, Fyne's D-Bus client
+// autolaunches a bus (and its portals) that outlives the run.
 //
 // It paints with whatever GL the display gives. Under Xvfb, as under
 // XWayland on a machine without a GPU, that is Mesa's software renderer
