@@ -239,7 +239,7 @@ func (s *shell) start() {
 	s.app.Lifecycle().SetOnStarted(func() {
 		s.started = true
 		if s.quitting {
-			s.app.Quit()
+			s.quitFyne()
 		}
 	})
 	s.app.SetIcon(appIcon())
@@ -318,5 +318,19 @@ func (s *shell) quit() {
 		s.quitting = true
 		return
 	}
+	s.quitFyne()
+}
+
+// quitFyne quits Fyne's loop. Fyne 2.7 panics as the last step of Quit
+// when it could not watch its settings file at start (no inotify instance
+// left: "too many open files"): it closes the watcher it never made. Its
+// loop has been told to end by then, so that panic is said in one line
+// instead of a stack trace, and the app ends as asked.
+func (s *shell) quitFyne() {
+	defer func() {
+		if r := recover(); r != nil {
+			fmt.Fprintln(os.Stderr, "pingwise: Fyne failed as it quit:", r)
+		}
+	}()
 	s.app.Quit()
 }
