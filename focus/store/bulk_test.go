@@ -1,13 +1,11 @@
 package store_test
 
 import (
-	"bufio"
 	"bytes"
 	"database/sql"
 	"fmt"
 	"hash/maphash"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"reflect"
 	"strings"
@@ -230,22 +228,25 @@ func merger(path, folder string) int {
 	return 0
 }
 
-// startChild runs the test binary with env added, as a child the test
-// controls.
-func startChild(t *testing.T, env ...string) (*exec.Cmd, *bufio.Scanner, *bytes.Buffer) {
+// writeJournal writes evs into folder as the device "laptop" logs them,
+// their ids its own, and returns the journal's length in bytes.
+func writeJournal(t *testing.T, folder string, at time.Time, evs []focus.Event) int {
 	t.Helper()
-	cmd := exec.Command(os.Args[0], "-test.run=^$")
-	cmd.Env = append(os.Environ(), env...)
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
-	out, err := cmd.StdoutPipe()
-	if err != nil {
+	var b bytes.Buffer
+	line, _ := journal.DeviceLine("laptop", "laptop", at)
+	b.Write(line)
+	for _, e := range evs {
+		setID(e, "laptop")
+		line, err := journal.EventLine(e, "laptop")
+		if err != nil {
+			t.Fatal(err)
+		}
+		b.Write(line)
+	}
+	if err := os.WriteFile(filepath.Join(folder, journal.FileName("laptop")), b.Bytes(), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	return cmd, bufio.NewScanner(out), &stderr
+	return b.Len()
 }
 
 func TestBulkMergeKilled(t *testing.T) {
@@ -253,22 +254,9 @@ func TestBulkMergeKilled(t *testing.T) {
 	// indexes included, and the next merge brings everything, once.
 	folder := t.TempDir()
 	at := time.Date(2025, 1, 6, 0, 0, 0, 0, time.UTC)
-	var b bytes.Buffer
-	line, _ := journal.DeviceLine("laptop", "laptop", at)
-	b.Write(line)
-	events := 0
-	for _, e := range History(at, 1, Density{Sessions: 2, Interruptions: 60, Decisions: 10}) {
-		setID(e, "laptop")
-		line, err := journal.EventLine(e, "laptop")
-		if err != nil {
-			t.Fatal(err)
-		}
-		b.Write(line)
-		events++
-	}
-	if err := os.WriteFile(filepath.Join(folder, journal.FileName("laptop")), b.Bytes(), 0o600); err != nil {
-		t.Fatal(err)
-	}
+	history := History(at, 1, Density{Sessions: 2, Interruptions: 60, Decisions: 10})
+	writeJournal(t, folder, at, history)
+	events := len(history)
 	path := dbPath(t)
 	fresh := open(t, path)
 	schema := indexes(t, path)
@@ -322,20 +310,8 @@ func TestBulkMergeCheckpointsInBackground(t *testing.T) {
 	// store's connection gets its automatic checkpoints back.
 	store.SetBulkLines(t, 0)
 	folder := t.TempDir()
-	var b bytes.Buffer
-	line, _ := journal.DeviceLine("laptop", "laptop", time.Date(2025, 1, 6, 0, 0, 0, 0, time.UTC))
-	b.Write(line)
-	for _, e := range History(time.Date(2025, 1, 6, 0, 0, 0, 0, time.UTC), 1, Density{Sessions: 1, Interruptions: 10, Decisions: 2}) {
-		setID(e, "laptop")
-		line, err := journal.EventLine(e, "laptop")
-		if err != nil {
-			t.Fatal(err)
-		}
-		b.Write(line)
-	}
-	if err := os.WriteFile(filepath.Join(folder, journal.FileName("laptop")), b.Bytes(), 0o600); err != nil {
-		t.Fatal(err)
-	}
+	at := time.Date(2025, 1, 6, 0, 0, 0, 0, time.UTC)
+	written := writeJournal(t, folder, at, History(at, 1, Density{Sessions: 1, Interruptions: 10, Decisions: 2}))
 	path := dbPath(t)
 	db := open(t, path)
 	before, err := os.Stat(path)
@@ -350,9 +326,9 @@ func TestBulkMergeCheckpointsInBackground(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if after.Size() < before.Size()+int64(b.Len())/2 {
+	if after.Size() < before.Size()+int64(written)/2 {
 		t.Errorf("database file %d bytes after the merge of %d bytes of journal, %d before: not checkpointed",
-			after.Size(), b.Len(), before.Size())
+			after.Size(), written, before.Size())
 	}
 	if v, err := store.ConnPragma(db, "wal_autocheckpoint"); err != nil || v != "1000" {
 		t.Errorf("wal_autocheckpoint after a bulk merge: %s, %v; want 1000", v, err)
@@ -366,24 +342,13 @@ func TestBulkMergeFailingMidwayChangesNothing(t *testing.T) {
 	store.SetBulkLines(t, 0)
 	folder := t.TempDir()
 	at := time.Date(2025, 1, 6, 0, 0, 0, 0, time.UTC)
-	var b bytes.Buffer
-	line, _ := journal.DeviceLine("laptop", "laptop", at)
-	b.Write(line)
 	evs := History(at, 1, Density{Sessions: 1, Interruptions: 3, Decisions: 1})
+	writeJournal(t, folder, at, evs)
 	var refused string
 	for k, e := range evs {
-		setID(e, "laptop")
 		if i, ok := e.(*focus.Interruption); ok && refused == "" && k > len(evs)/2 {
 			refused = i.ID
 		}
-		line, err := journal.EventLine(e, "laptop")
-		if err != nil {
-			t.Fatal(err)
-		}
-		b.Write(line)
-	}
-	if err := os.WriteFile(filepath.Join(folder, journal.FileName("laptop")), b.Bytes(), 0o600); err != nil {
-		t.Fatal(err)
 	}
 	path := dbPath(t)
 	open(t, path).Close()

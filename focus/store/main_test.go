@@ -67,8 +67,15 @@ func writer(path string, n int) int {
 // startWriter runs the test binary as a writer of n interruptions into path.
 func startWriter(t *testing.T, path string, n int) (*exec.Cmd, *bufio.Scanner, *bytes.Buffer) {
 	t.Helper()
+	return startChild(t, writerDB+"="+path, writerCount+"="+strconv.Itoa(n))
+}
+
+// startChild runs the test binary with env added, as a child the test
+// controls.
+func startChild(t *testing.T, env ...string) (*exec.Cmd, *bufio.Scanner, *bytes.Buffer) {
+	t.Helper()
 	cmd := exec.Command(os.Args[0], "-test.run=^$")
-	cmd.Env = append(os.Environ(), writerDB+"="+path, writerCount+"="+strconv.Itoa(n))
+	cmd.Env = append(os.Environ(), env...)
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
 	out, err := cmd.StdoutPipe()
