@@ -113,9 +113,7 @@ func TestGnomeShell(t *testing.T) {
 		}
 	})
 	a := w.startApp()
-	w.waitUntil("the hotkey bound", 20*time.Second, func() bool {
-		return strings.Contains(w.pingwise("doctor"), "Ctrl+Shift+Space through")
-	})
+	w.waitHotkey(20 * time.Second)
 	r := w.doctor()
 	r.check(t, map[string]string{
 		"active_app": "Pingwise's GNOME Shell extension (pingwise@pingwise.github.io) over D-Bus",

@@ -37,11 +37,7 @@ func TestKWin(t *testing.T) {
 	w.env = append(w.env, "DISPLAY="+display)
 	a := w.startApp()
 
-	w.waitUntil("the hotkey bound", 60*time.Second, func() bool {
-		out := w.pingwise("doctor")
-		w.lastSeen = out
-		return strings.Contains(out, "Ctrl+Shift+Space through")
-	})
+	w.waitHotkey(60 * time.Second)
 	w.doctor().check(t, map[string]string{
 		"hotkey":     "Ctrl+Shift+Space through xdg-desktop-portal GlobalShortcuts",
 		"active_app": "KWin script",

@@ -40,9 +40,7 @@ func TestMutter(t *testing.T) {
 	}
 	a := w.startApp()
 
-	w.waitUntil("the hotkey bound", 20*time.Second, func() bool {
-		return strings.Contains(w.pingwise("doctor"), "Ctrl+Shift+Space through")
-	})
+	w.waitHotkey(20 * time.Second)
 	r := w.doctor()
 	r.check(t, map[string]string{
 		"idle":       "Mutter's IdleMonitor",

@@ -131,11 +131,7 @@ func TestSway(t *testing.T) {
 	s.shared(filepath.Join(s.appHome, "settings.toml"))
 	a := s.startApp()
 	kb := newVkbd(t, s.wayland)
-	// The app binds its key once its engine runs, a moment after the
-	// control socket answers.
-	s.waitUntil("the hotkey bound", 20*time.Second, func() bool {
-		return strings.Contains(s.pingwise("doctor"), "Ctrl+Shift+Space through")
-	})
+	s.waitHotkey(20 * time.Second)
 
 	if !strings.Contains(s.swaymsg("-t", "get_config"), "nothing bound") {
 		t.Fatal("sway runs another config")

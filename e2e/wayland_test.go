@@ -226,6 +226,17 @@ func (w *wdesk) decisions() (sync, async int) {
 }
 
 // doctor is `pingwise doctor --json` as the running app sees it.
+// waitHotkey waits until doctor says the app bound its hotkey, which it
+// does once its engine runs, a moment after the control socket answers.
+func (w *wdesk) waitHotkey(limit time.Duration) {
+	w.t.Helper()
+	w.waitUntil("the hotkey bound", limit, func() bool {
+		out := w.pingwise("doctor")
+		w.lastSeen = out
+		return strings.Contains(out, "Ctrl+Shift+Space through")
+	})
+}
+
 func (w *wdesk) doctor() doctorReport {
 	w.t.Helper()
 	out := w.pingwise("doctor", "--json")
