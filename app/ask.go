@@ -17,7 +17,7 @@ import (
 // newPopup builds the "Sync or async?" popup ahead of time, so that a key
 // press only has to show it.
 func (s *shell) newPopup() *popup.Popup {
-	return popup.New(s.questionWindow(), popup.Config{
+	cfg := popup.Config{
 		Base: func() advisor.Situation {
 			cfg := s.eng.Settings()
 			sit := advisor.Situation{Now: time.Now(), RefocusMinutes: cfg.RefocusMinutes}
@@ -30,7 +30,11 @@ func (s *shell) newPopup() *popup.Popup {
 		After:    bridge{s}.after,
 		Present:  s.present,
 		Language: s.tr.Lang(),
-	})
+	}
+	if s.desk.Stash != nil {
+		cfg.Stash, cfg.Unstash = s.stash, s.unstash
+	}
+	return popup.New(s.questionWindow(), cfg)
 }
 
 // questionWindow is the popup's window: a question to answer and be gone,
@@ -53,9 +57,42 @@ func (s *shell) present(w fyne.Window) {
 	if s.desk.Presenter == nil {
 		return
 	}
+	if id := x11Window(w); id != 0 {
+		if err := s.desk.Presenter.Present(id); err != nil {
+			fmt.Fprintln(os.Stderr, "pingwise:", err) // Fyne shows it all the same
+		}
+	}
+}
+
+// stash moves the popup out of sight, still mapped and painted, where the
+// desktop can (sway's scratchpad), and reports whether it did.
+func (s *shell) stash(w fyne.Window) bool {
+	return s.throughStash(w, s.desk.Stash.Stash)
+}
+
+// unstash brings the stashed popup back with the keyboard, and reports
+// whether it did.
+func (s *shell) unstash(w fyne.Window) bool {
+	return s.throughStash(w, s.desk.Stash.Unstash)
+}
+
+func (s *shell) throughStash(w fyne.Window, do func(uint32) error) bool {
+	id := x11Window(w)
+	if id == 0 {
+		return false
+	}
+	if err := do(id); err != nil {
+		fmt.Fprintln(os.Stderr, "pingwise:", err) // the popup hides or shows the plain way
+		return false
+	}
+	return true
+}
+
+// x11Window is w's X11 window, 0 when it has none (yet).
+func x11Window(w fyne.Window) uint32 {
 	nw, ok := w.(driver.NativeWindow)
 	if !ok {
-		return
+		return 0
 	}
 	var id uintptr
 	nw.RunNative(func(ctx any) {
@@ -63,12 +100,7 @@ func (s *shell) present(w fyne.Window) {
 			id = x.WindowHandle
 		}
 	})
-	if id == 0 {
-		return
-	}
-	if err := s.desk.Presenter.Present(uint32(id)); err != nil {
-		fmt.Fprintln(os.Stderr, "pingwise:", err) // Fyne shows it all the same
-	}
+	return uint32(id)
 }
 
 // chosen hands a call or message link on to the handler it had before

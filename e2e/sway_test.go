@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -72,13 +73,15 @@ type swayNode struct {
 	Name    string     `json:"name"`
 	Type    string     `json:"type"`
 	Focused bool       `json:"focused"`
+	Visible bool       `json:"visible"`
 	AppID   string     `json:"app_id"`
 	Nodes   []swayNode `json:"nodes"`
 	Float   []swayNode `json:"floating_nodes"`
 }
 
-// windows lists the windows on screen, the focused one marked.
-func (s *sway) windows() (names []string, focused string) {
+// windows lists the windows on screen, the focused one marked, and those
+// out of sight: in the scratchpad, where Pingwise keeps its closed popup.
+func (s *sway) windows() (names []string, focused string, hidden []string) {
 	s.t.Helper()
 	var root swayNode
 	if err := json.Unmarshal([]byte(s.swaymsg("-t", "get_tree")), &root); err != nil {
@@ -87,6 +90,10 @@ func (s *sway) windows() (names []string, focused string) {
 	var walk func(swayNode)
 	walk = func(n swayNode) {
 		if (n.Type == "con" || n.Type == "floating_con") && len(n.Nodes) == 0 {
+			if !n.Visible {
+				hidden = append(hidden, n.Name)
+				return
+			}
 			names = append(names, n.Name)
 			if n.Focused {
 				focused = n.Name
@@ -97,11 +104,11 @@ func (s *sway) windows() (names []string, focused string) {
 		}
 	}
 	walk(root)
-	return names, focused
+	return names, focused, hidden
 }
 
 func (s *sway) focused(title string) bool {
-	names, f := s.windows()
+	names, f, _ := s.windows()
 	if f != title {
 		s.lastSeen = fmt.Sprintf("windows %q, focused %q", names, f)
 	}
@@ -109,13 +116,14 @@ func (s *sway) focused(title string) bool {
 }
 
 func (s *sway) shown(title string) bool {
-	names, _ := s.windows()
-	for _, n := range names {
-		if n == title {
-			return true
-		}
-	}
-	return false
+	names, _, _ := s.windows()
+	return slices.Contains(names, title)
+}
+
+// stashed says whether a window titled title is kept out of sight.
+func (s *sway) stashed(title string) bool {
+	_, _, hidden := s.windows()
+	return slices.Contains(hidden, title)
 }
 
 // Pingwise inside headless sway, with nothing in sway's config: the
@@ -148,9 +156,20 @@ func TestSway(t *testing.T) {
 		}
 		s.waitUntil("the popup to close after its confirmation", 10*time.Second, func() bool { return !s.shown("Sync or async?") })
 
-		// Shown again (the window Fyne keeps), it takes the keyboard again.
+		// Closed, the popup waits in sway's scratchpad, painted: shown
+		// again from there, it takes the keyboard, and typed keys reach its
+		// draft.
+		if !s.stashed("Sync or async?") {
+			t.Error("the closed popup is not kept in sway's scratchpad")
+		}
 		kb.key(vkbd.KeySpace, vkbd.ModCtrl|vkbd.ModShift)
 		s.waitUntil("the reopened popup focused", 10*time.Second, func() bool { return s.focused("Sync or async?") })
+		kb.typeText("Notes from the review, no rush")
+		kb.key(vkbd.KeyEnter, 0) // Enter sends async
+		s.waitUntil("the second decision in the stats", 10*time.Second, func() bool { _, as := s.decisions(); return as == 1 })
+		s.waitUntil("the popup to close after its confirmation", 10*time.Second, func() bool { return !s.shown("Sync or async?") })
+		kb.key(vkbd.KeySpace, vkbd.ModCtrl|vkbd.ModShift)
+		s.waitUntil("the popup focused a third time", 10*time.Second, func() bool { return s.focused("Sync or async?") })
 		kb.key(vkbd.KeyEsc, 0)
 		s.waitUntil("Esc to close it", 10*time.Second, func() bool { return !s.shown("Sync or async?") })
 	})

@@ -146,6 +146,15 @@ type Presenter interface {
 	Present(win uint32) error
 }
 
+// Stash keeps a shown window out of sight, still mapped and painted, and
+// brings it back with the keyboard: a window shown again from the stash
+// waits for no first frame. win is the native window id (an X11 window,
+// under XWayland).
+type Stash interface {
+	Stash(win uint32) error
+	Unstash(win uint32) error
+}
+
 // Desktop is what a session offers: each service nil where it is
 // unavailable, and every service's status, for doctor. A family's Open
 // fills in what it can and says why for the rest; platform/desktop calls
@@ -161,6 +170,7 @@ type Desktop struct {
 	Links     LinkHandler
 	Autostart Autostart
 	Presenter Presenter         // nil where the toolkit presents its windows alone
+	Stash     Stash             // nil where windows are only hidden and shown again
 	Status    map[string]Status // by service name, one for every name in Services
 
 	closers []func()

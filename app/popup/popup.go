@@ -58,6 +58,14 @@ type Config struct {
 	// keyboard just before Fyne shows and paints it (see x11.Conn.Present).
 	// Nil leaves it all to Fyne.
 	Present func(fyne.Window)
+	// Stash, where the desktop can (sway), closes the popup by moving it out
+	// of sight, still mapped and painted, and Unstash brings it back with the
+	// keyboard: the blank question then opens without a first frame to
+	// paint, which is most of the hotkey's wait when it is painted in
+	// software. Each reports whether it worked; where Stash does not, the
+	// window is hidden, and where Unstash does not, shown afresh. Nil hides
+	// and shows the window.
+	Stash, Unstash func(fyne.Window) bool
 	// Language is the UI's: "en", "de", "fr" or "es"; "" is English. The
 	// popup's words, the advisor's reasons and tips speak it.
 	Language string
@@ -70,8 +78,9 @@ type Popup struct {
 	cfg Config
 	tr  *l10n.T // cfg.Language's words
 
-	ready  bool // hidden and already reset for a blank question
-	placed bool // centred once; the window keeps its place after that
+	ready   bool // hidden and already reset for a blank question
+	stashed bool // out of sight through Config.Stash, still shown as Fyne sees it
+	placed  bool // centred once; the window keeps its place after that
 
 	base  advisor.Situation          // Config.Base, read when the popup opened
 	flags map[advisor.Criterion]bool // what the person set, true or false
@@ -189,16 +198,28 @@ func (p *Popup) Window() fyne.Window { return p.win }
 
 // Show opens the popup. Hidden (or showing a confirmation), it starts
 // afresh: every field reset, pre applied, centred, shown, the draft focused
-// so a person can paste at once. Already up, it is only raised and focused,
-// keeping what was typed: pressing the hotkey twice never loses a draft.
+// so a person can paste at once; the blank question, kept ready in the
+// desktop's stash, is only brought back. Already up, it is only raised and
+// focused, keeping what was typed: pressing the hotkey twice never loses a
+// draft.
 func (p *Popup) Show(pre Prefill) {
 	if p.shown && !p.done {
-		p.win.Show()
-		p.win.RequestFocus()
-		if p.win.Canvas().Focused() == nil {
-			p.win.Canvas().Focus(p.draft)
-		}
+		p.raise()
 		return
+	}
+	if p.stashed {
+		p.stashed = false
+		// Only the blank question is brought back as it was stashed: a
+		// prefilled one would show the blank one for a frame first.
+		if p.ready && pre == (Prefill{}) {
+			p.win.Canvas().Focus(p.draft)
+			if p.cfg.Unstash(p.win) {
+				p.ready = false
+				p.shown = true
+				return
+			}
+		}
+		p.win.Hide() // and shown afresh, mapped with its first frame
 	}
 	// Hide readied a blank question; a prefilled one is set up now.
 	if !p.ready || pre != (Prefill{}) {
@@ -221,6 +242,21 @@ func (p *Popup) Show(pre Prefill) {
 	p.win.RequestFocus()
 }
 
+// raise brings the popup, up as Fyne sees it, to the front with the
+// keyboard, the draft focused unless one of the popup's own widgets is.
+// Through Unstash where the desktop has it: it also brings back a popup
+// the person put out of sight with the desktop's own keys.
+func (p *Popup) raise() {
+	if p.win.Canvas().Focused() == nil {
+		p.win.Canvas().Focus(p.draft)
+	}
+	if p.cfg.Unstash != nil && p.cfg.Unstash(p.win) {
+		return
+	}
+	p.win.Show()
+	p.win.RequestFocus()
+}
+
 // setText sets e's text, unless e already holds it, and reports whether
 // it did. Reset runs on every hide, and most times the fields hold what
 // they are reset to: an entry set anyway is laid out and drawn afresh in
@@ -235,8 +271,12 @@ func setText(e *widget.Entry, s string) bool {
 
 // Hide closes the popup without logging anything.
 func (p *Popup) Hide() {
+	if p.shown && p.cfg.Stash != nil && p.cfg.Unstash != nil && p.cfg.Stash(p.win) {
+		p.stashed = true
+	} else if !p.stashed {
+		p.win.Hide()
+	}
 	p.shown = false
-	p.win.Hide()
 	// Ready the next question now, while nobody waits for it: the key
 	// press then only has to map the window.
 	p.reset(Prefill{})

@@ -559,3 +559,82 @@ func TestReasonsAreCapped(t *testing.T) {
 		t.Errorf("reasons %q: want %d lines and a count of the rest", got, maxReasons)
 	}
 }
+
+// callsWindow records the shows and hides Fyne is asked for.
+type callsWindow struct {
+	fyne.Window
+	calls []string
+}
+
+func (w *callsWindow) Show() { w.calls = append(w.calls, "show"); w.Window.Show() }
+func (w *callsWindow) Hide() { w.calls = append(w.calls, "hide"); w.Window.Hide() }
+
+// Where the desktop has a stash, closing moves the popup there, and the
+// blank question comes back from it without Fyne showing the window: the
+// draft focused, typing reaching it. Anything the stash cannot do falls
+// back to hiding and showing.
+func TestStash(t *testing.T) {
+	blank, prefilled := Prefill{}, Prefill{Text: "about the launch"}
+	tests := []struct {
+		name               string
+		stashOK, unstashOK bool
+		steps              func(p *Popup)
+		want               []string // the window's calls and the stash's, in order
+		draft              string
+	}{
+		{"blank question from the stash", true, true,
+			func(p *Popup) { p.Show(blank); p.Hide(); p.Show(blank) },
+			[]string{"show", "stash", "unstash"}, ""},
+		{"prefilled question shown afresh", true, true,
+			func(p *Popup) { p.Show(blank); p.Hide(); p.Show(prefilled) },
+			[]string{"show", "stash", "hide", "show"}, "about the launch"},
+		{"closed twice, stashed once", true, true,
+			func(p *Popup) { p.Show(blank); p.Hide(); p.Hide(); p.Show(blank) },
+			[]string{"show", "stash", "unstash"}, ""},
+		{"raised while up through the stash", true, true,
+			func(p *Popup) { p.Show(prefilled); p.Show(blank) },
+			[]string{"show", "unstash"}, "about the launch"},
+		{"stash refused: hidden", false, true,
+			func(p *Popup) { p.Show(blank); p.Hide(); p.Show(blank) },
+			[]string{"show", "stash", "hide", "show"}, ""},
+		{"unstash refused: shown afresh", true, false,
+			func(p *Popup) { p.Show(blank); p.Hide(); p.Show(blank) },
+			[]string{"show", "stash", "unstash", "hide", "show"}, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := test.NewTempApp(t)
+			w := &callsWindow{Window: a.NewWindow("popup")}
+			cfg := (&rec{}).config()
+			var p *Popup
+			cfg.Stash = func(got fyne.Window) bool {
+				if got != p.Window() {
+					t.Error("Stash got another window")
+				}
+				w.calls = append(w.calls, "stash")
+				return tt.stashOK
+			}
+			cfg.Unstash = func(got fyne.Window) bool {
+				if f := got.Canvas().Focused(); f == nil {
+					t.Error("nothing has the focus as the popup comes back")
+				}
+				w.calls = append(w.calls, "unstash")
+				return tt.unstashOK
+			}
+			p = New(w, cfg)
+			t.Cleanup(w.Close)
+			tt.steps(p)
+			if !slices.Equal(w.calls, tt.want) {
+				t.Errorf("calls %q, want %q", w.calls, tt.want)
+			}
+			if !p.shown || p.Window().Canvas().Focused() != p.draft || p.draft.Text != tt.draft {
+				t.Errorf("shown %v, focus on %T, draft %q; want shown, the draft %q focused",
+					p.shown, p.Window().Canvas().Focused(), p.draft.Text, tt.draft)
+			}
+			typeRunes(p, " typed")
+			if want := tt.draft + " typed"; p.draft.Text != want {
+				t.Errorf("typed into the draft: %q, want %q", p.draft.Text, want)
+			}
+		})
+	}
+}

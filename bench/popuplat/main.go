@@ -155,6 +155,10 @@ func run(o options) error {
 	if err := m.listen(); err != nil {
 		return err
 	}
+	// A window kept out of sight by an earlier run is already mapped.
+	if m.kept, err = m.mappedWindow(); err != nil {
+		return err
+	}
 	var total, mapped []time.Duration
 	for i := range o.warmup + o.n {
 		tt, tm, err := m.sample()
@@ -184,6 +188,7 @@ type meter struct {
 	// names caches the titles of windows seen mapping, so that a sample
 	// after the first pays no property round trip before its focus polling.
 	names       map[xproto.Window]string
+	kept        xproto.Window // the window, when it stayed mapped as it closed
 	netWMName   xproto.Atom
 	utf8String  xproto.Atom
 	ctrl, shift xproto.Keycode
@@ -227,7 +232,10 @@ func (m *meter) listen() error {
 }
 
 // sample opens the window and returns the time until it was focused and
-// until it was mapped, then closes it and lets things settle.
+// until it was mapped, then closes it and lets things settle. A window
+// that stayed mapped when last closed (moved out of sight, as into sway's
+// scratchpad) maps no more: it is open once it has the focus, and its
+// mapped time is 0.
 func (m *meter) sample() (focused, mapped time.Duration, err error) {
 	// Whatever arrived since the last sample (another window of the app)
 	// must not be taken for this one.
@@ -243,11 +251,13 @@ func (m *meter) sample() (focused, mapped time.Duration, err error) {
 		return 0, 0, fmt.Errorf("trigger: %w", err)
 	}
 	deadline := t0.Add(m.o.timeout)
-	win, err := m.waitMap(deadline)
-	if err != nil {
-		return 0, 0, err
+	win := m.kept
+	if win == 0 {
+		if win, err = m.waitMap(deadline); err != nil {
+			return 0, 0, err
+		}
+		mapped = time.Since(t0)
 	}
-	mapped = time.Since(t0)
 	for {
 		r, err := xproto.GetInputFocus(m.x).Reply()
 		if err != nil {
@@ -267,7 +277,7 @@ func (m *meter) sample() (focused, mapped time.Duration, err error) {
 	if err := m.close(); err != nil {
 		return 0, 0, fmt.Errorf("close: %w", err)
 	}
-	if err := m.waitUnmap(win, time.Now().Add(m.o.timeout)); err != nil {
+	if m.kept, err = m.waitClosed(win, time.Now().Add(m.o.timeout)); err != nil {
 		return 0, 0, err
 	}
 	time.Sleep(m.o.settle)
@@ -309,29 +319,45 @@ func (m *meter) waitMap(deadline time.Time) (xproto.Window, error) {
 	}
 }
 
-func (m *meter) waitUnmap(win xproto.Window, deadline time.Time) error {
-	timer := time.NewTimer(time.Until(deadline))
-	defer timer.Stop()
-	for {
-		select {
-		case ev, ok := <-m.events:
-			if !ok {
-				return errors.New("the X connection was lost")
-			}
-			switch ev := ev.(type) {
-			case xproto.UnmapNotifyEvent:
-				if ev.Window == win {
-					return nil
-				}
-			case xproto.DestroyNotifyEvent:
-				delete(m.names, ev.Window)
-				if ev.Window == win {
-					return nil
-				}
-			}
-		case <-timer.C:
-			return fmt.Errorf("window %#x %q did not unmap within %v of being closed", win, m.o.name, m.o.timeout)
+// mappedWindow finds a mapped top-level window titled m.o.name, or 0.
+func (m *meter) mappedWindow() (xproto.Window, error) {
+	tree, err := xproto.QueryTree(m.x, m.root).Reply()
+	if err != nil {
+		return 0, fmt.Errorf("list the windows: %w", err)
+	}
+	for _, w := range tree.Children {
+		a, err := xproto.GetWindowAttributes(m.x, w).Reply()
+		if err != nil || a.MapState != xproto.MapStateViewable {
+			continue // gone, or not mapped
 		}
+		if name, err := m.title(w); err == nil && name == m.o.name {
+			return w, nil
+		}
+	}
+	return 0, nil
+}
+
+// waitClosed waits until win has lost the focus and returns it if it is
+// still mapped (kept out of sight), or 0 if it was unmapped.
+func (m *meter) waitClosed(win xproto.Window, deadline time.Time) (kept xproto.Window, err error) {
+	for {
+		r, err := xproto.GetInputFocus(m.x).Reply()
+		if err != nil {
+			return 0, fmt.Errorf("query input focus: %w", err)
+		}
+		if r.Focus != win {
+			// The server answers in order: the unmap that took the focus,
+			// if any, is done.
+			a, err := xproto.GetWindowAttributes(m.x, win).Reply()
+			if err != nil || a.MapState != xproto.MapStateViewable {
+				return 0, nil // unmapped, or gone
+			}
+			return win, nil
+		}
+		if time.Now().After(deadline) {
+			return 0, fmt.Errorf("window %#x %q still had the focus %v after being closed", win, m.o.name, m.o.timeout)
+		}
+		time.Sleep(m.o.pollEvery)
 	}
 }
 

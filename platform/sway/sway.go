@@ -52,6 +52,9 @@ func OpenWith(d *platform.Desktop, o Options) {
 			d.Active = &Active{cmd: cmd, socket: o.Socket}
 		}
 		d.Say(platform.ActiveApp, platform.Works("sway IPC window focus events (app id, or X11 class under XWayland)").Said("swayActive"))
+		if d.Stash == nil {
+			d.Stash = &Scratchpad{cmd: cmd}
+		}
 	}
 	idle, err := wayland.OpenIdle(o.Wayland, nil)
 	if err != nil {
@@ -226,4 +229,28 @@ func (a *Active) WatchActive(changed func(platform.Window)) (stop func(), err er
 		}
 	}()
 	return func() { _ = events.close() }, nil
+}
+
+// Scratchpad keeps a window in sway's scratchpad, where sway holds windows
+// out of sight without unmapping them. An XWayland window hidden there
+// stays mapped, with its last frame, so the hotkey brings back a popup
+// already painted: without it, sway maps a window only once its first
+// frame arrives, and that frame (some 165 widgets drawn in software on a
+// machine without a GPU) was most of the wait.
+//
+// The criterion is the X11 window id: Pingwise's windows are XWayland's.
+// A person's own "scratchpad show" may bring the stashed popup up too;
+// it is then the blank question, ready.
+type Scratchpad struct{ cmd *conn }
+
+// Stash moves win to the scratchpad; sway gives the keyboard to the window
+// that had it before.
+func (s *Scratchpad) Stash(win uint32) error {
+	return s.cmd.command(fmt.Sprintf("[id=%d] move scratchpad", win))
+}
+
+// Unstash shows win on the current workspace and focuses it. "focus"
+// rather than "scratchpad show", which hides a window already shown.
+func (s *Scratchpad) Unstash(win uint32) error {
+	return s.cmd.command(fmt.Sprintf("[id=%d] focus", win))
 }

@@ -1,11 +1,17 @@
 package sway
 
 import (
+	"bytes"
+	"io"
 	"os"
+	"path/filepath"
 	"strings"
 	"sync/atomic"
 	"testing"
 	"time"
+
+	"github.com/jezek/xgb"
+	"github.com/jezek/xgb/xproto"
 
 	"github.com/pingwise/pingwise/platform"
 	"github.com/pingwise/pingwise/platform/wayland"
@@ -123,6 +129,109 @@ func TestIdleE2E(t *testing.T) {
 		idle, err := d.Idle.Idle()
 		return err == nil && idle == 0
 	})
+}
+
+// An X11 window stashed in sway's scratchpad leaves the screen but stays
+// mapped; unstashed, it is back and focused, and unstashing it again
+// leaves it so.
+func TestScratchpadE2E(t *testing.T) {
+	s := startSway(t, "output HEADLESS-1 resolution 1280x800\n")
+	need(t, "xhost")
+	d := openSway(t, s, "/usr/bin/pingwise", "")
+	display := filepath.Join(s.shared(t.TempDir()), "display")
+	s.run("swaymsg", "exec 'echo $DISPLAY > "+display+"'")
+	eventually(t, "sway to say its X display", 10*time.Second, func() bool {
+		b, err := os.ReadFile(display)
+		return err == nil && len(bytes.TrimSpace(b)) > 0
+	})
+	b, _ := os.ReadFile(display)
+	disp := string(bytes.TrimSpace(b))
+	if s.cred != nil { // XWayland lets in only its own user
+		s.run("env", "DISPLAY="+disp, "xhost", "+si:localuser:root")
+	}
+	xgb.Logger.SetOutput(io.Discard) // it notes the missing Xauthority, which is normal
+	x, err := xgb.NewConnDisplay(disp)
+	if err != nil {
+		t.Fatalf("connect to XWayland: %v", err)
+	}
+	defer x.Close()
+	screen := xproto.Setup(x).DefaultScreen(x)
+	win, err := xproto.NewWindowId(x)
+	if err != nil {
+		t.Fatal(err)
+	}
+	xproto.CreateWindow(x, screen.RootDepth, win, screen.Root, 0, 0, 300, 200, 0,
+		xproto.WindowClassInputOutput, screen.RootVisual, xproto.CwBackPixel, []uint32{screen.WhitePixel})
+	xproto.ChangeProperty(x, xproto.PropModeReplace, win, xproto.AtomWmName, xproto.AtomString, 8, 5, []byte("stash"))
+	xproto.MapWindow(x, win)
+	id := uint32(win)
+
+	cmd := d.Stash.(*Scratchpad).cmd
+	// inTree finds the window in sway's tree.
+	inTree := func() (nodeState, bool) {
+		t.Helper()
+		var tree nodeState
+		if err := cmd.request(msgGetTree, nil, &tree); err != nil {
+			t.Fatal(err)
+		}
+		return tree.find(id)
+	}
+	eventually(t, "sway to show the X window", 10*time.Second, func() bool {
+		n, ok := inTree()
+		return ok && n.Visible
+	})
+	// state is the window as sway and the X server see it.
+	state := func() (visible, focused, mapped bool) {
+		t.Helper()
+		n, ok := inTree()
+		if !ok {
+			t.Fatalf("window %d left sway's tree", id)
+		}
+		a, err := xproto.GetWindowAttributes(x, win).Reply()
+		if err != nil {
+			t.Fatal(err)
+		}
+		return n.Visible, n.Focused, a.MapState == xproto.MapStateViewable
+	}
+
+	if err := d.Stash.Stash(id); err != nil {
+		t.Fatal(err)
+	}
+	if visible, _, mapped := state(); visible || !mapped {
+		t.Errorf("stashed: visible %v, mapped %v; want hidden and still mapped", visible, mapped)
+	}
+	for i := range 2 {
+		if err := d.Stash.Unstash(id); err != nil {
+			t.Fatal(err)
+		}
+		if visible, focused, mapped := state(); !visible || !focused || !mapped {
+			t.Errorf("unstashed (%d): visible %v, focused %v, mapped %v; want all", i+1, visible, focused, mapped)
+		}
+	}
+	if err := d.Stash.Unstash(id + 1000); err == nil {
+		t.Error("unstashing a window sway does not know did not fail")
+	}
+}
+
+// nodeState is a tree node with what TestScratchpadE2E reads.
+type nodeState struct {
+	Window  uint32      `json:"window"`
+	Visible bool        `json:"visible"`
+	Focused bool        `json:"focused"`
+	Nodes   []nodeState `json:"nodes"`
+	Float   []nodeState `json:"floating_nodes"`
+}
+
+func (n nodeState) find(win uint32) (nodeState, bool) {
+	if n.Window == win {
+		return n, true
+	}
+	for _, k := range append(n.Nodes, n.Float...) {
+		if f, ok := k.find(win); ok {
+			return f, true
+		}
+	}
+	return nodeState{}, false
 }
 
 func TestOpenWithoutSway(t *testing.T) {
