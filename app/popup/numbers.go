@@ -24,9 +24,9 @@ type numField struct {
 	row          *fyne.Container
 }
 
-func newNumField(p *Popup, name string, last *int, lo, hi, step int) *numField {
+func newNumField(p *Popup, name, placeholder string, last *int, lo, hi, step int) *numField {
 	f := &numField{tr: p.tr, name: name, lo: lo, hi: hi, step: step, last: last}
-	f.entry = newNumEntry(p, f)
+	f.entry = newNumEntry(p, f, placeholder)
 	step1 := func(sign string) string {
 		return p.tr.S("popup.step", l10n.Args{"Field": strings.ToLower(name), "Sign": sign, "Step": step})
 	}
@@ -115,9 +115,12 @@ type numEntry struct {
 	frame *frame // what the row lays out: the entry outlined
 }
 
-func newNumEntry(p *Popup, f *numField) *numEntry {
+func newNumEntry(p *Popup, f *numField, placeholder string) *numEntry {
 	e := &numEntry{p: p, f: f}
 	e.OnChanged = func(string) { p.changed() }
+	// Before the frame: its theme override makes the entry's renderer,
+	// which reads the placeholder once.
+	e.PlaceHolder = placeholder
 	e.ExtendBaseWidget(e)
 	e.frame = newFrame(e)
 	return e

@@ -144,9 +144,8 @@ func New(w fyne.Window, cfg Config) *Popup {
 		}
 	}
 
-	p.peopleF = newNumField(p, tr.S("popup.people.label"), &p.people, 1, focus.MaxPeople, 1)
-	p.minutesF = newNumField(p, tr.S("popup.minutes.label"), &p.minutes, 0, int(focus.MaxPlanned/time.Minute), 5)
-	p.minutesF.entry.PlaceHolder = tr.S("popup.auto")
+	p.peopleF = newNumField(p, tr.S("popup.people.label"), "", &p.people, 1, focus.MaxPeople, 1)
+	p.minutesF = newNumField(p, tr.S("popup.minutes.label"), tr.S("popup.auto"), &p.minutes, 0, int(focus.MaxPlanned/time.Minute), 5)
 	numbers := container.NewHBox(p.peopleF.row, layout.NewSpacer(), p.minutesF.row)
 
 	p.draft = newDraftEntry(p)

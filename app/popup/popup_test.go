@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
@@ -636,5 +637,38 @@ func TestStash(t *testing.T) {
 				t.Errorf("typed into the draft: %q, want %q", p.draft.Text, want)
 			}
 		})
+	}
+}
+
+// The minutes field says "auto" while empty, from the very first frame: a
+// placeholder set after Fyne made the field's renderer stayed blank until
+// something refreshed the field.
+func TestMinutesPlaceholderFromTheFirstFrame(t *testing.T) {
+	a := test.NewTempApp(t)
+	p := New(a.NewWindow("popup"), (&rec{}).config())
+	t.Cleanup(p.Window().Close)
+	p.Show(Prefill{})
+	var texts []string
+	var walk func(o fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		if !o.Visible() {
+			return
+		}
+		switch o := o.(type) {
+		case *canvas.Text:
+			texts = append(texts, o.Text)
+		case fyne.Widget:
+			for _, k := range test.WidgetRenderer(o).Objects() {
+				walk(k)
+			}
+		case *fyne.Container:
+			for _, k := range o.Objects {
+				walk(k)
+			}
+		}
+	}
+	walk(p.minutesF.entry.frame)
+	if !slices.Contains(texts, "auto") {
+		t.Errorf("the empty minutes field shows %q; want its placeholder, auto", texts)
 	}
 }
