@@ -240,7 +240,9 @@ func (s *shell) start() {
 		s.started = true
 		if s.quitting {
 			s.quitFyne()
+			return
 		}
+		s.popup.Prepare()
 	})
 	s.app.SetIcon(appIcon())
 	s.main = newMainWindow(s)

@@ -32,7 +32,7 @@ func (s *shell) newPopup() *popup.Popup {
 		Language: s.tr.Lang(),
 	}
 	if s.desk.Stash != nil {
-		cfg.Stash, cfg.Unstash = s.stash, s.unstash
+		cfg.Stash, cfg.Unstash, cfg.StashOnMap = s.stash, s.unstash, s.stashOnMap
 	}
 	return popup.New(s.questionWindow(), cfg)
 }
@@ -74,6 +74,16 @@ func (s *shell) stash(w fyne.Window) bool {
 // whether it did.
 func (s *shell) unstash(w fyne.Window) bool {
 	return s.throughStash(w, s.desk.Stash.Unstash)
+}
+
+// stashOnMap has the desktop stash the next window mapped titled title,
+// and reports whether it will.
+func (s *shell) stashOnMap(title string) bool {
+	if err := s.desk.Stash.StashOnMap(title); err != nil {
+		fmt.Fprintln(os.Stderr, "pingwise:", err) // the first question is mapped when asked
+		return false
+	}
+	return true
 }
 
 func (s *shell) throughStash(w fyne.Window, do func(uint32) error) bool {

@@ -144,6 +144,9 @@ func TestSway(t *testing.T) {
 	if !strings.Contains(s.swaymsg("-t", "get_config"), "nothing bound") {
 		t.Fatal("sway runs another config")
 	}
+	// The first question is painted as Pingwise starts, straight into
+	// sway's scratchpad: the first press is as quick as the next.
+	s.waitUntil("the popup readied in sway's scratchpad", 10*time.Second, func() bool { return s.stashed("Sync or async?") })
 
 	t.Run("hotkey", func(t *testing.T) {
 		kb.key(vkbd.KeySpace, vkbd.ModCtrl|vkbd.ModShift)

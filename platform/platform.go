@@ -149,10 +149,12 @@ type Presenter interface {
 // Stash keeps a shown window out of sight, still mapped and painted, and
 // brings it back with the keyboard: a window shown again from the stash
 // waits for no first frame. win is the native window id (an X11 window,
-// under XWayland).
+// under XWayland). After StashOnMap, a window that maps titled title goes
+// straight into the stash, never seen.
 type Stash interface {
 	Stash(win uint32) error
 	Unstash(win uint32) error
+	StashOnMap(title string) error
 }
 
 // Desktop is what a session offers: each service nil where it is

@@ -66,6 +66,10 @@ type Config struct {
 	// window is hidden, and where Unstash does not, shown afresh. Nil hides
 	// and shows the window.
 	Stash, Unstash func(fyne.Window) bool
+	// StashOnMap, where the desktop can, sends the next window mapped
+	// titled title straight into the stash, unseen, and reports whether it
+	// will: Prepare readies the first question that way.
+	StashOnMap func(title string) bool
 	// Language is the UI's: "en", "de", "fr" or "es"; "" is English. The
 	// popup's words, the advisor's reasons and tips speak it.
 	Language string
@@ -190,6 +194,25 @@ func New(w fyne.Window, cfg Config) *Popup {
 	p.bindKeys()
 	p.reset(Prefill{})
 	return p
+}
+
+// readying is the window's title while Prepare maps it: a title that no
+// other window takes, for the desktop's rule to recognise.
+const readying = "Pingwise: readying the Sync or async? popup"
+
+// Prepare, where the desktop has a stash, makes the window and paints the
+// blank question straight into the stash, unseen, so that the first
+// hotkey press is as quick as the next ones. Elsewhere, or once the popup
+// has been shown, it does nothing.
+func (p *Popup) Prepare() {
+	if p.cfg.StashOnMap == nil || p.cfg.Unstash == nil || p.placed || !p.cfg.StashOnMap(readying) {
+		return
+	}
+	title := p.win.Title()
+	p.win.SetTitle(readying)
+	p.win.Show()
+	p.win.SetTitle(title)
+	p.placed, p.stashed, p.ready = true, true, true
 }
 
 // Window returns the popup's window, for the app to place or close.

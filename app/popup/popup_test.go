@@ -672,3 +672,63 @@ func TestMinutesPlaceholderFromTheFirstFrame(t *testing.T) {
 		t.Errorf("the empty minutes field shows %q; want its placeholder, auto", texts)
 	}
 }
+
+// Prepare maps the window under a title the desktop's rule knows, straight
+// into the stash, then gives the title back: the first question then comes
+// back from the stash like every later one. Where the desktop will not,
+// or once the popup has been shown, it does nothing.
+func TestPrepare(t *testing.T) {
+	tests := []struct {
+		name    string
+		onMapOK bool
+		steps   func(p *Popup)
+		want    []string
+	}{
+		{"first question from the stash", true,
+			func(p *Popup) { p.Prepare(); p.Show(Prefill{}) },
+			[]string{"stash on map: " + readying, "show: " + readying, "unstash"}},
+		{"refused: the first question maps", false,
+			func(p *Popup) { p.Prepare(); p.Show(Prefill{}) },
+			[]string{"stash on map: " + readying, "show: " + Title}},
+		{"after a show: nothing", true,
+			func(p *Popup) { p.Show(Prefill{}); p.Prepare() },
+			[]string{"show: " + Title}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := test.NewTempApp(t)
+			w := &titledWindow{Window: a.NewWindow("popup")}
+			cfg := (&rec{}).config()
+			cfg.Stash = func(fyne.Window) bool { w.calls = append(w.calls, "stash"); return true }
+			cfg.Unstash = func(fyne.Window) bool { w.calls = append(w.calls, "unstash"); return true }
+			cfg.StashOnMap = func(title string) bool {
+				w.calls = append(w.calls, "stash on map: "+title)
+				return tt.onMapOK
+			}
+			p := New(w, cfg)
+			t.Cleanup(w.Close)
+			tt.steps(p)
+			if !slices.Equal(w.calls, tt.want) {
+				t.Errorf("calls %q, want %q", w.calls, tt.want)
+			}
+			if w.Title() != Title {
+				t.Errorf("title %q after Prepare; want the popup's own", w.Title())
+			}
+			if p.Window().Canvas().Focused() != p.draft {
+				t.Errorf("focus on %T as the question comes; want the draft", p.Window().Canvas().Focused())
+			}
+		})
+	}
+}
+
+// titledWindow records the shows Fyne is asked for, with the title each
+// window had then.
+type titledWindow struct {
+	fyne.Window
+	calls []string
+}
+
+func (w *titledWindow) Show() {
+	w.calls = append(w.calls, "show: "+w.Title())
+	w.Window.Show()
+}

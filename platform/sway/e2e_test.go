@@ -175,7 +175,7 @@ func (s *session) marker(dir string) (exe, out string) {
 	return exe, out
 }
 
-func eventually(t *testing.T, what string, limit time.Duration, ok func() bool) {
+func eventually(t testing.TB, what string, limit time.Duration, ok func() bool) {
 	t.Helper()
 	deadline := time.Now().Add(limit)
 	for !ok() {

@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"hash/fnv"
 	"os"
+	"regexp"
+	"strings"
 
 	"github.com/pingwise/pingwise/platform"
 	"github.com/pingwise/pingwise/platform/wayland"
@@ -253,4 +255,13 @@ func (s *Scratchpad) Stash(win uint32) error {
 // rather than "scratchpad show", which hides a window already shown.
 func (s *Scratchpad) Unstash(win uint32) error {
 	return s.cmd.command(fmt.Sprintf("[id=%d] focus", win))
+}
+
+// StashOnMap adds a rule (for_window) that moves a window titled title to
+// the scratchpad as it maps, before sway shows or focuses it. sway keeps
+// the rule until its config is reloaded: a title no other window takes is
+// the caller's to choose.
+func (s *Scratchpad) StashOnMap(title string) error {
+	pattern := strings.ReplaceAll(regexp.QuoteMeta(title), `"`, `\"`)
+	return s.cmd.command(fmt.Sprintf(`for_window [title="^%s$"] move scratchpad`, pattern))
 }

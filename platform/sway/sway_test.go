@@ -133,19 +133,91 @@ func TestIdleE2E(t *testing.T) {
 
 // An X11 window stashed in sway's scratchpad leaves the screen but stays
 // mapped; unstashed, it is back and focused, and unstashing it again
-// leaves it so.
+// leaves it so. A window mapped with a title given to StashOnMap goes
+// straight to the scratchpad, never shown or focused.
 func TestScratchpadE2E(t *testing.T) {
 	s := startSway(t, "output HEADLESS-1 resolution 1280x800\n")
 	need(t, "xhost")
 	d := openSway(t, s, "/usr/bin/pingwise", "")
+	x := s.xwayland()
+	cmd := d.Stash.(*Scratchpad).cmd
+	// state is a window as sway and the X server see it.
+	state := func(win xproto.Window) (n nodeState, inTree, mapped bool) {
+		t.Helper()
+		var tree nodeState
+		if err := cmd.request(msgGetTree, nil, &tree); err != nil {
+			t.Fatal(err)
+		}
+		n, inTree = tree.find(uint32(win))
+		a, err := xproto.GetWindowAttributes(x, win).Reply()
+		if err != nil {
+			t.Fatal(err)
+		}
+		return n, inTree, a.MapState == xproto.MapStateViewable
+	}
+	win := newXWindow(t, x, "stash")
+	id := uint32(win)
+	eventually(t, "sway to show the X window", 10*time.Second, func() bool {
+		n, ok, _ := state(win)
+		return ok && n.Visible
+	})
+
+	if err := d.Stash.Stash(id); err != nil {
+		t.Fatal(err)
+	}
+	if n, _, mapped := state(win); n.Visible || !mapped {
+		t.Errorf("stashed: visible %v, mapped %v; want hidden and still mapped", n.Visible, mapped)
+	}
+	for i := range 2 {
+		if err := d.Stash.Unstash(id); err != nil {
+			t.Fatal(err)
+		}
+		if n, _, mapped := state(win); !n.Visible || !n.Focused || !mapped {
+			t.Errorf("unstashed (%d): visible %v, focused %v, mapped %v; want all", i+1, n.Visible, n.Focused, mapped)
+		}
+	}
+	if err := d.Stash.Unstash(id + 1000); err == nil {
+		t.Error("unstashing a window sway does not know did not fail")
+	}
+
+	// The title's regular expression characters are taken as they are.
+	const title = `readied (1) "x" [y]`
+	if err := d.Stash.StashOnMap(title); err != nil {
+		t.Fatal(err)
+	}
+	other := newXWindow(t, x, "readied (1) x")
+	ready := newXWindow(t, x, title)
+	eventually(t, "sway to take both windows", 10*time.Second, func() bool {
+		_, a, _ := state(other)
+		_, b, _ := state(ready)
+		return a && b
+	})
+	if n, _, mapped := state(ready); n.Visible || n.Focused || !mapped {
+		t.Errorf("mapped after StashOnMap: visible %v, focused %v, mapped %v; want hidden, unfocused, mapped", n.Visible, n.Focused, mapped)
+	}
+	if n, _, _ := state(other); !n.Visible {
+		t.Error("a window of another title went to the scratchpad too")
+	}
+	if err := d.Stash.Unstash(uint32(ready)); err != nil {
+		t.Fatal(err)
+	}
+	if n, _, _ := state(ready); !n.Visible || !n.Focused {
+		t.Errorf("unstashed: visible %v, focused %v; want both", n.Visible, n.Focused)
+	}
+}
+
+// xwayland connects to the session's XWayland, letting the tests' user in.
+func (s *session) xwayland() *xgb.Conn {
+	t := s.t
+	t.Helper()
 	display := filepath.Join(s.shared(t.TempDir()), "display")
 	s.run("swaymsg", "exec 'echo $DISPLAY > "+display+"'")
+	var disp string
 	eventually(t, "sway to say its X display", 10*time.Second, func() bool {
 		b, err := os.ReadFile(display)
-		return err == nil && len(bytes.TrimSpace(b)) > 0
+		disp = string(bytes.TrimSpace(b))
+		return err == nil && disp != ""
 	})
-	b, _ := os.ReadFile(display)
-	disp := string(bytes.TrimSpace(b))
 	if s.cred != nil { // XWayland lets in only its own user
 		s.run("env", "DISPLAY="+disp, "xhost", "+si:localuser:root")
 	}
@@ -154,7 +226,13 @@ func TestScratchpadE2E(t *testing.T) {
 	if err != nil {
 		t.Fatalf("connect to XWayland: %v", err)
 	}
-	defer x.Close()
+	t.Cleanup(x.Close)
+	return x
+}
+
+// newXWindow maps a plain top-level X11 window titled title.
+func newXWindow(t *testing.T, x *xgb.Conn, title string) xproto.Window {
+	t.Helper()
 	screen := xproto.Setup(x).DefaultScreen(x)
 	win, err := xproto.NewWindowId(x)
 	if err != nil {
@@ -162,55 +240,9 @@ func TestScratchpadE2E(t *testing.T) {
 	}
 	xproto.CreateWindow(x, screen.RootDepth, win, screen.Root, 0, 0, 300, 200, 0,
 		xproto.WindowClassInputOutput, screen.RootVisual, xproto.CwBackPixel, []uint32{screen.WhitePixel})
-	xproto.ChangeProperty(x, xproto.PropModeReplace, win, xproto.AtomWmName, xproto.AtomString, 8, 5, []byte("stash"))
+	xproto.ChangeProperty(x, xproto.PropModeReplace, win, xproto.AtomWmName, xproto.AtomString, 8, uint32(len(title)), []byte(title))
 	xproto.MapWindow(x, win)
-	id := uint32(win)
-
-	cmd := d.Stash.(*Scratchpad).cmd
-	// inTree finds the window in sway's tree.
-	inTree := func() (nodeState, bool) {
-		t.Helper()
-		var tree nodeState
-		if err := cmd.request(msgGetTree, nil, &tree); err != nil {
-			t.Fatal(err)
-		}
-		return tree.find(id)
-	}
-	eventually(t, "sway to show the X window", 10*time.Second, func() bool {
-		n, ok := inTree()
-		return ok && n.Visible
-	})
-	// state is the window as sway and the X server see it.
-	state := func() (visible, focused, mapped bool) {
-		t.Helper()
-		n, ok := inTree()
-		if !ok {
-			t.Fatalf("window %d left sway's tree", id)
-		}
-		a, err := xproto.GetWindowAttributes(x, win).Reply()
-		if err != nil {
-			t.Fatal(err)
-		}
-		return n.Visible, n.Focused, a.MapState == xproto.MapStateViewable
-	}
-
-	if err := d.Stash.Stash(id); err != nil {
-		t.Fatal(err)
-	}
-	if visible, _, mapped := state(); visible || !mapped {
-		t.Errorf("stashed: visible %v, mapped %v; want hidden and still mapped", visible, mapped)
-	}
-	for i := range 2 {
-		if err := d.Stash.Unstash(id); err != nil {
-			t.Fatal(err)
-		}
-		if visible, focused, mapped := state(); !visible || !focused || !mapped {
-			t.Errorf("unstashed (%d): visible %v, focused %v, mapped %v; want all", i+1, visible, focused, mapped)
-		}
-	}
-	if err := d.Stash.Unstash(id + 1000); err == nil {
-		t.Error("unstashing a window sway does not know did not fail")
-	}
+	return win
 }
 
 // nodeState is a tree node with what TestScratchpadE2E reads.
