@@ -180,10 +180,14 @@ func TestScratchpadE2E(t *testing.T) {
 		t.Error("unstashing a window sway does not know did not fail")
 	}
 
-	// The title's regular expression characters are taken as they are.
+	// The title's regular expression characters are taken as they are. A
+	// rule added again (Pingwise started again in one sway session) moves
+	// the window once more, which leaves it where it is.
 	const title = `readied (1) "x" [y]`
-	if err := d.Stash.StashOnMap(title); err != nil {
-		t.Fatal(err)
+	for range 2 {
+		if err := d.Stash.StashOnMap(title); err != nil {
+			t.Fatal(err)
+		}
 	}
 	other := newXWindow(t, x, "readied (1) x")
 	ready := newXWindow(t, x, title)
