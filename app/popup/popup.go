@@ -300,7 +300,7 @@ func (p *Popup) Hide() {
 	}
 	p.shown = false
 	// Ready the next question now, while nobody waits for it: the key
-	// press then only has to map the window.
+	// press then only has to show the window, or bring it back.
 	p.reset(Prefill{})
 	p.ready = true
 }
