@@ -148,6 +148,13 @@ func run(o options) error {
 		if m.close, err = press(o.closeKey); err != nil {
 			return err
 		}
+		// A new keyboard's first key has sway and XWayland load its
+		// keymap, some 25 ms that a person's keyboard, there all along,
+		// never costs: a Shift tap pays it before the first sample.
+		if err := kb.Key(vkbd.KeyLeftShift, 0); err != nil {
+			return err
+		}
+		time.Sleep(o.settle)
 	default:
 		return fmt.Errorf("unknown -mode %q", o.mode)
 	}
