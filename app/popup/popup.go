@@ -249,17 +249,19 @@ func (p *Popup) Show(pre Prefill) {
 	}
 	p.ready = false
 	p.shown = true
-	// The draft takes the focus before the window shows: Fyne paints as
-	// it shows, and that first frame, drawn focused, is the one the
-	// desktop maps and the person sees; focusing after would need a
-	// second frame at once, as the desktop maps the first.
-	p.win.Canvas().Focus(p.draft)
 	if !p.placed {
 		p.win.CenterOnScreen()
 		p.placed = true
 	} else if p.cfg.Present != nil {
 		p.cfg.Present(p.win)
 	}
+	// The draft takes the focus before Fyne shows the window: Fyne paints
+	// as it shows, and that first frame, drawn focused, is the one the
+	// desktop maps and the person sees; focusing after would need a
+	// second frame at once, as the desktop maps the first. After Present,
+	// though: on X11 the focus work (the hint, the outline) would only
+	// hold back the map.
+	p.win.Canvas().Focus(p.draft)
 	p.win.Show()
 	p.win.RequestFocus()
 }
