@@ -225,7 +225,6 @@ func (w *wdesk) decisions() (sync, async int) {
 	return st.Sync, st.Async
 }
 
-// doctor is `pingwise doctor --json` as the running app sees it.
 // waitHotkey waits until doctor says the app bound its hotkey, which it
 // does once its engine runs, a moment after the control socket answers.
 func (w *wdesk) waitHotkey(limit time.Duration) {
@@ -237,6 +236,7 @@ func (w *wdesk) waitHotkey(limit time.Duration) {
 	})
 }
 
+// doctor is `pingwise doctor --json` as the running app sees it.
 func (w *wdesk) doctor() doctorReport {
 	w.t.Helper()
 	out := w.pingwise("doctor", "--json")

@@ -63,8 +63,8 @@ type Config struct {
 	// keyboard: the blank question then opens without a first frame to
 	// paint, which is most of the hotkey's wait when it is painted in
 	// software. Each reports whether it worked; where Stash does not, the
-	// window is hidden, and where Unstash does not, shown afresh. Nil hides
-	// and shows the window.
+	// window is hidden, and where Unstash does not, shown afresh. Either
+	// nil, neither is used: the window is hidden and shown.
 	Stash, Unstash func(fyne.Window) bool
 	// StashOnMap, where the desktop can, sends the next window mapped
 	// titled title straight into the stash, unseen, and reports whether it
@@ -123,6 +123,10 @@ type Popup struct {
 // intercept. The app creates the window, borderless where it can; New sets
 // its title, content and fixed size.
 func New(w fyne.Window, cfg Config) *Popup {
+	// A stash is of use only both ways: what goes in must come back.
+	if cfg.Stash == nil || cfg.Unstash == nil {
+		cfg.Stash, cfg.Unstash, cfg.StashOnMap = nil, nil, nil
+	}
 	p := &Popup{win: w, cfg: cfg, tr: l10n.For(cfg.Language), flags: make(map[advisor.Criterion]bool)}
 	tr := p.tr
 
@@ -205,7 +209,7 @@ const readying = "Pingwise: readying the Sync or async? popup"
 // hotkey press is as quick as the next ones. Elsewhere, or once the popup
 // has been shown, it does nothing.
 func (p *Popup) Prepare() {
-	if p.cfg.StashOnMap == nil || p.cfg.Unstash == nil || p.placed || !p.cfg.StashOnMap(readying) {
+	if p.cfg.StashOnMap == nil || p.placed || !p.cfg.StashOnMap(readying) {
 		return
 	}
 	title := p.win.Title()
@@ -295,7 +299,7 @@ func setText(e *widget.Entry, s string) bool {
 
 // Hide closes the popup without logging anything.
 func (p *Popup) Hide() {
-	if p.shown && p.cfg.Stash != nil && p.cfg.Unstash != nil && p.cfg.Stash(p.win) {
+	if p.shown && p.cfg.Stash != nil && p.cfg.Stash(p.win) {
 		p.stashed = true
 	} else if !p.stashed {
 		p.win.Hide()

@@ -507,7 +507,7 @@ func TestPresentBeforeEachFreshShow(t *testing.T) {
 		}
 		drafts = append(drafts, p.draft.Text)
 	}
-	w := &focusAtShow{Window: a.NewWindow("popup")}
+	w := &recWindow{Window: a.NewWindow("popup")}
 	p = New(w, cfg)
 	t.Cleanup(p.Window().Close)
 
@@ -525,18 +525,6 @@ func TestPresentBeforeEachFreshShow(t *testing.T) {
 			t.Errorf("show %d: %T had the focus as Fyne showed the window; want the draft", i+1, f)
 		}
 	}
-}
-
-// focusAtShow records what had the focus each time Fyne was asked to show
-// the window.
-type focusAtShow struct {
-	fyne.Window
-	focused []fyne.Focusable
-}
-
-func (w *focusAtShow) Show() {
-	w.focused = append(w.focused, w.Canvas().Focused())
-	w.Window.Show()
 }
 
 func TestNilConfig(t *testing.T) {
@@ -576,14 +564,24 @@ func TestReasonsAreCapped(t *testing.T) {
 	}
 }
 
-// callsWindow records the shows and hides Fyne is asked for.
-type callsWindow struct {
+// recWindow records what Fyne is asked for: each show and hide in calls
+// (which the tests' stashes add to as well), and at each show the window's
+// title and what had the focus.
+type recWindow struct {
 	fyne.Window
-	calls []string
+	calls   []string
+	titles  []string
+	focused []fyne.Focusable
 }
 
-func (w *callsWindow) Show() { w.calls = append(w.calls, "show"); w.Window.Show() }
-func (w *callsWindow) Hide() { w.calls = append(w.calls, "hide"); w.Window.Hide() }
+func (w *recWindow) Show() {
+	w.calls = append(w.calls, "show")
+	w.titles = append(w.titles, w.Title())
+	w.focused = append(w.focused, w.Canvas().Focused())
+	w.Window.Show()
+}
+
+func (w *recWindow) Hide() { w.calls = append(w.calls, "hide"); w.Window.Hide() }
 
 // Where the desktop has a stash, closing moves the popup there, and the
 // blank question comes back from it without Fyne showing the window: the
@@ -620,7 +618,7 @@ func TestStash(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			a := test.NewTempApp(t)
-			w := &callsWindow{Window: a.NewWindow("popup")}
+			w := &recWindow{Window: a.NewWindow("popup")}
 			cfg := (&rec{}).config()
 			var p *Popup
 			cfg.Stash = func(got fyne.Window) bool {
@@ -697,22 +695,23 @@ func TestPrepare(t *testing.T) {
 		name    string
 		onMapOK bool
 		steps   func(p *Popup)
-		want    []string
+		want    []string // the window's calls and the stash's, in order
+		titles  []string // the window's title at each show
 	}{
 		{"first question from the stash", true,
 			func(p *Popup) { p.Prepare(); p.Show(Prefill{}) },
-			[]string{"stash on map: " + readying, "show: " + readying, "unstash"}},
+			[]string{"stash on map: " + readying, "show", "unstash"}, []string{readying}},
 		{"refused: the first question maps", false,
 			func(p *Popup) { p.Prepare(); p.Show(Prefill{}) },
-			[]string{"stash on map: " + readying, "show: " + Title}},
+			[]string{"stash on map: " + readying, "show"}, []string{Title}},
 		{"after a show: nothing", true,
 			func(p *Popup) { p.Show(Prefill{}); p.Prepare() },
-			[]string{"show: " + Title}},
+			[]string{"show"}, []string{Title}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			a := test.NewTempApp(t)
-			w := &titledWindow{Window: a.NewWindow("popup")}
+			w := &recWindow{Window: a.NewWindow("popup")}
 			cfg := (&rec{}).config()
 			cfg.Stash = func(fyne.Window) bool { w.calls = append(w.calls, "stash"); return true }
 			cfg.Unstash = func(fyne.Window) bool { w.calls = append(w.calls, "unstash"); return true }
@@ -723,8 +722,8 @@ func TestPrepare(t *testing.T) {
 			p := New(w, cfg)
 			t.Cleanup(w.Close)
 			tt.steps(p)
-			if !slices.Equal(w.calls, tt.want) {
-				t.Errorf("calls %q, want %q", w.calls, tt.want)
+			if !slices.Equal(w.calls, tt.want) || !slices.Equal(w.titles, tt.titles) {
+				t.Errorf("calls %q, titles at each show %q; want %q, %q", w.calls, w.titles, tt.want, tt.titles)
 			}
 			if w.Title() != Title {
 				t.Errorf("title %q after Prepare; want the popup's own", w.Title())
@@ -734,16 +733,4 @@ func TestPrepare(t *testing.T) {
 			}
 		})
 	}
-}
-
-// titledWindow records the shows Fyne is asked for, with the title each
-// window had then.
-type titledWindow struct {
-	fyne.Window
-	calls []string
-}
-
-func (w *titledWindow) Show() {
-	w.calls = append(w.calls, "show: "+w.Title())
-	w.Window.Show()
 }

@@ -29,8 +29,9 @@ func Open(dirs home.Dirs, exe string) *platform.Desktop {
 	case wayland:
 		openWayland(d, dirs, exe)
 		// Fyne draws through XWayland: the popup is an X11 window, and X11
-		// can still present it, without waiting (see PresentAhead). Its hotkey, window and idle views would
-		// see only XWayland clients, so they are not used.
+		// can still present it, without waiting (see PresentAhead). Its
+		// hotkey, window and idle views would see only XWayland clients, so
+		// they are not used.
 		if display {
 			if c, err := x11.Dial(""); err == nil {
 				c.PresentAhead()
