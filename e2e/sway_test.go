@@ -122,8 +122,12 @@ func (s *sway) shown(title string) bool {
 
 // stashed says whether a window titled title is kept out of sight.
 func (s *sway) stashed(title string) bool {
-	_, _, hidden := s.windows()
-	return slices.Contains(hidden, title)
+	names, _, hidden := s.windows()
+	if !slices.Contains(hidden, title) {
+		s.lastSeen = fmt.Sprintf("windows %q, out of sight %q", names, hidden)
+		return false
+	}
+	return true
 }
 
 // Pingwise inside headless sway, with nothing in sway's config: the
@@ -145,8 +149,11 @@ func TestSway(t *testing.T) {
 		t.Fatal("sway runs another config")
 	}
 	// The first question is painted as Pingwise starts, straight into
-	// sway's scratchpad: the first press is as quick as the next.
-	s.waitUntil("the popup readied in sway's scratchpad", 10*time.Second, func() bool { return s.stashed("Sync or async?") })
+	// sway's scratchpad, under a title of its own until it is first shown:
+	// the first press is as quick as the next.
+	s.waitUntil("the popup readied in sway's scratchpad", 10*time.Second, func() bool {
+		return s.stashed("Pingwise: readying the Sync or async? popup")
+	})
 
 	t.Run("hotkey", func(t *testing.T) {
 		kb.key(vkbd.KeySpace, vkbd.ModCtrl|vkbd.ModShift)

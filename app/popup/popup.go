@@ -82,9 +82,10 @@ type Popup struct {
 	cfg Config
 	tr  *l10n.T // cfg.Language's words
 
-	ready   bool // hidden and already reset for a blank question
-	stashed bool // out of sight through Config.Stash, still shown as Fyne sees it
-	placed  bool // centred once; the window keeps its place after that
+	ready   bool   // hidden and already reset for a blank question
+	stashed bool   // out of sight through Config.Stash, still shown as Fyne sees it
+	placed  bool   // centred once; the window keeps its place after that
+	title   string // the popup's own title while Prepare's stands in; "" after
 
 	base  advisor.Situation          // Config.Base, read when the popup opened
 	flags map[advisor.Criterion]bool // what the person set, true or false
@@ -208,14 +209,18 @@ const readying = "Pingwise: readying the Sync or async? popup"
 // blank question straight into the stash, unseen, so that the first
 // hotkey press is as quick as the next ones. Elsewhere, or once the popup
 // has been shown, it does nothing.
+//
+// The window keeps the readying title until it is first shown: the
+// desktop may read the title for its rule only after the first frame, and
+// a title given back at once could win that race (sway then shows the
+// window where it should have stashed it).
 func (p *Popup) Prepare() {
 	if p.cfg.StashOnMap == nil || p.placed || !p.cfg.StashOnMap(readying) {
 		return
 	}
-	title := p.win.Title()
+	p.title = p.win.Title()
 	p.win.SetTitle(readying)
 	p.win.Show()
-	p.win.SetTitle(title)
 	p.placed, p.stashed, p.ready = true, true, true
 }
 
@@ -235,6 +240,10 @@ func (p *Popup) Show(pre Prefill) {
 	}
 	if p.stashed {
 		p.stashed = false
+		if p.title != "" {
+			p.win.SetTitle(p.title)
+			p.title = ""
+		}
 		// Only the blank question is brought back as it was stashed: a
 		// prefilled one would show the blank one for a frame first.
 		if p.ready && pre == (Prefill{}) {

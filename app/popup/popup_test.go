@@ -687,8 +687,8 @@ func TestMinutesPlaceholderFromTheFirstFrame(t *testing.T) {
 }
 
 // Prepare maps the window under a title the desktop's rule knows, straight
-// into the stash, then gives the title back: the first question then comes
-// back from the stash like every later one. Where the desktop will not,
+// into the stash; the title is the popup's own again once it is shown,
+// blank from the stash or prefilled afresh. Where the desktop will not,
 // or once the popup has been shown, it does nothing.
 func TestPrepare(t *testing.T) {
 	tests := []struct {
@@ -697,16 +697,23 @@ func TestPrepare(t *testing.T) {
 		steps   func(p *Popup)
 		want    []string // the window's calls and the stash's, in order
 		titles  []string // the window's title at each show
+		title   string   // and after the steps
 	}{
+		{"readied, not yet shown", true,
+			func(p *Popup) { p.Prepare() },
+			[]string{"stash on map: " + readying, "show"}, []string{readying}, readying},
 		{"first question from the stash", true,
 			func(p *Popup) { p.Prepare(); p.Show(Prefill{}) },
-			[]string{"stash on map: " + readying, "show", "unstash"}, []string{readying}},
+			[]string{"stash on map: " + readying, "show", "unstash"}, []string{readying}, Title},
+		{"first question prefilled: mapped afresh", true,
+			func(p *Popup) { p.Prepare(); p.Show(Prefill{Text: "about the launch"}) },
+			[]string{"stash on map: " + readying, "show", "hide", "show"}, []string{readying, Title}, Title},
 		{"refused: the first question maps", false,
 			func(p *Popup) { p.Prepare(); p.Show(Prefill{}) },
-			[]string{"stash on map: " + readying, "show"}, []string{Title}},
+			[]string{"stash on map: " + readying, "show"}, []string{Title}, Title},
 		{"after a show: nothing", true,
 			func(p *Popup) { p.Show(Prefill{}); p.Prepare() },
-			[]string{"show"}, []string{Title}},
+			[]string{"show"}, []string{Title}, Title},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -725,10 +732,10 @@ func TestPrepare(t *testing.T) {
 			if !slices.Equal(w.calls, tt.want) || !slices.Equal(w.titles, tt.titles) {
 				t.Errorf("calls %q, titles at each show %q; want %q, %q", w.calls, w.titles, tt.want, tt.titles)
 			}
-			if w.Title() != Title {
-				t.Errorf("title %q after Prepare; want the popup's own", w.Title())
+			if w.Title() != tt.title {
+				t.Errorf("title %q after the steps; want %q", w.Title(), tt.title)
 			}
-			if p.Window().Canvas().Focused() != p.draft {
+			if p.shown && p.Window().Canvas().Focused() != p.draft {
 				t.Errorf("focus on %T as the question comes; want the draft", p.Window().Canvas().Focused())
 			}
 		})

@@ -49,6 +49,7 @@ const (
 
 type options struct {
 	mode, name, socket string
+	readyName          string
 	openCmd, closeCmd  string
 	key, closeKey      string
 	n, warmup          int
@@ -61,6 +62,7 @@ func main() {
 	var o options
 	flag.StringVar(&o.mode, "mode", "key", "trigger: key (Ctrl+Shift+Space through XTEST, Esc to close), wlkey (-key and -close-key through the Wayland compositor), socket (\"show\"/\"hide\" lines) or cmd")
 	flag.StringVar(&o.name, "name", "", "exact title of the window to wait for (required)")
+	flag.StringVar(&o.readyName, "ready-name", "", "title of the window while it waits mapped out of sight, before its first show, where it has one of its own")
 	flag.StringVar(&o.socket, "socket", "", "Unix socket of the app, for -mode socket")
 	flag.StringVar(&o.openCmd, "open", "", "shell command that opens the window, for -mode cmd")
 	flag.StringVar(&o.closeCmd, "close", "", "shell command that closes the window, for -mode cmd")
@@ -326,7 +328,8 @@ func (m *meter) waitMap(deadline time.Time) (xproto.Window, error) {
 	}
 }
 
-// mappedWindow finds a mapped top-level window titled m.o.name, or 0.
+// mappedWindow finds a mapped top-level window titled m.o.name or
+// m.o.readyName, or 0.
 func (m *meter) mappedWindow() (xproto.Window, error) {
 	tree, err := xproto.QueryTree(m.x, m.root).Reply()
 	if err != nil {
@@ -337,7 +340,7 @@ func (m *meter) mappedWindow() (xproto.Window, error) {
 		if err != nil || a.MapState != xproto.MapStateViewable {
 			continue // gone, or not mapped
 		}
-		if name, err := m.title(w); err == nil && name == m.o.name {
+		if name, err := m.title(w); err == nil && (name == m.o.name || name == m.o.readyName && name != "") {
 			return w, nil
 		}
 	}
