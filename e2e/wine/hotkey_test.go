@@ -39,7 +39,13 @@ func TestHotkeyAndForegroundUnderWine(t *testing.T) {
 		win = strings.TrimSpace(strings.SplitN(ids, "\n", 2)[0])
 	}
 	if win == "" {
-		t.Fatal("no Notepad window")
+		ids, _ := xdotool("search", "--onlyvisible", "--name", ".")
+		var names []string
+		for _, id := range strings.Fields(ids) {
+			name, _ := xdotool("getwindowname", id)
+			names = append(names, strings.TrimSpace(name))
+		}
+		t.Fatalf("no Notepad window; on screen: %q", names)
 	}
 	if _, err := xdotool("windowfocus", "--sync", win); err != nil {
 		t.Fatalf("focus Notepad: %v", err)

@@ -93,6 +93,14 @@ func doSetup() error {
 	if out, err := boot.CombinedOutput(); err != nil {
 		return fmt.Errorf("wineboot: %v\n%s", err, out)
 	}
+	// wineboot returns while the new prefix is still being set up (its
+	// services, winemenubuilder); a program started meanwhile may show no
+	// window for minutes. The server ends once all that has.
+	wait := exec.Command("wineserver", "-w")
+	wait.Env = wineEnv()
+	if out, err := wait.CombinedOutput(); err != nil {
+		return fmt.Errorf("wineserver -w: %v\n%s", err, out)
+	}
 	src := filepath.Join(prefix, "shim.c")
 	if err := os.WriteFile(src, []byte(shim), 0o600); err != nil {
 		return err
