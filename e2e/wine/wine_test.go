@@ -94,8 +94,9 @@ func doSetup() error {
 		return fmt.Errorf("wineboot: %v\n%s", err, out)
 	}
 	// wineboot returns while the new prefix is still being set up (its
-	// services, winemenubuilder); a program started meanwhile may show no
-	// window for minutes. The server ends once all that has.
+	// services, winemenubuilder); once, on a fresh machine, Notepad started
+	// next showed no window within a minute. The server ends once all that
+	// has.
 	wait := exec.Command("wineserver", "-w")
 	wait.Env = wineEnv()
 	if out, err := wait.CombinedOutput(); err != nil {
