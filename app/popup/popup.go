@@ -82,10 +82,9 @@ type Popup struct {
 	cfg Config
 	tr  *l10n.T // cfg.Language's words
 
-	ready   bool   // hidden and already reset for a blank question
-	stashed bool   // out of sight through Config.Stash, still shown as Fyne sees it
-	placed  bool   // centred once; the window keeps its place after that
-	title   string // the popup's own title while Prepare's stands in; "" after
+	ready   bool // hidden and already reset for a blank question
+	stashed bool // out of sight through Config.Stash, still shown as Fyne sees it
+	placed  bool // centred once; the window keeps its place after that
 
 	base  advisor.Situation          // Config.Base, read when the popup opened
 	flags map[advisor.Criterion]bool // what the person set, true or false
@@ -218,7 +217,6 @@ func (p *Popup) Prepare() {
 	if p.cfg.StashOnMap == nil || p.placed || !p.cfg.StashOnMap(readying) {
 		return
 	}
-	p.title = p.win.Title()
 	p.win.SetTitle(readying)
 	p.win.Show()
 	p.placed, p.stashed, p.ready = true, true, true
@@ -240,9 +238,8 @@ func (p *Popup) Show(pre Prefill) {
 	}
 	if p.stashed {
 		p.stashed = false
-		if p.title != "" {
-			p.win.SetTitle(p.title)
-			p.title = ""
+		if p.win.Title() == readying {
+			p.win.SetTitle(p.tr.S("popup.title"))
 		}
 		// Only the blank question is brought back as it was stashed: a
 		// prefilled one would show the blank one for a frame first.
